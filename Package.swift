@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One module per stage of the flow in DESIGN.md; pure logic (MIME, Coding) has no I/O,
+// the C libraries are reached only through CCurl and CSQLite.
+let package = Package(
+    name: "CaseConsultant",
+    products: [
+        .executable(name: "caseconsultant", targets: ["caseconsultant"]),
+    ],
+    targets: [
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "MailTransport", dependencies: ["CCurl"]),
+        .target(name: "MIME"),
+        .target(name: "Coding", resources: [.copy("Resources")]),
+        .target(name: "CaseDesk", dependencies: ["MailTransport", "MIME", "Coding", "CSQLite"]),
+        .target(name: "CaseConsultantCLI", dependencies: ["MailTransport", "MIME", "Coding", "CaseDesk"]),
+        .executableTarget(name: "caseconsultant", dependencies: ["CaseConsultantCLI"]),
+
+        // Benchmarks print figures; they are run in release builds, never asserted in tests.
+        .executableTarget(name: "TransportBenchmark", dependencies: ["MailTransport"], path: "Benchmarks/TransportBenchmark"),
+        .executableTarget(name: "MIMEBenchmark", dependencies: ["MIME"], path: "Benchmarks/MIMEBenchmark"),
+        .executableTarget(name: "CodingBenchmark", dependencies: ["Coding"], path: "Benchmarks/CodingBenchmark"),
+
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"]),
+        .testTarget(name: "CodingTests", dependencies: ["Coding"]),
+        .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding"]),
+        .testTarget(name: "CLITests", dependencies: ["CaseConsultantCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// CaseDesk: see DESIGN.md; the owning work item fills this module.

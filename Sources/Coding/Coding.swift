@@ -1,0 +1,1 @@
+// Coding: see DESIGN.md; the owning work item fills this module.

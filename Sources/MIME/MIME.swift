@@ -1,0 +1,1 @@
+// MIME: see DESIGN.md; the owning work item fills this module.

@@ -1,0 +1,1 @@
+// MailTransport: see DESIGN.md; the owning work item fills this module.

@@ -1,0 +1,4 @@
+import CaseConsultantCLI
+import Foundation
+
+exit(CommandLineTool.main(CommandLine.arguments))
