@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "MailTransport", dependencies: ["CCurl"]),
         .target(name: "MIME"),
         .target(name: "Coding", resources: [.copy("Resources")]),
-        .target(name: "CaseDesk", dependencies: ["MailTransport", "MIME", "Coding", "CSQLite"]),
+        .target(name: "Templating"),
+        .target(name: "CaseDesk", dependencies: ["MailTransport", "MIME", "Coding", "Templating", "CSQLite"]),
         .target(name: "CaseConsultantCLI", dependencies: ["MailTransport", "MIME", "Coding", "CaseDesk"]),
         .executableTarget(name: "caseconsultant", dependencies: ["CaseConsultantCLI"]),
 
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding"]),
         .testTarget(name: "CLITests", dependencies: ["CaseConsultantCLI"]),
     ],

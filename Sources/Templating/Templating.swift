@@ -1,0 +1,1 @@
+// Templating: logic-less Mustache-style templates; see docs/interfaces.md.
