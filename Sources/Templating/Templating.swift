@@ -1,1 +1,0 @@
-// Templating: logic-less Mustache-style templates; see docs/interfaces.md.
