@@ -35,3 +35,11 @@ CURLcode ccurl_setopt_read_function(CURL *handle, ccurl_data_callback callback) 
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+CURLcode ccurl_setopt_debug_function(CURL *handle, ccurl_debug_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
+}
+
+CURLoption ccurl_option_mail_rcpt_allowfails(void) {
+    return CURLOPT_MAIL_RCPT_ALLLOWFAILS;
+}

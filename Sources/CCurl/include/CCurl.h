@@ -18,4 +18,13 @@ CURLcode ccurl_setopt_read_function(CURL *handle, ccurl_data_callback callback);
 
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
+// The debug callback sees the commands curl sends (CURLINFO_HEADER_OUT): the only way to pair an
+// SMTP reply with the RCPT TO it answers. It is only called while CURLOPT_VERBOSE is 1.
+typedef int (*ccurl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context);
+CURLcode ccurl_setopt_debug_function(CURL *handle, ccurl_debug_callback callback);
+
+// libcurl 7.88 spells this option with three Ls; newer releases add the two-L alias. Naming the
+// option in C keeps the Swift side independent of which spelling the headers carry.
+CURLoption ccurl_option_mail_rcpt_allowfails(void);
+
 #endif

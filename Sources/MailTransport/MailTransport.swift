@@ -1,1 +1,0 @@
-// MailTransport: see DESIGN.md; the owning work item fills this module.
