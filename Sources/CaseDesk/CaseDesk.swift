@@ -1,1 +1,0 @@
-// CaseDesk: see DESIGN.md; the owning work item fills this module.
