@@ -76,6 +76,9 @@ public final class IMAPSession: MailboxFlagReading {
 
     public func uids(after uid: UInt32) throws -> [UInt32] {
         guard uid < UInt32.max else { return [] }
+        // A server reports mail that arrived since the SELECT only at a command boundary, and
+        // SEARCH may run before that: NOOP first so a long-lived session sees new mail.
+        try command("NOOP", in: folder, doing: "checking \(folder) for new mail")
         var found: [UInt32]
         if capabilities.contains("ESEARCH") {
             // One compact answer ("1:2000") however many messages there are.
