@@ -1,1 +1,0 @@
-// MIME: see DESIGN.md; the owning work item fills this module.

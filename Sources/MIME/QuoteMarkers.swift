@@ -1,0 +1,166 @@
+/// Recognisers for the lines mail clients put around quoted history and forwarded mail
+/// (Gmail, Outlook, Apple Mail, Thunderbird, Yahoo, mobile), in the languages they ship.
+/// Shared by `NarrativeExtractor` and `ReplyText`.
+enum QuoteMarkers {
+    enum Kind: Equatable {
+        /// "---------- Forwarded message ---------", "Begin forwarded message:": keep what follows.
+        case forwarded
+        /// "On … wrote:": everything after is history.
+        case attribution
+        /// "-----Original Message-----" or an Outlook "From: / Sent: / To: / Subject:" block:
+        /// history in a reply, the forwarded mail in a forward (Outlook writes both the same way).
+        case outlookBlock
+    }
+
+    struct Marker {
+        var kind: Kind
+        /// First line of the marker.
+        var line: Int
+        /// First line after the marker and its header block (where forwarded content begins).
+        var contentStart: Int
+    }
+
+    /// The next marker at or after `start`.
+    static func nextMarker(in lines: [String], from start: Int) -> Marker? {
+        var index = start
+        while index < lines.count {
+            if let marker = marker(at: index, in: lines) { return marker }
+            index += 1
+        }
+        return nil
+    }
+
+    static func marker(at index: Int, in lines: [String]) -> Marker? {
+        let trimmed = lines[index].trimmingASCIIWhitespace()
+        guard !trimmed.isEmpty, !trimmed.hasPrefix(">") else { return nil }
+        let lower = trimmed.lowercased()
+        if isForwardSeparator(lower) {
+            return Marker(kind: .forwarded, line: index, contentStart: skipHeaderBlock(lines, from: index + 1))
+        }
+        if isOriginalMessageSeparator(lower) {
+            return Marker(kind: .outlookBlock, line: index, contentStart: skipHeaderBlock(lines, from: index + 1))
+        }
+        if let end = attributionEnd(lines, at: index) {
+            return Marker(kind: .attribution, line: index, contentStart: end + 1)
+        }
+        if isOutlookHeaderBlock(lines, at: index) {
+            return Marker(kind: .outlookBlock, line: index, contentStart: skipHeaderBlock(lines, from: index))
+        }
+        return nil
+    }
+
+    private static func isForwardSeparator(_ lower: String) -> Bool {
+        let stripped = lower.trimmingCharacters(in: "-_ *=")
+        let phrases = ["forwarded message", "begin forwarded message:", "begin forwarded message", "forwarded message:",
+                       "weitergeleitete nachricht", "message transféré", "mensaje reenviado", "mensagem encaminhada",
+                       "messaggio inoltrato", "doorgestuurd bericht", "forwarded email", "original message follows"]
+        if phrases.contains(stripped) { return true }
+        // "-------- Forwarded Message --------" style with any dash count was covered; Outlook's
+        // "Forwarded message" prefix inside a longer line ("---- Forwarded message from X ----"):
+        return lower.hasPrefix("-") && stripped.hasPrefix("forwarded message")
+    }
+
+    private static func isOriginalMessageSeparator(_ lower: String) -> Bool {
+        guard lower.hasPrefix("-----") || lower.hasPrefix("_____") else { return false }
+        let stripped = lower.trimmingCharacters(in: "-_ *")
+        return ["original message", "ursprüngliche nachricht", "message d'origine", "mensaje original",
+                "mensagem original", "messaggio originale", "oorspronkelijk bericht", "original meddelelse"].contains(stripped)
+    }
+
+    private static let attributionStarts = ["on ", "am ", "le ", "el ", "em ", "il ", "op ", "den ", "på ", "w dniu ", "dne "]
+    private static let attributionEnds = ["wrote:", "writes:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "escreveu:",
+                                          "ha scritto:", "schreef:", "skrev:", "napisał:", "napsal:", "kirjoitti:"]
+
+    /// The last line of an "On … wrote:" attribution starting at `index` (clients wrap it over
+    /// up to three lines), or nil.
+    static func attributionEnd(_ lines: [String], at index: Int) -> Int? {
+        var joined = ""
+        for offset in 0..<3 where index + offset < lines.count {
+            let piece = lines[index + offset].trimmingASCIIWhitespace()
+            if piece.isEmpty || (offset > 0 && piece.hasPrefix(">")) { return nil }
+            joined += (offset > 0 ? " " : "") + piece
+            let lower = joined.lowercased()
+            guard lower.count <= 300 else { return nil }
+            if attributionEnds.contains(where: { lower.hasSuffix($0) }) {
+                // A bare "X wrote:" line counts; a wrapped one must start like an attribution.
+                if offset == 0 || attributionStarts.contains(where: { lower.hasPrefix($0) }) { return index + offset }
+                return nil
+            }
+            if offset == 0 && !attributionStarts.contains(where: { lower.hasPrefix($0) }) { return nil }
+        }
+        return nil
+    }
+
+    private static let fromLabels = ["from", "von", "de", "da", "van", "från", "fra", "od"]
+    private static let sentLabels = ["sent", "date", "gesendet", "datum", "envoyé", "enviado", "fecha", "inviato", "verzonden", "data", "skickat"]
+    private static let toLabels = ["to", "an", "à", "para", "a", "aan", "till", "til", "do"]
+    private static let subjectLabels = ["subject", "betreff", "objet", "asunto", "assunto", "oggetto", "onderwerp", "ämne", "emne", "temat"]
+    static let headerLabels = Set(fromLabels + sentLabels + toLabels + subjectLabels + ["cc", "bcc", "reply-to", "importance", "kopie", "cc."])
+
+    /// The label of a "Label: value" line from a quoted header block ("*From:* x" too), lowercased.
+    static func headerLabel(_ line: String) -> String? {
+        var trimmed = line.trimmingASCIIWhitespace()
+        while trimmed.hasPrefix("*") { trimmed.removeFirst() }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let label = trimmed[..<colon].trimmingCharacters(in: "* ").lowercased()
+        return headerLabels.contains(label) ? label : nil
+    }
+
+    /// Outlook's reply/forward header: From: line, then within a few lines Sent/Date and
+    /// To or Subject.
+    static func isOutlookHeaderBlock(_ lines: [String], at index: Int) -> Bool {
+        guard let label = headerLabel(lines[index]), fromLabels.contains(label) else { return false }
+        var sawSent = false, sawOther = false
+        for next in (index + 1)..<min(lines.count, index + 8) {
+            guard let other = headerLabel(lines[next]) else {
+                if lines[next].trimmingASCIIWhitespace().isEmpty { break }
+                continue   // a wrapped To: line
+            }
+            if sentLabels.contains(other) { sawSent = true }
+            if toLabels.contains(other) || subjectLabels.contains(other) { sawOther = true }
+        }
+        return sawSent && sawOther
+    }
+
+    /// Skips blank lines, then a block of "Label: value" lines (and their wrapped
+    /// continuations), and the blank line after it.
+    static func skipHeaderBlock(_ lines: [String], from start: Int) -> Int {
+        var index = start
+        while index < lines.count, isBlankOrQuoteOnly(lines[index]) { index += 1 }
+        var sawHeader = false
+        while index < lines.count {
+            let line = unquoted(lines[index])
+            if headerLabel(line) != nil { sawHeader = true; index += 1; continue }
+            if sawHeader, !line.trimmingASCIIWhitespace().isEmpty, index > start,
+               line.hasPrefix(" ") || line.hasPrefix("\t") || line.contains("@") && line.count < 200 && !line.contains(". ") {
+                index += 1   // continuation of a long To:/Cc: list
+                continue
+            }
+            break
+        }
+        return sawHeader ? index : start
+    }
+
+    static func isBlankOrQuoteOnly(_ line: String) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
+    }
+
+    /// One level of "> " quoting removed.
+    static func unquoted(_ line: String) -> String {
+        var trimmed = Substring(line)
+        while trimmed.hasPrefix(" ") { trimmed = trimmed.dropFirst() }
+        guard trimmed.hasPrefix(">") else { return line }
+        trimmed = trimmed.dropFirst()
+        if trimmed.hasPrefix(" ") { trimmed = trimmed.dropFirst() }
+        return String(trimmed)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }) else { return "" }
+        let last = lastIndex(where: { !characters.contains($0) })!
+        return String(self[first...last])
+    }
+}

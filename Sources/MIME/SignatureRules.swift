@@ -1,0 +1,126 @@
+/// What signatures, sign-offs, contact blocks, mobile footers and disclaimers look like, and
+/// what op-note text looks like (so it is never mistaken for a signature).
+enum SignatureRules {
+    static let signOffs: Set<String> = [
+        "thanks", "thank you", "thanks so much", "thank you so much", "many thanks", "thanks again", "thanks in advance",
+        "thank you in advance", "thanks for your help", "thank you for your help", "thx", "ty", "tia", "best", "best regards",
+        "kind regards", "warm regards", "warmest regards", "regards", "with regards", "sincerely", "sincerely yours",
+        "yours truly", "respectfully", "cheers", "cordially", "all the best", "take care", "best wishes", "v/r",
+        "mit freundlichen grüßen", "viele grüße", "cordialement", "saludos", "atentamente", "thanks much", "much appreciated",
+        "appreciate it", "appreciate your help", "thank you!", "many thanks in advance", "have a great day", "have a good day",
+    ]
+
+    /// "Thanks," / "Best regards" / "Thanks, Maria" → the sign-off (with a name when on the same line).
+    static func signOff(_ line: String) -> (isSignOff: Bool, hasName: Bool) {
+        let lower = line.trimmingASCIIWhitespace().lowercased()
+        let bare = lower.trimmingCharacters(in: ",.!-– ")
+        if signOffs.contains(bare) { return (true, false) }
+        for separator in [",", " -", " –"] {
+            if let range = lower.range(of: separator) {
+                let head = lower[..<range.lowerBound].trimmingCharacters(in: ",.!-– ")
+                let tail = String(line.trimmingASCIIWhitespace()[range.upperBound...]).trimmingCharacters(in: ",.!-– ")
+                if signOffs.contains(head), isNameLike(tail) { return (true, true) }
+            }
+        }
+        return (false, false)
+    }
+
+    static let credentials: Set<String> = ["cpc", "ccs", "ccs-p", "coc", "cpma", "crc", "rhit", "rhia", "cpc-a", "cic", "cdip",
+                                           "ccds", "cpb", "cocn", "md", "do", "pa-c", "rn", "np", "mba", "cpco", "chc", "copc"]
+
+    /// A person's name line: "Maria Lopez", "Maria Lopez, CPC", "-Maria", "Dr. Smith".
+    static func isNameLike(_ line: String) -> Bool {
+        let trimmed = line.trimmingASCIIWhitespace().trimmingCharacters(in: "-–~ ")
+        guard !trimmed.isEmpty, trimmed.count <= 50, !trimmed.hasSuffix("?"), !trimmed.contains(":") else { return false }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.count <= 6, let first = trimmed.first, first.isLetter, first.isUppercase || first.isNumber == false else { return false }
+        return !containsOpNoteHeading(trimmed) && words.allSatisfy { word in
+            word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "(" || $0 == ")" }
+        }
+    }
+
+    static let mobileFooters = ["sent from my iphone", "sent from my ipad", "sent from my android", "sent from my samsung",
+                                "sent from my galaxy", "sent from my mobile", "sent from my phone", "sent from my blackberry",
+                                "sent from my verizon", "sent from mail for windows", "sent from yahoo mail", "sent from outlook",
+                                "get outlook for ios", "get outlook for android", "sent via the samsung", "sent from aol mobile",
+                                "sent from my t-mobile", "sent with proton mail", "sent from my sprint", "von meinem iphone gesendet",
+                                "envoyé de mon iphone", "enviado desde mi iphone"]
+
+    static func isMobileFooter(_ line: String) -> Bool {
+        let lower = line.trimmingASCIIWhitespace().lowercased()
+        return lower.count < 120 && mobileFooters.contains { lower.hasPrefix($0) }
+    }
+
+    /// "-- " (RFC 3676 signature separator) and the bare "--" left after trailing spaces are stripped.
+    static func isSignatureSeparator(_ line: String) -> Bool {
+        line == "-- " || line == "--" || line == "—" || line == "-- \u{A0}" || line.trimmingASCIIWhitespace() == "--"
+    }
+
+    private static let phoneLabels: Set<String> = ["phone", "ph", "tel", "telephone", "fax", "f", "p", "t", "m", "c", "o", "cell",
+                                                   "mobile", "office", "direct", "main", "work", "pager", "ext", "x", "e", "w", "fx",
+                                                   "dir", "mob", "toll", "free", "toll-free"]
+
+    /// "Phone: (555) 123-4567", "P 555.123.4567 | F 555.123.4568", "Fax 555-123-4567 ext 12".
+    static func isPhoneLine(_ line: String) -> Bool {
+        guard line.count <= 100 else { return false }
+        let digits = line.filter(\.isNumber).count
+        guard digits >= 7 else { return false }
+        let words = line.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-") })
+        return words.allSatisfy { phoneLabels.contains(String($0)) }
+    }
+
+    /// Contact details that only signatures carry.
+    static func hasContactDetail(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if isPhoneLine(line) { return true }
+        if lower.contains("@") && lower.contains(".") && !lower.contains(" wrote") { return true }
+        if lower.contains("www.") || lower.contains("http://") || lower.contains("https://") { return true }
+        let words = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
+        return words.contains { credentials.contains(String($0)) && $0 != "md" && $0 != "do" }
+            || ["phone", "fax", "cell", "tel:", "ext.", "suite ", "department", "dept", "coding", "billing", "revenue cycle",
+                "health information", "him ", "orthopaedic", "orthopedic associates", "llc", "inc.", "medical group",
+                "clinic", "hospital", "specialist", "coordinator", "manager", "director", "auditor", "analyst"]
+                .contains { lower.contains($0) } && line.count <= 60 && !line.contains("?")
+    }
+
+    private static let opNoteHeadings = ["operative", "procedure", "diagnosis", "indication", "anesthesia", "findings", "surgeon",
+                                          "assistant", "implant", "complication", "blood loss", "specimen", "drain", "history",
+                                          "date of surgery", "date of service", "description", "technique", "postoperative",
+                                          "preoperative", "patient", "disposition", "tourniquet", "fracture", "arthroplasty",
+                                          "fasciotomy", "orif", "incision", "cpt", "icd", "modifier", "op note", "dx", "laterality"]
+
+    static func containsOpNoteHeading(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return opNoteHeadings.contains { lower.contains($0) }
+    }
+
+    /// A paragraph that reads as signature furniture: short lines, contact details or a
+    /// name/title/company stack; never op-note text.
+    static func isSignatureParagraph(_ lines: [String]) -> Bool {
+        guard !lines.isEmpty, lines.count <= 10 else { return false }
+        let joined = lines.joined(separator: " ")
+        if containsOpNoteHeading(joined) && !lines.contains(where: { hasContactDetail($0) }) { return false }
+        if lines.contains(where: { $0.count > 80 }) { return false }
+        if lines.contains(where: { hasContactDetail($0) }) { return true }
+        return lines.count <= 4 && lines.allSatisfy { line in
+            let trimmed = line.trimmingASCIIWhitespace()
+            return trimmed.count <= 45 && !trimmed.hasSuffix(".") && !trimmed.hasSuffix("?") && !trimmed.hasSuffix(":")
+        }
+    }
+
+    private static let disclaimerPhrases = [
+        "confidentiality notice", "intended recipient", "intended only for", "intended solely for", "in error, please",
+        "received this e-mail in error", "received this email in error", "received this message in error",
+        "received this communication in error", "privileged and confidential", "confidential and privileged",
+        "may contain confidential", "may contain privileged", "notify the sender immediately", "notify the sender by reply",
+        "originated from outside of the organization", "originated from outside the organization", "originated outside",
+        "do not click links or open attachments", "please consider the environment before printing", "disclaimer:",
+        "is strictly prohibited", "unauthorized review, use, disclosure", "this message may contain protected health information",
+        "external email: use caution", "[external]", "caution: external",
+    ]
+
+    static func isDisclaimer(_ paragraph: [String]) -> Bool {
+        let lower = paragraph.joined(separator: " ").lowercased()
+        return disclaimerPhrases.contains { lower.contains($0) }
+    }
+}
