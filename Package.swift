@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "CodingBenchmark", dependencies: ["Coding"], path: "Benchmarks/CodingBenchmark"),
 
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"]),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding"]),
