@@ -394,3 +394,14 @@ extension CaseStore {
         try locked { try connection.scalar("SELECT COUNT(*) FROM bounced_addresses WHERE address = ?", address.lowercased()).int ?? 0 > 0 }
     }
 }
+
+// MARK: - Ingest
+
+extension CaseStore {
+    /// `ingest` has no server UIDs: it numbers its messages itself, under the same unique key.
+    public func nextIngestUID(mailbox: String) throws -> UInt32 {
+        try locked {
+            UInt32(truncatingIfNeeded: (try connection.scalar("SELECT MAX(uid) FROM messages WHERE mailbox = ?", mailbox).int64 ?? 0) + 1)
+        }
+    }
+}

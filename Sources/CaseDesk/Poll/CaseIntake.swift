@@ -1,0 +1,117 @@
+import Foundation
+import Templating
+
+extension DeskService {
+    var deskIdentity: TemplateModel.Desk {
+        TemplateModel.Desk(name: configuration.smtp.fromName ?? "CaseConsultant", address: configuration.smtp.fromAddress)
+    }
+
+    /// A new case from an allowed submitter: stored, analysed, drafted (and acknowledged when
+    /// configured). Runs inside the message's transaction.
+    func openCase(_ parsed: ParsedMail, uid: UInt32) throws -> CaseRecord {
+        let headers = parsed.headers
+        let sender = headers.from ?? "unknown"
+        let replyTo = headers.replyAddress.flatMap { AddressSyntax.isValid($0) ? $0 : nil } ?? sender
+        let record = try store.createCase(NewCase(submitter: sender, replyTo: replyTo, subject: headers.subject,
+                                                  messageID: headers.messageID, references: headers.references,
+                                                  narrative: parsed.narrative),
+                                          at: clock.now(), timeZone: clock.timeZone)
+        try store.incrementCounter(sender: sender, day: clock.today(), kind: "case")
+        try audit(sender, "case.received", caseID: record.id, "uid=\(uid)")
+        let analysed = try draft(record, followUp: false)
+        if configuration.replies.acknowledge, try !store.hasBounced(address: replyTo) {
+            let fields = TemplateValue.object(TemplateModel.caseValue(analysed, analysis: CaseAnalysis.from(json: analysed.reportJSON) ?? CaseAnalysis(),
+                                                                      followUp: false, version: 1, desk: deskIdentity, timeZone: clock.timeZone))
+            let text = try dependencies.templates.render("acknowledgement.txt", fields)
+            let html = try dependencies.templates.renderIfPresent("acknowledgement.html", fields)
+            let spec = messages.acknowledgement(record: analysed, text: text, html: html, at: clock.now())
+            try enqueue(spec, kind: "acknowledgement", caseID: record.id)
+            try store.addThread(messageID: spec.messageID, caseID: record.id)
+            try audit("desk", "acknowledgement.queued", caseID: record.id)
+        }
+        return analysed
+    }
+
+    /// The submitter wrote again about the case: the new text joins the narrative, the case is
+    /// analysed again and a new draft (marked follow-up) voids the previous one.
+    func followUp(caseID: String, _ parsed: ParsedMail, uid: UInt32) throws {
+        guard var record = try store.caseRecord(id: caseID) else { throw DeskError.unknownCase(caseID) }
+        let sender = parsed.headers.from ?? "unknown"
+        if let messageID = parsed.headers.messageID { try store.addThread(messageID: messageID, caseID: caseID) }
+        try store.incrementCounter(sender: sender, day: clock.today(), kind: "case")
+        let stamp = TemplateModel.dateText(clock.now(), timeZone: clock.timeZone)
+        record.narrative += "\n\n[Follow-up \(stamp)]\n" + parsed.narrative
+        try store.updateAnalysis(caseID: caseID, narrative: record.narrative, reportJSON: record.reportJSON,
+                                 identifiers: record.identifiers, at: clock.now())
+        try audit(sender, "case.follow-up", caseID: caseID, "uid=\(uid) previous-status=\(record.status.rawValue)")
+        _ = try draft(record, followUp: true)
+    }
+
+    /// Analyses the narrative, renders the reply and the draft around it, and queues the draft
+    /// for the consultants with a fresh single-use token.
+    func draft(_ record: CaseRecord, followUp: Bool) throws -> CaseRecord {
+        var record = record
+        let analysis = dependencies.suggester.analyse(record.narrative)
+        record.identifiers = IdentifierDetector.detect(record.narrative).map(\.rawValue)
+        record.reportJSON = analysis.json()
+        try store.updateAnalysis(caseID: record.id, narrative: record.narrative, reportJSON: record.reportJSON,
+                                 identifiers: record.identifiers, at: clock.now())
+
+        let version = (try store.latestDraft(caseID: record.id)?.version ?? 0) + 1
+        let token = ReviewToken.make()
+        let messageID = ReviewToken.draftMessageID(caseID: record.id, version: version, token: token, domain: configuration.replies.messageIDDomain)
+        var fields = TemplateModel.caseValue(record, analysis: analysis, followUp: followUp, version: version,
+                                             desk: deskIdentity, timeZone: clock.timeZone)
+        let replyText = try dependencies.templates.render("reply.txt", .object(fields))
+        let replyHTML = try dependencies.templates.renderIfPresent("reply.html", .object(fields))
+        let draft = try store.addDraft(caseID: record.id, token: token, messageID: messageID, replyText: replyText,
+                                       replyHTML: replyHTML, followUp: followUp, at: clock.now())
+        fields["reply_text"] = .string(replyText)
+        fields["token_tag"] = .string(ReviewReference.subjectTag(caseID: record.id, token: token))
+        fields["begin_marker"] = .string(ReviewAnswerParser.beginMarker)
+        fields["end_marker"] = .string(ReviewAnswerParser.endMarker)
+        let body = try dependencies.templates.render("draft.txt", .object(fields))
+        try enqueue(messages.draft(record: record, draft: draft, body: body, at: clock.now()), kind: "draft", caseID: record.id)
+        try store.setStatus(caseID: record.id, .drafted, at: clock.now())
+        record.status = .drafted
+        try audit("desk", "draft.queued", caseID: record.id,
+                  "version=\(version) follow-up=\(followUp) procedures=\(analysis.procedures.count) identifiers=\(record.identifiers.joined(separator: ","))")
+        log.log(.info, "case.drafted", caseID: record.id, counts: ["version": version, "procedures": analysis.procedures.count,
+                                                                     "identifiers": record.identifiers.count])
+        return record
+    }
+
+    /// A notice to the sender of mail we could not take, unless a machine sent it, the address
+    /// bounced before, or the sender had today's share of notices (rules 6 and 9).
+    func failureNotice(_ headers: IncomingMail, template: String, reason: String) throws {
+        guard MachineMailDetector.detect(headers, ownDomain: configuration.replies.messageIDDomain) == nil else { return }
+        try notice(to: headers, template: template, reason: reason)
+    }
+
+    func notice(to headers: IncomingMail, template: String, reason: String) throws {
+        guard let address = headers.replyAddress ?? headers.from, AddressSyntax.isValid(address) else { return }
+        guard try !store.hasBounced(address: address) else { return }
+        let sentToday = try store.counter(sender: address, day: clock.today(), kind: "notice")
+        guard sentToday < configuration.limits.maxNoticesPerSenderPerDay else {
+            log.log(.info, "notice.rate-limited", counts: ["today": sentToday])
+            return
+        }
+        try store.incrementCounter(sender: address, day: clock.today(), kind: "notice")
+        let fields: TemplateValue = .object([
+            "desk": .object(["name": .string(deskIdentity.name), "address": .string(deskIdentity.address)]),
+            "subject": .string(OutgoingMessages.cleanSubject(headers.subject)),
+            "reason": .string(reason),
+            "limit": .string(Self.byteText(configuration.limits.maxMessageBytes)),
+            "case": .object(["id": .string(CaseTag.caseID(inSubject: headers.subject) ?? "")]),
+        ])
+        let text = try dependencies.templates.render(template, fields)
+        let subject = "Re: " + OutgoingMessages.cleanSubject(headers.subject)
+        try enqueue(messages.notice(to: address, subject: subject, inReplyTo: headers.messageID, text: text, at: clock.now()),
+                    kind: "notice", caseID: nil)
+        try audit("desk", "notice.queued", caseID: nil, "template=\(template)")
+    }
+
+    static func byteText(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes / 1_024) KB"
+    }
+}
