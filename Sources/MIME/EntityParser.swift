@@ -107,11 +107,7 @@ struct EntityParser {
                                      contentType: ParameterizedHeader) -> String {
         let decoded = TransferDecoding.decode(UnsafeBufferPointer(rebasing: buffer[range]), encoding: transferEncoding)
         if let warning = decoded.warning { warn(warning) }
-        var bytes = decoded.bytes
-        if bytes.contains(0) {
-            warn("NUL bytes in text removed")
-            bytes.removeAll { $0 == 0 }
-        }
+        let bytes = decoded.bytes
         var charset = contentType.parameters["charset"]
         if charset == nil || charset?.isEmpty == true {
             // Unlabelled 8-bit text: UTF-8 if it validates, else the Windows default.
@@ -120,6 +116,11 @@ struct EntityParser {
         let result = CharsetDecoder.decode(bytes, charset: charset)
         if let warning = result.warning { warn(warning) }
         var text = LineEndings.normalize(result.text)
+        // NULs (after charset decoding: UTF-16 is full of zero bytes) would truncate C strings downstream.
+        if text.utf8.contains(0) {
+            warn("NUL characters in text removed")
+            text.removeAll { $0 == "\u{0}" }
+        }
         if contentType.value == "text/plain", contentType.parameters["format"]?.lowercased() == "flowed" {
             text = FlowedText.unflow(text, deleteSpace: contentType.parameters["delsp"]?.lowercased() == "yes")
         }

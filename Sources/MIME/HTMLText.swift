@@ -20,6 +20,7 @@ enum HTMLText {
         var preDepth = 0
         var lists: [(ordered: Bool, counter: Int)] = []
         var cellsInRow = 0
+        var openParagraphIsMso = false
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -173,7 +174,8 @@ enum HTMLText {
             case "p":
                 // Outlook writes one <p class=MsoNormal> per line with empty ones between
                 // paragraphs; treating each as a paragraph would double-space everything.
-                if attributes.contains("msonormal") { endLine(force: false) } else { paragraphBreak() }
+                if !closing { openParagraphIsMso = attributes.contains("msonormal") }
+                if openParagraphIsMso { endLine(force: false) } else { paragraphBreak() }
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 paragraphBreak()
             case "blockquote":

@@ -81,7 +81,10 @@ enum QuoteMarkers {
             joined += (offset > 0 ? " " : "") + piece
             let lower = joined.lowercased()
             guard lower.count <= 300 else { return nil }
-            if attributionEnds.contains(where: { lower.hasSuffix($0) }) {
+            // German and Dutch put the name after the verb: "Am … schrieb Jane <j@x>:".
+            let verbFirst = lower.hasSuffix(":") && attributionStarts.contains(where: { lower.hasPrefix($0) })
+                && [" schrieb ", " schreef ", " skrev ", " wrote "].contains(where: { lower.contains($0) })
+            if verbFirst || attributionEnds.contains(where: { lower.hasSuffix($0) }) {
                 // A bare "X wrote:" line counts; a wrapped one must start like an attribution.
                 if offset == 0 || attributionStarts.contains(where: { lower.hasPrefix($0) }) { return index + offset }
                 return nil

@@ -33,7 +33,7 @@ enum SignatureRules {
         let trimmed = line.trimmingASCIIWhitespace().trimmingCharacters(in: "-–~ ")
         guard !trimmed.isEmpty, trimmed.count <= 50, !trimmed.hasSuffix("?"), !trimmed.contains(":") else { return false }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," })
-        guard words.count <= 6, let first = trimmed.first, first.isLetter, first.isUppercase || first.isNumber == false else { return false }
+        guard words.count <= 6, let first = trimmed.first, first.isLetter, first.isUppercase else { return false }
         return !containsOpNoteHeading(trimmed) && words.allSatisfy { word in
             word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "(" || $0 == ")" }
         }
@@ -73,7 +73,7 @@ enum SignatureRules {
     static func hasContactDetail(_ line: String) -> Bool {
         let lower = line.lowercased()
         if isPhoneLine(line) { return true }
-        if lower.contains("@") && lower.contains(".") && !lower.contains(" wrote") { return true }
+        if lower.contains("@") && lower.contains(".") && lower.split(separator: " ").count <= 3 { return true }
         if lower.contains("www.") || lower.contains("http://") || lower.contains("https://") { return true }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
         return words.contains { credentials.contains(String($0)) && $0 != "md" && $0 != "do" }
