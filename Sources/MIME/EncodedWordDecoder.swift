@@ -47,7 +47,7 @@ enum EncodedWordDecoder {
                 continue
             }
             index += 1
-            if lastWasWord, let last = bytes[index - 1] as UInt8?, !(last == 0x20 || last == 0x09) {
+            if lastWasWord, !bytes[index - 1].isASCIIWhitespace {
                 lastWasWord = false
             }
         }
