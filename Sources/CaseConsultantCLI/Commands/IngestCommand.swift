@@ -1,14 +1,27 @@
-// Skeleton: the owning work item replaces run(_:context:) with the real command.
+import CaseDesk
+
 enum IngestCommand: Command {
     static let name = "ingest"
-    static let summary = "take one raw message on stdin (MTA delivery)"
+    static let summary = "process one raw message from stdin (MTA / procmail delivery)"
     static let signature = CommandSignature(options: ["config"], flags: [], maxPositionals: 0)
     static let help = """
     Usage: caseconsultant ingest [--config FILE] < message.eml
 
+    Takes one message as an MTA delivers it (e.g. from /etc/aliases: "cases: |caseconsultant ingest"),
+    triages and processes it like a polled message, then sends what the outbox holds.
+    Exit status 75 asks the MTA to retry later; 0 means the message was taken.
+
     """
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-        throw CommandNotBuilt(command: name)
+        let configuration = try ConfigurationLoader.load(path: ConfigurationLoader.locate(option: arguments.option("config"), environment: context.environment))
+        let raw = context.readInput()
+        guard !raw.isEmpty else { throw CLIError.badInput("no message on stdin") }
+        let desk = try DeskFactory.make(configuration: configuration, environment: context.environment)
+        let summary = try desk.ingestAndDeliver(raw)
+        if summary.deferred > 0 {
+            context.writeError("caseconsultant ingest: message taken; \(summary.deferred) outgoing message(s) wait in the outbox\n")
+        }
+        return .success
     }
 }

@@ -156,3 +156,24 @@ extension DeskService {
         }
     }
 }
+
+extension DeskService {
+    /// `caseconsultant ingest`: one message handed over by an MTA, processed like a polled one
+    /// (under the same lock, so it never races a poll's outbox round), then the outbox.
+    public func ingestAndDeliver(_ raw: Data) throws -> PollSummary {
+        let lock = try PollLock(path: configuration.lockPath, waitSeconds: Double(configuration.daemon.lockWaitSeconds))
+        defer { withExtendedLifetime(lock) {} }
+        var summary = PollSummary()
+        summary.messages = 1
+        let (_, disposition) = try ingest(raw: raw, size: raw.count, mailbox: "ingest", uidValidity: 0, uid: nil)
+        switch disposition.outcome {
+        case .newCase: summary.newCases = 1
+        case .followUp: summary.followUps = 1
+        case .reviewAnswer, .reviewRefused, .notUnderstood: summary.reviewAnswers = 1
+        case .tooLarge, .unreadable: summary.failed = 1
+        default: summary.ignored = 1
+        }
+        deliverOutbox(&summary, dryRun: false)
+        return summary
+    }
+}
