@@ -1,14 +1,85 @@
-// Skeleton: the owning work item replaces run(_:context:) with the real command.
+import Coding
+import Foundation
+
+/// `caseconsultant eval`: accuracy of `suggest` on labelled JSON Lines corpora, each file reported
+/// on its own (so tuning and held-out figures are never mixed).
 enum EvalCommand: Command {
     static let name = "eval"
     static let summary = "measure suggestion accuracy on labelled cases (JSON Lines)"
-    static let signature = CommandSignature(options: [], flags: ["json"], maxPositionals: 1)
+    static let signature = CommandSignature(options: [], flags: ["json", "summary"], maxPositionals: 16)
     static let help = """
-    Usage: caseconsultant eval FILE.jsonl [--json]
+    Usage: caseconsultant eval FILE.jsonl|DIRECTORY ... [--json] [--summary]
+
+    Runs every case through `suggest` and prints top-1 and top-3 accuracy, abstention accuracy
+    on out-of-range cases, further-procedure and diagnosis agreement, the precision of
+    suggestions at confidence 0.9 or more, top-1 per with/without pair tag, and every miss.
+    A directory means every *.jsonl file in it; each file is reported separately.
+
+    A case: {"id": "...", "text": "narrative", "expect": ["27057"], "also": [...], "tags": [...], "diagnoses": [...]}
+    (expect empty = the engine must abstain).
+
+    Options:
+      --json      the figures and misses as JSON (an array, one object per file)
+      --summary   figures only, no list of misses
 
     """
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-        throw CommandNotBuilt(command: name)
+        guard !arguments.positionals.isEmpty else { throw CLIError.usage("name a corpus file or directory") }
+        var files: [URL] = []
+        for path in arguments.positionals {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError.unreadableInput(path, reason: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files += contents.filter { $0.hasSuffix(".jsonl") }.sorted().map { URL(fileURLWithPath: path).appendingPathComponent($0) }
+            } else {
+                files.append(URL(fileURLWithPath: path))
+            }
+        }
+        guard !files.isEmpty else { throw CLIError.badInput("no .jsonl corpus found in \(arguments.positionals.joined(separator: " "))") }
+        let engine = CodingEngine(knowledgeBase: try KnowledgeBase.load(environment: context.environment))
+        var evaluations: [Evaluation] = []
+        for file in files {
+            evaluations.append(Evaluation.run(try EvaluationCase.load(file), name: file.lastPathComponent, engine: engine))
+        }
+        if arguments.has("json") {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            context.writeOutput(String(decoding: try encoder.encode(evaluations), as: UTF8.self) + "\n")
+        } else {
+            context.writeOutput(evaluations.map { render($0, misses: !arguments.has("summary")) }.joined(separator: "\n"))
+        }
+        return .success
+    }
+
+    static func render(_ evaluation: Evaluation, misses: Bool) -> String {
+        func ratio(_ value: Evaluation.Ratio) -> String {
+            value.total == 0 ? "n/a" : String(format: "%.1f%% (%d/%d)", value.value * 100, value.correct, value.total)
+        }
+        var lines = ["\(evaluation.name): \(evaluation.cases) cases"]
+        lines.append("  top-1            \(ratio(evaluation.top1))")
+        lines.append("  top-3            \(ratio(evaluation.top3))")
+        lines.append("  abstention       \(ratio(evaluation.abstention))")
+        lines.append("  also-procedures  \(ratio(evaluation.also))")
+        lines.append("  diagnoses        \(ratio(evaluation.diagnoses))")
+        lines.append("  confidence≥0.9   \(ratio(evaluation.highConfidence)) right")
+        let pairs = evaluation.pairs.sorted { $0.key < $1.key }
+        if !pairs.isEmpty {
+            let perfect = pairs.filter { $0.value.correct == $0.value.total }.count
+            lines.append("  pairs            \(perfect)/\(pairs.count) tags all right")
+            for (tag, value) in pairs where value.correct < value.total { lines.append("    \(tag): \(ratio(value))") }
+        }
+        if misses, !evaluation.misses.isEmpty {
+            lines.append("  misses:")
+            for miss in evaluation.misses {
+                let got = miss.got.isEmpty ? "(abstained)" : miss.got.joined(separator: " ")
+                let confidence = miss.confidence.map { String(format: " conf %.2f", $0) } ?? ""
+                lines.append("    \(miss.id): \(miss.problem); expected \(miss.expected.isEmpty ? "(abstain)" : miss.expected.joined(separator: "|")), got \(got)\(confidence)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,1 +1,0 @@
-// Coding: see DESIGN.md; the owning work item fills this module.

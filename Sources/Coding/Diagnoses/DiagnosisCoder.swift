@@ -1,0 +1,159 @@
+/// Codes the conditions a narrative states with the real ICD-10-CM data: a rule finds the
+/// condition and names a stem; the billable code under it is chosen by side, displacement and
+/// descriptive words, and completed with the 7th character for the encounter.
+struct DiagnosisCoder: Sendable {
+    let knowledgeBase: KnowledgeBase
+
+    struct Result: Sendable {
+        var suggestions: [CodeSuggestion] = []
+        var queries: [DocumentationQuery] = []
+        var warnings: [ReportWarning] = []
+    }
+
+    /// Words of descriptions that do not tell codes of one stem apart.
+    static let neutralWords: Set<String> = [
+        "of", "and", "the", "with", "without", "in", "for", "to", "by", "or", "due", "fracture", "fractures", "right", "left",
+        "bilateral", "unilateral", "unspecified", "other", "displaced", "nondisplaced", "part", "bone", "femur", "tibia", "fibula",
+        "leg", "lower", "upper", "end", "limb", "extremity", "initial", "encounter", "closed", "open", "type", "specified",
+        "not", "elsewhere", "classified", "nos", "site", "internal", "joint", "level",
+    ]
+
+    func code(_ narrative: AnalyzedNarrative, laterality: LateralityReader, features: DetectedFeatures) -> Result {
+        var result = Result()
+        var usedGroups: Set<String> = []
+        var emitted: Set<String> = []
+        let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
+        for compiled in knowledgeBase.diagnosisRules {
+            let rule = compiled.rule
+            if let group = rule.group, usedGroups.contains(group) { continue }
+            guard let (sentence, hits) = match(compiled, in: narrative) else { continue }
+            if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed } }) { continue }
+            if let group = rule.group { usedGroups.insert(group) }
+            var words = Set(narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text)).union(diagnosisWords)
+            for (from, to) in rule.synonyms ?? [:] where words.contains(from) { words.insert(to) }
+            for word in rule.defaults ?? [] { words.insert(word) }
+            var sides = laterality.bySentence[sentence] ?? []
+            if sides.isEmpty { sides = laterality.overall }
+            let evidence = hits.map { narrative.quote($0.first, $0.last) }
+            let chosen = choose(rule: rule, words: words, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            result.queries += chosen.queries
+            for code in chosen.codes where emitted.insert(code).inserted {
+                guard let entry = knowledgeBase.diagnosis(code), entry.billable else {
+                    result.warnings.append(ReportWarning(kind: "diagnosis", message: "rule \(rule.id) built \(code), which is not a billable ICD-10-CM code; left out", codes: [code]))
+                    continue
+                }
+                result.suggestions.append(CodeSuggestion(code: entry.code, descriptor: entry.description, summary: "ICD-10-CM \(entry.code)",
+                                                         confidence: chosen.queries.isEmpty ? 0.9 : 0.7, modifiers: [], evidence: evidence))
+            }
+        }
+        return result
+    }
+
+    /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
+    private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative) -> (Int, [Phrase.Hit])? {
+        var perGroup: [[Int: Phrase.Hit]] = []
+        for group in compiled.all {
+            var bySentence: [Int: Phrase.Hit] = [:]
+            for phrase in group {
+                for hit in phrase.hits(in: narrative) where !hit.negated && !hit.uncertain && !hit.historical {
+                    if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
+                    bySentence[hit.sentence] = hit
+                }
+            }
+            if bySentence.isEmpty { return nil }
+            perGroup.append(bySentence)
+        }
+        guard let first = perGroup.first else { return nil }
+        let sentences = first.keys.filter { sentence in perGroup.allSatisfy { $0[sentence] != nil } }
+        guard let best = sentences.max(by: { a, b in
+            let wa = first[a]!.section.diagnosisWeight, wb = first[b]!.section.diagnosisWeight
+            return wa < wb || (wa == wb && a > b)
+        }) else { return nil }
+        return (best, perGroup.map { $0[best]! })
+    }
+
+    private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }
+
+    private func choose(rule: DiagnosisRule, words: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
+                        features: DetectedFeatures) -> Choice {
+        let table = knowledgeBase.icd
+        var choice = Choice()
+        var rows = table.rows(under: rule.stem).filter { table.kind(row: $0) != "H" }
+        guard !rows.isEmpty else { return choice }
+        func descriptionWords(_ row: Int) -> [String] {
+            table.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        let lateral = rows.contains { descriptionWords($0).contains("right") }
+        var targets: [Side?] = [nil]
+        if lateral {
+            if sides.count == 2 {
+                let bilateralRows = rows.filter { descriptionWords($0).contains("bilateral") }
+                if !bilateralRows.isEmpty { rows = bilateralRows } else { targets = [.right, .left] }
+            } else if let side = sides.first {
+                targets = [side]
+            } else {
+                choice.queries.append(DocumentationQuery(topic: "laterality", question: "Which side is the \(rule.id.replacingOccurrences(of: "-", with: " "))? The ICD-10-CM code needs right or left."))
+            }
+        }
+        if rule.kind == "fracture", rows.contains(where: { descriptionWords($0).contains("nondisplaced") }) {
+            let nondisplaced = words.contains("nondisplaced") || words.contains("impacted") && !words.contains("displaced")
+            rows = rows.filter { descriptionWords($0).contains("nondisplaced") == nondisplaced }
+            if !nondisplaced, !words.contains("displaced"), !words.contains("displacement") {
+                choice.queries.append(DocumentationQuery(topic: "displacement", question: "Is the \(rule.id.replacingOccurrences(of: "-", with: " ")) displaced or nondisplaced? Coded as displaced, the ICD-10-CM default."))
+            }
+        }
+        for target in targets {
+            let sideRows = rows.filter { row in
+                let w = descriptionWords(row)
+                switch target {
+                case .right?: return w.contains("right")
+                case .left?: return w.contains("left")
+                case nil: return !lateral || (!w.contains("right") && !w.contains("left"))
+                }
+            }
+            let candidates = sideRows.isEmpty ? rows : sideRows
+            guard let best = candidates.max(by: { score($0, words, descriptionWords) < score($1, words, descriptionWords) || (score($0, words, descriptionWords) == score($1, words, descriptionWords) && $0 > $1) }) else { continue }
+            let base = table.codes[best]
+            if table.kind(row: best).hasPrefix("7") {
+                choice.codes.append(table.withSeventh(base, seventh(for: base, kind: rule.kind, words: words, features: features)))
+            } else {
+                choice.codes.append(base)
+            }
+        }
+        return choice
+    }
+
+    private func score(_ row: Int, _ words: Set<String>, _ descriptionWords: (Int) -> [String]) -> Double {
+        var total = 0.0
+        for word in Set(descriptionWords(row)) {
+            if word == "unspecified" { total -= 0.5; continue }
+            if word == "other" { total -= 0.8; continue }
+            if Self.neutralWords.contains(word) { continue }
+            if words.contains(word) || words.contains(where: { $0.count >= 6 && word.count >= 6 && $0.prefix(6) == word.prefix(6) }) {
+                total += 1.5
+            } else {
+                total -= 1.0
+            }
+        }
+        return total
+    }
+
+    /// The 7th character: initial encounter for today's treatment; open fractures by Gustilo type;
+    /// nonunion and malunion when the narrative says so.
+    private func seventh(for code: String, kind: String, words: Set<String>, features: DetectedFeatures) -> Character {
+        let definitions = knowledgeBase.icd.seventhCharacters(for: code)
+        func find(_ fragment: String) -> Character? {
+            definitions.first { $0.meaning.lowercased().contains(fragment) }?.character
+        }
+        if kind == "fracture" {
+            let open = features.state("openFracture").present
+            let gustilo3 = features.state("openFractureType3").present
+            if words.contains("nonunion") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
+            if words.contains("malunion") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }
+            if open, gustilo3, let character = find("initial encounter for open fracture type iiia") { return character }
+            if open, let character = find("initial encounter for open fracture") { return character }
+            return find("initial encounter for closed fracture") ?? find("initial encounter") ?? "A"
+        }
+        return find("initial encounter") ?? "A"
+    }
+}

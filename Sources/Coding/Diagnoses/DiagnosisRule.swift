@@ -1,0 +1,38 @@
+/// How a stated condition becomes an ICD-10-CM code (Resources/diagnoses/diagnosis-rules.json).
+///
+/// A rule names a stem of the tabular (a category or subcategory); the engine picks the
+/// billable code under it from the real ICD-10-CM data: side and displacement from the
+/// narrative, the best-fitting descriptive words, then the 7th character for the encounter.
+struct DiagnosisRule: Codable, Sendable {
+    var id: String
+    /// Phrase groups, each needed (like the CPT `match.all`).
+    var all: [[String]]
+    /// Any of these present rules the rule out.
+    var none: [String]?
+    var stem: String
+    /// fracture (7th character by open/closed and healing), injury (A/D/S), complication (A), none.
+    var kind: String
+    /// Rules sharing a group are alternatives: the first that matches wins.
+    var group: String?
+    /// Narrative word → word of the ICD-10-CM descriptions ("subcapital" → "intracapsular").
+    var synonyms: [String: String]?
+    /// Description words assumed when the narrative says nothing ("primary" osteoarthritis).
+    var defaults: [String]?
+}
+
+struct DiagnosisRuleFile: Codable, Sendable {
+    var format: String
+    var rules: [DiagnosisRule]
+}
+
+struct CompiledDiagnosisRule: Sendable {
+    let rule: DiagnosisRule
+    let all: [[Phrase]]
+    let none: [Phrase]
+
+    init(rule: DiagnosisRule, compiler: inout PhraseCompiler) {
+        self.rule = rule
+        all = rule.all.map { $0.map { compiler.compile($0) } }
+        none = (rule.none ?? []).map { compiler.compile($0) }
+    }
+}

@@ -1,0 +1,83 @@
+/// Accuracy figures of the engine on one corpus, and every miss.
+public struct Evaluation: Codable, Sendable {
+    public struct Miss: Codable, Sendable, Equatable {
+        public var id: String
+        public var expected: [String]
+        /// The first three ranked codes (suggestions, then alternatives); empty = abstained.
+        public var got: [String]
+        public var confidence: Double?
+        public var problem: String
+    }
+
+    public struct Ratio: Codable, Sendable, Equatable {
+        public var correct: Int
+        public var total: Int
+        public var value: Double { total == 0 ? 1 : Double(correct) / Double(total) }
+    }
+
+    public var name: String
+    public var cases: Int
+    public var top1: Ratio
+    public var top3: Ratio
+    public var abstention: Ratio
+    /// Further procedures (`also`) found among the suggestions.
+    public var also: Ratio
+    public var diagnoses: Ratio
+    /// Of first suggestions with confidence ≥ 0.9, how many were right.
+    public var highConfidence: Ratio
+    /// `pair:A/B` tag → top-1 on the cases so tagged.
+    public var pairs: [String: Ratio]
+    public var misses: [Miss]
+
+    public static func run(_ cases: [EvaluationCase], name: String, engine: CodingEngine) -> Evaluation {
+        var evaluation = Evaluation(name: name, cases: cases.count, top1: .init(correct: 0, total: 0), top3: .init(correct: 0, total: 0),
+                                    abstention: .init(correct: 0, total: 0), also: .init(correct: 0, total: 0),
+                                    diagnoses: .init(correct: 0, total: 0), highConfidence: .init(correct: 0, total: 0), pairs: [:], misses: [])
+        for item in cases {
+            let report = engine.suggest(item.text)
+            let first = report.procedures.first
+            let ranked = Array(report.rankedCodes.prefix(3))
+            let right: Bool
+            if item.expect.isEmpty {
+                right = report.procedures.isEmpty
+                evaluation.abstention.total += 1
+                if right { evaluation.abstention.correct += 1 } else {
+                    evaluation.misses.append(.init(id: item.id, expected: [], got: ranked, confidence: first?.confidence, problem: "should abstain"))
+                }
+            } else {
+                right = first.map { item.expect.contains($0.code) } ?? false
+                evaluation.top1.total += 1
+                evaluation.top3.total += 1
+                if right { evaluation.top1.correct += 1 }
+                if ranked.contains(where: item.expect.contains) { evaluation.top3.correct += 1 }
+                if !right {
+                    evaluation.misses.append(.init(id: item.id, expected: item.expect, got: report.procedures.isEmpty ? [] : ranked,
+                                                   confidence: first?.confidence, problem: report.procedures.isEmpty ? "abstained" : "wrong first code"))
+                }
+            }
+            if let first, first.confidence >= 0.9 {
+                evaluation.highConfidence.total += 1
+                if right { evaluation.highConfidence.correct += 1 }
+            }
+            for tag in item.tags ?? [] where tag.hasPrefix("pair:") {
+                evaluation.pairs[tag, default: .init(correct: 0, total: 0)].total += 1
+                if right { evaluation.pairs[tag]!.correct += 1 }
+            }
+            if let also = item.also, !also.isEmpty {
+                evaluation.also.total += 1
+                let suggested = Set(report.procedures.map(\.code))
+                if also.allSatisfy(suggested.contains) { evaluation.also.correct += 1 } else if right {
+                    evaluation.misses.append(.init(id: item.id, expected: also, got: report.procedures.map(\.code), confidence: nil, problem: "missing further procedure"))
+                }
+            }
+            if let expected = item.diagnoses, !expected.isEmpty {
+                evaluation.diagnoses.total += 1
+                let suggested = Set(report.diagnoses.map { $0.code.replacingOccurrences(of: ".", with: "") })
+                if expected.allSatisfy({ suggested.contains($0.replacingOccurrences(of: ".", with: "").uppercased()) }) {
+                    evaluation.diagnoses.correct += 1
+                }
+            }
+        }
+        return evaluation
+    }
+}

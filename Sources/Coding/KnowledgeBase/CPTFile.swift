@@ -1,0 +1,23 @@
+/// One `cpt-*.json` file: a section of the code range with its entries.
+struct CPTFile: Codable, Sendable {
+    static let format = "caseconsultant-cpt/1"
+    var format: String
+    var section: String?
+    var entries: [ProcedureEntry]
+}
+
+/// The closed vocabularies of the format; validation names the allowed values in its errors.
+enum CPTVocabulary {
+    static let actions: Set<String> = [
+        "incision", "drainage", "decompression", "excision", "biopsy", "tumor-excision", "radical-resection",
+        "debridement", "introduction-injection", "removal-foreign-body", "removal-implant", "repair",
+        "reconstruction", "tenotomy", "tendon-lengthening", "tendon-transfer", "osteotomy", "arthroplasty",
+        "arthrodesis", "arthrotomy", "synovectomy", "fracture-treatment", "dislocation-treatment",
+        "manipulation", "amputation", "disarticulation", "epiphyseal-arrest", "graft", "fasciotomy",
+        "capsulotomy", "neurectomy", "other", "unlisted",
+    ]
+    static let approaches: Set<String> = ["open", "closed", "percutaneous", "arthroscopic", "endoscopic", "any"]
+    static let lateralities: Set<String> = ["side", "bilateral-50", "inherent-bilateral", "none"]
+    static let fixations: Set<String> = ["internal", "external", "intramedullary", "plate-screws", "percutaneous", "none"]
+    static let globalDays: Set<Int> = [0, 10, 90]
+}

@@ -1,0 +1,298 @@
+import Foundation
+
+/// A code found by `search`.
+public struct SearchHit: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case procedure = "cpt", diagnosis = "icd10cm" }
+    public var kind: Kind
+    public var code: String
+    public var title: String
+    public var score: Double
+}
+
+/// A knowledge-base entry with its phrases compiled to vocabulary keys.
+struct CompiledEntry: Sendable {
+    let entry: ProcedureEntry
+    let all: [[Phrase]]
+    let any: [[Phrase]]
+    let none: [Phrase]
+}
+
+struct CompiledFeature: Sendable {
+    let feature: String
+    let phrases: [Phrase]
+    let blockers: [Phrase]
+}
+
+/// Everything the engine knows, loaded once: CPT entries (bundled, then deployment files on
+/// top), ICD-10-CM, NCCI edits, the abbreviation list and the diagnosis rules, with every
+/// phrase compiled against one vocabulary.
+public final class KnowledgeBase: Sendable {
+    public let procedures: [ProcedureEntry]
+    /// Which file each code came from (the last file that defined it).
+    public let sources: [String: String]
+    /// Problems that do not stop loading; the bundled data is tested to have none.
+    public let issues: [KnowledgeBaseIssue]
+    public let ncci: NCCIEdits
+    let compiled: [CompiledEntry]
+    let features: [CompiledFeature]
+    let analyzer: NarrativeAnalyzer
+    let icd: ICD10CMTable
+    let diagnosisRules: [CompiledDiagnosisRule]
+    private let indexByCode: [String: Int]
+
+    /// The bundled knowledge base (cached: resources are loaded once per process).
+    public static func bundled() throws -> KnowledgeBase {
+        try bundledResult.get()
+    }
+
+    private static let bundledResult: Result<KnowledgeBase, KnowledgeBaseError> = {
+        do { return .success(try load(overrideFiles: [])) } catch let error as KnowledgeBaseError { return .failure(error) } catch {
+            return .failure(KnowledgeBaseError(.unreadable, file: "bundle", problem: String(describing: error)))
+        }
+    }()
+
+    /// The bundled resources directory (`Sources/Coding/Resources`).
+    public static var resourcesDirectory: URL? {
+        Bundle.module.url(forResource: "Resources", withExtension: nil)
+    }
+
+    /// Bundled data plus deployment files of the same format; a later file's entry for a code
+    /// replaces the earlier one. `ncciFile` replaces the bundled sample PTP edits.
+    public static func load(overrideFiles: [URL], cptDirectory: URL? = nil, ncciFile: URL? = nil) throws -> KnowledgeBase {
+        guard let resources = resourcesDirectory else {
+            throw KnowledgeBaseError(.missingResource, file: "Resources", problem: "the Coding module's bundled resources are missing from this build")
+        }
+        let cptDirectory = cptDirectory ?? resources.appendingPathComponent("cpt")
+        let bundledFiles = ((try? FileManager.default.contentsOfDirectory(at: cptDirectory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var entries: [String: ProcedureEntry] = [:]
+        var sources: [String: String] = [:]
+        for file in bundledFiles {
+            for entry in try readCPTFile(file) {
+                if let earlier = sources[entry.code] {
+                    throw KnowledgeBaseError(.duplicateCode, file: file.lastPathComponent, entry: entry.code, problem: "also defined in \(earlier)")
+                }
+                entries[entry.code] = entry
+                sources[entry.code] = file.lastPathComponent
+            }
+        }
+        for file in overrideFiles {
+            var seen: Set<String> = []
+            for entry in try readCPTFile(file) {
+                guard seen.insert(entry.code).inserted else {
+                    throw KnowledgeBaseError(.duplicateCode, file: file.lastPathComponent, entry: entry.code, problem: "defined twice in the same file")
+                }
+                entries[entry.code] = entry
+                sources[entry.code] = file.path
+            }
+        }
+        let icdDirectory = resources.appendingPathComponent("icd10cm")
+        let icd = try ICD10CMTable(
+            table: readBytes(icdDirectory.appendingPathComponent("icd10cm.tsv")),
+            seventhCharacters: readBytes(icdDirectory.appendingPathComponent("icd10cm-7th.tsv")),
+            file: "icd10cm/icd10cm.tsv")
+        let ncciURL = ncciFile ?? resources.appendingPathComponent("ncci/ncci-ptp-SAMPLE.txt")
+        let ncci = try NCCIEdits.parse(Data(readBytes(ncciURL)), file: ncciURL.lastPathComponent)
+        let abbreviations = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/abbreviations.tsv")), as: UTF8.self)
+        let rulesURL = resources.appendingPathComponent("diagnoses/diagnosis-rules.json")
+        let rules: [DiagnosisRule]
+        do {
+            rules = try JSONDecoder().decode(DiagnosisRuleFile.self, from: Data(readBytes(rulesURL))).rules
+        } catch let error as KnowledgeBaseError { throw error } catch {
+            throw KnowledgeBaseError(.malformed, file: "diagnoses/diagnosis-rules.json", problem: String(describing: error))
+        }
+        return try KnowledgeBase(entries: entries.values.sorted { $0.code < $1.code }, sources: sources, icd: icd, ncci: ncci,
+                                 abbreviations: abbreviations, diagnosisRules: rules)
+    }
+
+    init(entries: [ProcedureEntry], sources: [String: String], icd: ICD10CMTable, ncci: NCCIEdits,
+         abbreviations: String, diagnosisRules: [DiagnosisRule]) throws {
+        let lexicon = Lexicon(abbreviationsTSV: abbreviations)
+        var compiler = PhraseCompiler(lexicon: lexicon)
+        var compiled: [CompiledEntry] = []
+        var phraseIssues: [KnowledgeBaseIssue] = []
+        for entry in entries {
+            try Self.validate(entry, file: sources[entry.code] ?? "?")
+            // A phrase of stop words only would match nothing: reported as an issue and skipped.
+            func compile(_ texts: [String]) -> [Phrase] {
+                texts.compactMap { text in
+                    let phrase = compiler.compile(text)
+                    if phrase.keys.isEmpty {
+                        phraseIssues.append(.init(file: sources[entry.code] ?? "?", entry: entry.code,
+                                                  problem: "match phrase '\(text)' has only stop words (\(Lexicon.stopWords.sorted().prefix(6).joined(separator: ", ")), …) and never matches"))
+                        return nil
+                    }
+                    return phrase
+                }
+            }
+            let all = (entry.match.all ?? []).map(compile)
+            if let empty = all.firstIndex(where: \.isEmpty) {
+                throw KnowledgeBaseError(.invalidEntry, file: sources[entry.code] ?? "?", entry: entry.code,
+                                         problem: "match.all group \(empty + 1) has no phrase that can match (only stop words)")
+            }
+            compiled.append(CompiledEntry(entry: entry, all: all, any: (entry.match.any ?? []).map(compile).filter { !$0.isEmpty },
+                                          none: compile(entry.match.none ?? [])))
+        }
+        features = FeatureLexicon.definitions.map { definition in
+            CompiledFeature(feature: definition.feature, phrases: definition.phrases.map { compiler.compile($0) },
+                            blockers: definition.blockers.map { compiler.compile($0) })
+        }
+        self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler) }
+        // Words that must never be "corrected" into a knowledge-base word.
+        for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
+        for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }
+        for expansion in lexicon.abbreviations.values { for word in expansion { _ = compiler.vocabulary.add(word: word) } }
+        analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary)
+        procedures = entries
+        self.compiled = compiled
+        self.sources = sources
+        self.icd = icd
+        self.ncci = ncci
+        var indexByCode: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() { indexByCode[entry.code] = index }
+        self.indexByCode = indexByCode
+        issues = phraseIssues + Self.softIssues(entries, sources: sources, known: Set(indexByCode.keys), icd: icd)
+    }
+
+    public func procedure(_ code: String) -> ProcedureEntry? {
+        indexByCode[code.trimmingCharacters(in: .whitespaces)].map { procedures[$0] }
+    }
+
+    /// An ICD-10-CM code (with or without the dot; 7th-character codes are built and checked).
+    public func diagnosis(_ code: String) -> DiagnosisEntry? { icd.entry(code) }
+
+    /// Number of billable ICD-10-CM codes (each 7th-character combination counted).
+    public var billableDiagnosisCount: Int {
+        var count = 0
+        for row in 0..<icd.rowCount {
+            let kind = icd.kind(row: row)
+            if kind == "B" { count += 1 } else if kind == "7" { count += icd.seventhCharacters(for: icd.codes[row]).count } else if kind.hasPrefix("7") { count += kind.count - 1 }
+        }
+        return count
+    }
+
+    /// Analyse a narrative with this knowledge base's vocabulary (exposed for tests and tools).
+    public func analyze(_ narrative: String) -> AnalyzedNarrative { analyzer.analyze(narrative) }
+
+    // MARK: loading helpers
+
+    static func readBytes(_ url: URL) throws -> [UInt8] {
+        do { return [UInt8](try Data(contentsOf: url)) } catch {
+            throw KnowledgeBaseError(.unreadable, file: url.path, problem: "cannot read: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    static func readCPTFile(_ url: URL) throws -> [ProcedureEntry] {
+        let data = Data(try readBytes(url))
+        let name = url.lastPathComponent
+        do {
+            let file = try JSONDecoder().decode(CPTFile.self, from: data)
+            guard file.format == CPTFile.format else {
+                throw KnowledgeBaseError(.malformed, file: name, problem: "format is '\(file.format)', expected '\(CPTFile.format)'")
+            }
+            return file.entries
+        } catch let error as KnowledgeBaseError {
+            throw error
+        } catch let error as DecodingError {
+            throw KnowledgeBaseError(.malformed, file: name, entry: entryCode(in: data, error: error), problem: describe(error))
+        } catch {
+            throw KnowledgeBaseError(.malformed, file: name, problem: String(describing: error))
+        }
+    }
+
+    /// The code of the entry a decoding error is in, read leniently from the raw JSON.
+    private static func entryCode(in data: Data, error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .keyNotFound(_, let context): path = context.codingPath
+        @unknown default: return nil
+        }
+        guard path.count >= 2, path[0].stringValue == "entries", let index = path[1].intValue,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let entries = object["entries"] as? [[String: Any]], index < entries.count else { return nil }
+        return entries[index]["code"] as? String ?? "entry #\(index + 1)"
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.dropFirst(2).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = path(context)
+            return "missing key '\(key.stringValue)'" + (at.isEmpty ? "" : " in \(at)")
+        case .typeMismatch(let type, let context): return "'\(path(context))' should be \(type): \(context.debugDescription)"
+        case .valueNotFound(let type, let context): return "'\(path(context))' is null, expected \(type) (omit optional keys instead)"
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return "not valid JSON: \(underlying ?? context.debugDescription)"
+        @unknown default: return String(describing: error)
+        }
+    }
+
+    /// Structural rules: an entry that breaks one would mislead the engine, so loading stops.
+    static func validate(_ entry: ProcedureEntry, file: String) throws {
+        func fail(_ problem: String) throws -> Never {
+            throw KnowledgeBaseError(.invalidEntry, file: file, entry: entry.code, problem: problem)
+        }
+        let code = Array(entry.code.utf8)
+        if !(code.count == 5 && code.prefix(4).allSatisfy { $0 >= 48 && $0 <= 57 } && code[4] != 32) { try fail("code must be five characters, four digits then a digit or letter") }
+        if entry.descriptor.trimmingCharacters(in: .whitespaces).isEmpty { try fail("descriptor is empty") }
+        if entry.summary.trimmingCharacters(in: .whitespaces).isEmpty { try fail("summary is empty") }
+        if !CPTVocabulary.actions.contains(entry.action) { try fail("action '\(entry.action)' is not one of \(CPTVocabulary.actions.sorted().joined(separator: ", "))") }
+        if !CPTVocabulary.approaches.contains(entry.approach) { try fail("approach '\(entry.approach)' is not one of \(CPTVocabulary.approaches.sorted().joined(separator: ", "))") }
+        if !CPTVocabulary.lateralities.contains(entry.laterality) { try fail("laterality '\(entry.laterality)' is not one of \(CPTVocabulary.lateralities.sorted().joined(separator: ", "))") }
+        if entry.anatomy.isEmpty { try fail("anatomy needs at least one tag") }
+        if let days = entry.globalDays, !CPTVocabulary.globalDays.contains(days) { try fail("globalDays \(days) is not 0, 10 or 90") }
+        if case .string(let fixation)? = entry.facts["fixation"], !CPTVocabulary.fixations.contains(fixation) {
+            try fail("fixation '\(fixation)' is not one of \(CPTVocabulary.fixations.sorted().joined(separator: ", "))")
+        }
+        if let fixation = entry.facts["fixation"], case .bool = fixation { try fail("fixation takes a type (e.g. \"internal\"), not true/false") }
+        if case .string(let components)? = entry.facts["components"], !["one", "both"].contains(components) { try fail("components '\(components)' is not \"one\" or \"both\"") }
+        guard let all = entry.match.all, !all.isEmpty else { try fail("match.all needs at least one phrase group") }
+        for (index, group) in all.enumerated() where group.isEmpty { try fail("match.all group \(index + 1) is empty") }
+        for (index, group) in (entry.match.any ?? []).enumerated() where group.isEmpty { try fail("match.any group \(index + 1) is empty") }
+    }
+
+    /// Cross-entry checks that do not stop loading.
+    static func softIssues(_ entries: [ProcedureEntry], sources: [String: String], known: Set<String>, icd: ICD10CMTable) -> [KnowledgeBaseIssue] {
+        var issues: [KnowledgeBaseIssue] = []
+        for entry in entries {
+            let file = sources[entry.code] ?? "?"
+            for related in entry.related ?? [] {
+                if related.code == entry.code {
+                    issues.append(.init(file: file, entry: entry.code, problem: "related lists the code itself"))
+                } else if !known.contains(related.code), related.code.hasPrefix("27") {
+                    issues.append(.init(file: file, entry: entry.code, problem: "related code \(related.code) is not in the knowledge base"))
+                }
+                if related.preferWhen.trimmingCharacters(in: .whitespaces).isEmpty {
+                    issues.append(.init(file: file, entry: entry.code, problem: "related code \(related.code) has no preferWhen"))
+                }
+            }
+            for prefix in entry.typicalDiagnoses ?? [] where !icd.hasCode(withPrefix: ICD10CMTable.canonical(prefix)) {
+                issues.append(.init(file: file, entry: entry.code, problem: "typical diagnosis '\(prefix)' is not an ICD-10-CM code or prefix"))
+            }
+            if entry.isAddOn, entry.globalDays != nil {
+                issues.append(.init(file: file, entry: entry.code, problem: "add-on code with globalDays (add-on codes have none)"))
+            }
+        }
+        return issues
+    }
+}
+
+extension KnowledgeBase {
+    /// Environment variables a deployment sets to load its own data (docs/coding.md):
+    /// `CASECONSULTANT_CPT_FILES` (override files, separated by ":") and `CASECONSULTANT_NCCI_FILE`
+    /// (the CMS quarterly PTP file in place of the bundled sample).
+    public static let overrideFilesVariable = "CASECONSULTANT_CPT_FILES"
+    public static let ncciFileVariable = "CASECONSULTANT_NCCI_FILE"
+
+    public static func load(environment: [String: String]) throws -> KnowledgeBase {
+        let overrides = (environment[overrideFilesVariable] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        let ncci = environment[ncciFileVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        if overrides.isEmpty, ncci == nil { return try bundled() }
+        return try load(overrideFiles: overrides, ncciFile: ncci)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The engine's general linguistics: abbreviations (a bundled resource, documented in
+/// docs/knowledge-base.md), words ignored when matching, and the cues of negation, uncertainty
+/// and history. Per-code wording lives in the knowledge base, never here.
+struct Lexicon: Sendable {
+    /// Abbreviation (one to three words) → expansion words.
+    let abbreviations: [[String]: [String]]
+    let longestAbbreviation: Int
+
+    init(abbreviationsTSV: String) {
+        var table: [[String]: [String]] = [:]
+        var longest = 1
+        for line in abbreviationsTSV.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            let key = fields[0].split(separator: " ").map(String.init)
+            table[key] = fields[1].split(separator: " ").map(String.init)
+            longest = max(longest, key.count)
+        }
+        abbreviations = table
+        longestAbbreviation = longest
+    }
+
+    /// Words that carry no meaning for matching: dropped from both phrases and narratives, so
+    /// "open reduction and internal fixation" matches "open reduction internal fixation".
+    static let stopWords: Set<String> = [
+        "the", "a", "an", "of", "and", "to", "his", "her", "their", "its", "this", "that", "these", "those",
+        "was", "were", "is", "are", "be", "been", "being", "then", "at", "on", "in", "into", "for", "from",
+        "by", "as", "using", "used", "performed", "done", "patient", "we", "he", "she", "it", "there",
+        "which", "who", "had", "has", "have", "after", "also", "all", "so", "very", "under",
+    ]
+
+    /// Forward negation: what follows in the clause did not happen / is absent.
+    static let negationCues: [[String]] = [
+        ["no"], ["not"], ["without"], ["none"], ["neither"], ["nor"], ["never"], ["denies"], ["denied"],
+        ["negative", "for"], ["free", "of"], ["absence", "of"], ["absent"], ["rather", "than"], ["instead", "of"],
+        ["in", "lieu", "of"], ["ruled", "out"], ["no", "evidence", "of"],
+    ]
+    /// Backward negation: the clause before the cue did not happen ("fasciotomy was deferred").
+    static let backwardNegationCues: Set<String> = [
+        "deferred", "declined", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",
+    ]
+    /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
+    static let beVerbs: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "had", "has", "have", "could", "can", "will", "would"]
+
+    static let uncertaintyCues: [[String]] = [
+        ["rule", "out"], ["possible"], ["possibly"], ["probable"], ["probably"], ["suspected"], ["suspect"],
+        ["suspicious", "for"], ["questionable"], ["concern", "for"], ["cannot", "exclude"], ["may"], ["might"],
+        ["versus"], ["vs"], ["likely"], ["presumed"],
+    ]
+    /// What follows is the past or the future, not today's procedure.
+    static let historyCues: [[String]] = [
+        ["prior"], ["previous"], ["previously"], ["status", "post"], ["history", "of"], ["old"], ["remote"],
+        ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
+        ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
+        ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
+        ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"],
+    ]
+    /// Ends a negation or history scope inside a sentence.
+    static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "subsequently", "after", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]
+    /// "and" ends a scope only when a new statement starts after it.
+    static let statementStarters: Set<String> = ["the", "then", "a", "an", "was", "we", "it", "he", "she", "they", "patient", "this", "there", "i", "after", "attention"]
+    /// Backward negation stops at these words ("lateral malleolus plated and posterior malleolus not fixed").
+    static let backwardStops: Set<String> = ["and", "but", "then", "after", "while", "with", "however", "also"]
+}
+
+extension Lexicon {
+    /// Everyday operative-note words that are one letter away from a knowledge-base word
+    /// ("placed" / "plated"): known, so never "corrected".
+    static let commonWords: Set<String> = [
+        "placed", "placement", "removed", "removal", "applied", "inserted", "insertion", "drilled", "measured", "obtained",
+        "confirmed", "irrigated", "irrigation", "prepped", "draped", "sterile", "fashion", "tolerated", "procedure", "recovery",
+        "stable", "condition", "incision", "closure", "sutures", "staples", "dressing", "tourniquet", "inflated", "deflated",
+        "identified", "protected", "retracted", "exposed", "fluoroscopy", "imaging", "images", "satisfactory", "alignment",
+        "position", "positioned", "supine", "lateral", "decubitus", "prone", "table", "radiographs", "xrays", "patient", "history",
+        "presented", "presents", "emergency", "department", "following", "treated", "treatment", "underwent", "surgery",
+        "surgeon", "assistant", "complications", "estimated", "minimal", "anesthesia", "general", "regional", "spinal",
+        "antibiotics", "administered", "preoperative", "postoperative", "diagnosis", "findings", "indications", "consent",
+        "discussed", "benefits", "alternatives", "elected", "proceed", "operating", "room", "brought", "transferred", "marked",
+        "timeout", "performed", "carried", "dissection", "subcutaneous", "tissues", "tissue", "fascia", "muscle", "muscles",
+        "tendon", "tendons", "ligament", "ligaments", "capsule", "joint", "bone", "bones", "fragment", "fragments", "wound",
+        "wounds", "drain", "drains", "layers", "layered", "fashioned", "reamed", "reaming", "templated", "trialed", "trials",
+        "cemented", "uncemented", "press", "impacted", "seated", "checked", "tested", "noted", "observed", "evaluated",
+        "required", "requiring", "needed", "necessary", "indicated", "appropriate", "adequate", "excellent", "good",
+        "question", "questions", "should", "could", "would", "coded", "coding", "billed", "billing", "bill", "code", "codes",
+        "thanks", "thank", "please", "advise", "correct", "right", "left", "bilateral", "wanted", "wondering", "using",
+        "without", "within", "through", "around", "between", "against", "across", "distal", "proximal", "medial", "anterior",
+        "posterior", "superior", "inferior", "clinic", "office", "visit", "weeks", "months", "years", "yesterday", "today",
+        "planned", "scheduled", "status", "previous", "previously", "former", "compartment", "compartments", "release",
+        "released", "fracture", "fractures", "fractured", "reduction", "reduced", "fixation", "fixed", "screws", "screw",
+        "plate", "plates", "nail", "nails", "wires", "pins", "excised", "excision", "biopsy", "debrided", "debridement",
+    ]
+}

@@ -1,0 +1,164 @@
+/// Turns a narrative into tokens with negation, uncertainty, history, sections and keys.
+struct NarrativeAnalyzer: Sendable {
+    let lexicon: Lexicon
+    let vocabulary: Vocabulary
+
+    func analyze(_ text: String) -> AnalyzedNarrative {
+        let raw = Tokenizer.tokenize(text)
+        var tokens = number(expand(raw))
+        markScopes(&tokens)
+        assignKeys(&tokens)
+        return AnalyzedNarrative(text: text, tokens: tokens)
+    }
+
+    /// Abbreviations (longest first), "non" joined to its word, unknown words corrected.
+    func expand(_ raw: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
+        var output: [Tokenizer.RawToken] = []
+        output.reserveCapacity(raw.count + 16)
+        var index = 0
+        while index < raw.count {
+            var matched = false
+            var length = min(lexicon.longestAbbreviation, raw.count - index)
+            while length >= 1, !matched {
+                let window = raw[index..<(index + length)]
+                if length == 1 || window.dropFirst().allSatisfy({ $0.boundary == .none }),
+                   let expansion = lexicon.abbreviations[window.map(\.text)] {
+                    for (offset, word) in expansion.enumerated() {
+                        output.append(.init(text: word, start: raw[index].start, end: raw[index + length - 1].end,
+                                            boundary: offset == 0 ? raw[index].boundary : .none, section: raw[index].section))
+                    }
+                    index += length
+                    matched = true
+                }
+                length -= 1
+            }
+            if matched { continue }
+            var token = raw[index]
+            if token.text == "non", index + 1 < raw.count, raw[index + 1].boundary == .none {
+                token.text = "non" + raw[index + 1].text
+                token.end = raw[index + 1].end
+                index += 1
+            }
+            if token.text.contains(where: { $0 == "/" || $0 == "&" }) {
+                // and/or, tib/fib not in the list: the parts are words of their own.
+                let parts = token.text.split(whereSeparator: { $0 == "/" || $0 == "&" })
+                for (offset, part) in parts.enumerated() {
+                    var piece = token
+                    piece.text = String(part)
+                    if offset > 0 { piece.boundary = .none }
+                    output.append(piece)
+                }
+                index += 1
+                continue
+            }
+            if vocabulary.ids[token.text] == nil, !Lexicon.stopWords.contains(token.text),
+               let corrected = vocabulary.correction(for: token.text) {
+                token.text = corrected
+            }
+            output.append(token)
+            index += 1
+        }
+        return output
+    }
+
+    /// Sentence and clause numbers from the boundaries the tokenizer saw.
+    func number(_ raw: [Tokenizer.RawToken]) -> [NarrativeToken] {
+        var sentence = -1
+        var clause = -1
+        return raw.map { token in
+            if token.boundary == .sentence { sentence += 1; clause += 1 } else if token.boundary == .clause { clause += 1 }
+            return NarrativeToken(text: token.text, start: token.start, end: token.end,
+                                  sentence: max(sentence, 0), clause: max(clause, 0), section: token.section)
+        }
+    }
+
+    /// Negation, uncertainty and history, each scoped to its clause.
+    func markScopes(_ tokens: inout [NarrativeToken]) {
+        var negating = false
+        var uncertain = false
+        var historical = false
+        var clauseStart = 0
+        var index = 0
+        while index < tokens.count {
+            if index == 0 || tokens[index].clause != tokens[index - 1].clause {
+                negating = false; uncertain = false; historical = false
+                clauseStart = index
+            }
+            let word = tokens[index].text
+            if Lexicon.scopeBreakers.contains(word)
+                || (word == "and" && index + 1 < tokens.count && Lexicon.statementStarters.contains(tokens[index + 1].text)) {
+                negating = false; uncertain = false; historical = false
+                clauseStart = index + 1
+                index += 1
+                continue
+            }
+            if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
+                if word == "not" || word == "never" {
+                    let before = index > 0 ? tokens[index - 1].text : ""
+                    let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
+                    // "posterior malleolus was not fixed", "not performed": the negated thing came first.
+                    if Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
+                        negateBackward(&tokens, from: index - 1, to: clauseStart)
+                    }
+                }
+                negating = true
+                index += length
+                continue
+            }
+            if Lexicon.backwardNegationCues.contains(word) {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+            }
+            if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
+                uncertain = true
+                for offset in 0..<length { tokens[index + offset].uncertain = true }
+                index += length
+                continue
+            }
+            if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index) {
+                historical = true
+                for offset in 0..<length { tokens[index + offset].historical = true }
+                index += length
+                continue
+            }
+            tokens[index].negated = tokens[index].negated || negating
+            tokens[index].uncertain = tokens[index].uncertain || uncertain
+            tokens[index].historical = tokens[index].historical || historical
+            index += 1
+        }
+    }
+
+    static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
+                                           "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
+                                           "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
+
+    private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int) {
+        var position = from
+        while position >= start, position >= 0 {
+            if Lexicon.backwardStops.contains(tokens[position].text) { break }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
+    /// The length of a cue phrase starting at `index`, if any.
+    static func cue(_ cues: [[String]], in tokens: [NarrativeToken], at index: Int) -> Int? {
+        var best: Int?
+        for cue in cues where index + cue.count <= tokens.count {
+            var matches = true
+            for (offset, word) in cue.enumerated() where tokens[index + offset].text != word || (offset > 0 && tokens[index + offset].clause != tokens[index].clause) {
+                matches = false
+                break
+            }
+            if matches, cue.count > (best ?? 0) { best = cue.count }
+        }
+        return best
+    }
+
+    func assignKeys(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices {
+            let word = tokens[index].text
+            tokens[index].key = vocabulary.ids[word] ?? -1
+            tokens[index].prefixKeys = vocabulary.prefixKeys(of: word)
+        }
+    }
+}

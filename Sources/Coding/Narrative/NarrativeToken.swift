@@ -1,0 +1,22 @@
+/// One word of an analysed narrative, after abbreviation expansion and spelling correction,
+/// with what the sentence around it says about it.
+public struct NarrativeToken: Sendable, Equatable {
+    public var text: String
+    /// UTF-8 offsets of the original words this token comes from (evidence quotes them).
+    public var start: Int
+    public var end: Int
+    public var sentence: Int
+    public var clause: Int
+    public var section: SectionKind
+    /// In the scope of a negation: "no debridement", "posterior malleolus not fixed".
+    public var negated = false
+    /// In the scope of uncertainty: "rule out", "possible".
+    public var uncertain = false
+    /// About the past or the future: "prior ORIF", "s/p", "will need".
+    public var historical = false
+    var key: Int32 = -1
+    var prefixKeys: [Int32] = []
+
+    /// Counts as evidence of what happened today.
+    public var isAffirmed: Bool { !negated && !uncertain && !historical }
+}

@@ -1,0 +1,92 @@
+/// A knowledge-base or lexicon phrase compiled to vocabulary keys.
+struct Phrase: Sendable, Equatable {
+    let text: String
+    let keys: [Int32]
+
+    /// Where a phrase was found, and what the sentence says about it.
+    struct Hit: Sendable, Equatable {
+        var first: Int      // token indices (inclusive)
+        var last: Int
+        var negated: Bool
+        var uncertain: Bool
+        var historical: Bool
+        var section: SectionKind
+        var sentence: Int
+        var affirmed: Bool { !negated && !uncertain && !historical }
+    }
+
+    /// Every occurrence in the narrative.
+    func hits(in narrative: AnalyzedNarrative) -> [Hit] {
+        guard let head = keys.first, let starts = narrative.positions[head] else { return [] }
+        var result: [Hit] = []
+        for start in starts {
+            let position = Int(start)
+            guard position + keys.count <= narrative.content.count else { continue }
+            var matches = true
+            var offset = 1
+            while offset < keys.count {
+                let token = narrative.tokens[narrative.content[position + offset]]
+                let key = keys[offset]
+                if !(token.key == key || (key >= Vocabulary.prefixBase && token.prefixKeys.contains(key))) {
+                    matches = false
+                    break
+                }
+                offset += 1
+            }
+            guard matches else { continue }
+            let first = narrative.content[position]
+            let last = narrative.content[position + keys.count - 1]
+            // A phrase must not run across a sentence boundary.
+            let firstToken = narrative.tokens[first]
+            guard narrative.tokens[last].sentence == firstToken.sentence else { continue }
+            result.append(Hit(first: first, last: last, negated: firstToken.negated, uncertain: firstToken.uncertain,
+                              historical: firstToken.historical, section: firstToken.section, sentence: firstToken.sentence))
+        }
+        return result
+    }
+}
+
+/// Compiles phrase text with the narrative's own rules (tokenizer, abbreviations, stop words),
+/// so a phrase and the narrative it should match are normalised the same way.
+struct PhraseCompiler {
+    var vocabulary = Vocabulary()
+    let lexicon: Lexicon
+
+    mutating func compile(_ text: String) -> Phrase {
+        var keys: [Int32] = []
+        for word in words(of: text) where !Lexicon.stopWords.contains(word) {
+            if word.hasSuffix("*"), word.count > 1 {
+                keys.append(vocabulary.add(prefix: String(word.dropLast())))
+            } else {
+                keys.append(vocabulary.add(word: word))
+            }
+        }
+        return Phrase(text: text, keys: keys)
+    }
+
+    /// Words of a phrase: split like a narrative, abbreviations expanded, `*` kept.
+    func words(of text: String) -> [String] {
+        let raw = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "*" || $0 == "&" || $0 == "/" || $0 == "'") })
+            .map { $0.replacingOccurrences(of: "'", with: "") }
+        var output: [String] = []
+        var index = 0
+        while index < raw.count {
+            var matched = false
+            var length = min(lexicon.longestAbbreviation, raw.count - index)
+            while length >= 1, !matched {
+                if let expansion = lexicon.abbreviations[Array(raw[index..<(index + length)])] {
+                    output += expansion
+                    index += length
+                    matched = true
+                }
+                length -= 1
+            }
+            if matched { continue }
+            var word = raw[index]
+            if word == "non", index + 1 < raw.count { word += raw[index + 1]; index += 1 }
+            output += word.split(whereSeparator: { $0 == "/" || $0 == "&" }).map(String.init)
+            index += 1
+        }
+        return output
+    }
+}

@@ -1,0 +1,65 @@
+/// The part of an operative note a word comes from. What a section says about today's
+/// procedure decides how much its words count as procedure evidence.
+public enum SectionKind: String, Sendable, CaseIterable {
+    case general            // no heading seen (a one-line question, a terse dictation)
+    case procedureTitle     // PROCEDURE(S) PERFORMED, OPERATION
+    case body               // DESCRIPTION OF PROCEDURE, TECHNIQUE
+    case findings
+    case diagnosisPre
+    case diagnosisPost
+    case history            // INDICATIONS, HISTORY: why, not what was done
+    case anesthesia
+    case plan               // what comes next, not what was done
+    case administrative     // EBL, implants, complications, specimens, surgeon
+
+    /// Weight of procedure evidence found in this section.
+    var procedureWeight: Double {
+        switch self {
+        case .procedureTitle: 1.0
+        case .general, .body: 0.85
+        case .findings: 0.6
+        case .anesthesia: 0.5
+        case .administrative: 0.4
+        case .diagnosisPre, .diagnosisPost: 0.3
+        case .history: 0.15
+        case .plan: 0.1
+        }
+    }
+
+    /// Weight of diagnosis evidence: the postoperative diagnosis is what the surgeon confirmed.
+    var diagnosisWeight: Double {
+        switch self {
+        case .diagnosisPost: 1.0
+        case .diagnosisPre: 0.8
+        case .general, .procedureTitle, .findings: 0.7
+        case .body: 0.6
+        case .history: 0.5
+        case .anesthesia, .administrative, .plan: 0.2
+        }
+    }
+
+    /// Classifies a heading label ("POSTOPERATIVE DIAGNOSIS", "Procedure(s) performed"), already
+    /// lower-cased with punctuation turned into spaces. Nil: not a heading we know.
+    static func classify(heading label: String) -> SectionKind? {
+        let words = label.split(separator: " ").map(String.init)
+        let text = " " + words.joined(separator: " ") + " "
+        func has(_ fragments: String...) -> Bool { fragments.contains { text.contains($0) } }
+        let mentionsDiagnosis = has(" diagnos", " dx ", " dxs ", " impression")
+        if mentionsDiagnosis {
+            if has(" post", "postop", "postoperative", " final") { return .diagnosisPost }
+            if has(" pre", "preop", "preoperative") { return .diagnosisPre }
+            return .diagnosisPost
+        }
+        if has(" assessment ") { return .diagnosisPost }
+        if has(" indication", " history", " hpi ", " reason for", " background", " clinical summary", " presentation") { return .history }
+        if has(" description", " detail", " technique", " narrative", " operative note", " op note", " procedure note",
+               " operative report", " report of", " course", " procedure in", " dictation") { return .body }
+        if has(" procedure", " procedures", " operation", " operations", " surgery", " surgeries", " title") { return .procedureTitle }
+        if has(" finding") { return .findings }
+        if has(" anesthesia", " anesthetic", " anaesthesia") { return .anesthesia }
+        if has(" plan ", " recommendation", " disposition", " follow up", " followup", " postoperative plan") { return .plan }
+        if has(" complication", " blood loss", " ebl ", " specimen", " drain", " implant", " fluid", " tourniquet",
+               " condition", " surgeon", " assistant", " attending", " date", " antibiotic", " position", " estimated") { return .administrative }
+        return nil
+    }
+}

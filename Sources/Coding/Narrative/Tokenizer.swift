@@ -1,0 +1,136 @@
+/// Splits a narrative into lower-case words with their place in the original text (so evidence
+/// quotes what the person wrote), the boundary before each word, and the section it is in.
+///
+/// Works on UTF-8 bytes: a narrative is scanned once, with no per-line String splitting.
+struct Tokenizer {
+    enum Boundary: UInt8, Comparable {
+        case none = 0, clause = 1, sentence = 2
+        static func < (a: Boundary, b: Boundary) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct RawToken {
+        var text: String
+        var start: Int
+        var end: Int
+        var boundary: Boundary
+        var section: SectionKind
+    }
+
+    static func tokenize(_ narrative: String) -> [RawToken] {
+        let bytes = Array(narrative.utf8)
+        var tokens: [RawToken] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        var section = SectionKind.general
+        var pending = Boundary.sentence
+        var index = 0
+        let count = bytes.count
+        var atLineStart = true
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+
+        func isAlnum(_ byte: UInt8) -> Bool {
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte >= 0x80
+        }
+        func lower(_ byte: UInt8) -> UInt8 { (byte >= 65 && byte <= 90) ? byte + 32 : byte }
+        func raise(_ boundary: Boundary) { if boundary > pending { pending = boundary } }
+
+        while index < count {
+            if atLineStart {
+                atLineStart = false
+                if let (kind, next) = heading(bytes, from: index) {
+                    section = kind
+                    index = next
+                    raise(.sentence)
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            if isAlnum(byte) {
+                let start = index
+                word.removeAll(keepingCapacity: true)
+                while index < count {
+                    let current = bytes[index]
+                    if isAlnum(current) {
+                        word.append(lower(current))
+                        index += 1
+                    } else if current == UInt8(ascii: "'"), index + 1 < count, isAlnum(bytes[index + 1]), word.count < 8 {
+                        index += 1  // didn't, fx's: the apostrophe joins
+                    } else if (current == UInt8(ascii: "&") || current == UInt8(ascii: "/")), word.count <= 3,
+                              word.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+                        // i&d, w/, w/o, s/p, b/l, tib/fib: short connected abbreviations stay one word
+                        word.append(current)
+                        index += 1
+                    } else if current == UInt8(ascii: "."), index + 1 < count, word.last.map({ $0 >= 48 && $0 <= 57 }) == true,
+                              bytes[index + 1] >= 48, bytes[index + 1] <= 57 {
+                        word.append(current)  // 4.5 mm
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(RawToken(text: String(decoding: word, as: UTF8.self), start: start, end: index, boundary: pending, section: section))
+                pending = .none
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\n"):
+                // A blank line ends a sentence; a line break ends at least a clause.
+                var look = index + 1
+                while look < count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == 13 { look += 1 }
+                raise(look < count && bytes[look] == 10 ? .sentence : .clause)
+                atLineStart = true
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                raise(.sentence)
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
+                raise(.clause)
+            case UInt8(ascii: "&"), UInt8(ascii: "+"):
+                tokens.append(RawToken(text: "and", start: index, end: index + 1, boundary: pending, section: section))
+                pending = .none
+            default:
+                break
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    /// A heading at the start of a line: a known label followed by ":" ("POSTOPERATIVE DIAGNOSIS:",
+    /// "Procedure(s) performed:"), or a line that is only an upper-case known label.
+    /// Returns the section and where the text after the heading starts.
+    static func heading(_ bytes: [UInt8], from start: Int) -> (SectionKind, Int)? {
+        var index = start
+        let count = bytes.count
+        while index < count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "#") {
+            index += 1
+        }
+        var label: [UInt8] = []
+        var hasLower = false
+        var letters = 0
+        let limit = min(count, index + 64)
+        while index < limit {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                guard letters >= 2, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
+                return (kind, index + 1)
+            }
+            if byte == 10 || byte == 13 {
+                guard !hasLower, letters >= 4, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
+                return (kind, index)
+            }
+            if byte >= 97 && byte <= 122 {
+                hasLower = true
+                letters += 1
+                label.append(byte)
+            } else if byte >= 65 && byte <= 90 {
+                letters += 1
+                label.append(byte + 32)
+            } else if byte == 32 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "&") || byte == 9 {
+                label.append(32)
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+/// Every word the knowledge base and the lexicon know, as small integers, plus the prefix
+/// patterns (`debrid*`). Narratives map their words to these keys once; phrase matching then
+/// compares integers. Unknown long words are corrected to a known word one or two edits away.
+struct Vocabulary: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+    private(set) var words: [String] = []
+    /// Prefix patterns get keys after the words: key = prefixBase + index.
+    private(set) var prefixes: [String] = []
+    private var prefixByHead: [String: [Int32]] = [:]
+    /// Known words by first letter and length, for the misspelling search.
+    private var buckets: [String: [Int32]] = [:]
+    static let prefixBase: Int32 = 1 << 24
+
+    mutating func add(word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(words.count)
+        ids[word] = id
+        words.append(word)
+        if word.utf8.count >= 4, let first = word.first {
+            buckets[String(first) + String(word.utf8.count), default: []].append(id)
+        }
+        return id
+    }
+
+    mutating func add(prefix: String) -> Int32 {
+        if let index = prefixes.firstIndex(of: prefix) { return Self.prefixBase + Int32(index) }
+        prefixes.append(prefix)
+        let key = Self.prefixBase + Int32(prefixes.count - 1)
+        prefixByHead[String(prefix.prefix(3)), default: []].append(key)
+        return key
+    }
+
+    /// The prefix keys a word matches.
+    func prefixKeys(of word: String) -> [Int32] {
+        guard let candidates = prefixByHead[String(word.prefix(3))] else { return [] }
+        return candidates.filter { word.hasPrefix(prefixes[Int($0 - Self.prefixBase)]) }
+    }
+
+    /// A known word for an unknown one: same first letter, one edit away (two for long words).
+    /// Short words are never corrected: too many real words are one letter apart.
+    func correction(for word: String) -> String? {
+        let length = word.utf8.count
+        guard length >= 6, let first = word.first, !word.contains(where: \.isNumber) else { return nil }
+        let allowed = length >= 9 ? 2 : 1
+        let target = Array(word.utf8)
+        var best: (String, Int)?
+        for candidateLength in (length - allowed)...(length + allowed) {
+            guard let bucket = buckets[String(first) + String(candidateLength)] else { continue }
+            for id in bucket {
+                let candidate = words[Int(id)]
+                let distance = Self.editDistance(target, Array(candidate.utf8), limit: allowed)
+                if distance <= allowed, best == nil || distance < best!.1 { best = (candidate, distance) }
+            }
+        }
+        return best?.0
+    }
+
+    /// Damerau-style distance (adjacent swaps count one), abandoned early past `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previousPrevious[j - 2] + 1) }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return a.isEmpty ? b.count : (b.isEmpty ? a.count : previous[b.count])
+    }
+}

@@ -1,0 +1,171 @@
+/// How one fact of an entry compares with what the narrative documents.
+struct FactComparison: Sendable {
+    enum Outcome: Sendable { case agrees, contradicts, undocumented, notDetectable }
+    var key: String
+    var required: FactValue
+    var outcome: Outcome
+    var score: Double
+    var evidence: Phrase.Hit?
+    /// What the narrative shows for this fact, in words for a reason or a query.
+    var documented: String
+}
+
+/// Compares entry facts and approach with detected features. The numbers are the engine's
+/// scoring weights: agreement adds, contradiction subtracts more, silence costs a little for a
+/// fact the code requires and gains a little for a fact it rules out (absence is the default).
+enum FactMatcher {
+    static let detectable: Set<String> = [
+        "manipulation", "anesthesia", "debridement", "nonviableMuscleDebridement", "graft", "revision", "traumatic",
+        "bilateral", "tractionOrSkeletalPins", "arthrotomy", "deep", "radicalResection", "imageGuidance", "boneTumor",
+        "prophylactic", "osteotomy",
+    ]
+
+    static func compare(_ key: String, _ value: FactValue, features: DetectedFeatures, bilateralBySide: Bool) -> FactComparison {
+        switch (key, value) {
+        case ("fixation", .string(let required)):
+            return fixation(required, features)
+        case ("components", .string(let required)):
+            let state = features.state("components:" + required)
+            let other = features.state("components:" + (required == "one" ? "both" : "one"))
+            if state.present { return .init(key: key, required: value, outcome: .agrees, score: 1.5 * state.weight, evidence: state.evidence, documented: required) }
+            if other.present { return .init(key: key, required: value, outcome: .contradicts, score: -2.5 * other.weight, evidence: other.evidence, documented: required == "one" ? "both" : "one") }
+            return .init(key: key, required: value, outcome: .undocumented, score: required == "both" ? 0.1 : -0.1, evidence: nil, documented: "not stated")
+        case ("compartments", _):
+            return compartments(value, features)
+        case (_, .bool(let required)):
+            return boolean(key, required, features, bilateralBySide: bilateralBySide)
+        default:
+            return .init(key: key, required: value, outcome: .notDetectable, score: 0, evidence: nil, documented: "")
+        }
+    }
+
+    private static func boolean(_ key: String, _ required: Bool, _ features: DetectedFeatures, bilateralBySide: Bool) -> FactComparison {
+        guard detectable.contains(key) else {
+            return .init(key: key, required: .bool(required), outcome: .notDetectable, score: 0, evidence: nil, documented: "")
+        }
+        var state = features.state(key)
+        // Facts with a named opposite: primary vs revision, developmental vs traumatic.
+        if key == "revision", !state.present, features.state("primary").present { state.negated = true }
+        if key == "traumatic", features.state("nontraumatic").present {
+            if !state.present || features.state("nontraumatic").weight >= state.weight { state = .init(weight: 0, negated: true, evidence: features.state("nontraumatic").evidence) }
+        }
+        if key == "bilateral", bilateralBySide, !state.present { state.weight = 0.85 }
+        if key == "nonviableMuscleDebridement", !state.present, features.state("debridement").negated { state.negated = true }
+        let value = FactValue.bool(required)
+        if state.present {
+            return required
+                ? .init(key: key, required: value, outcome: .agrees, score: 1.6 * state.weight, evidence: state.evidence, documented: "documented")
+                : .init(key: key, required: value, outcome: .contradicts, score: -3.0 * state.weight, evidence: state.evidence, documented: "documented")
+        }
+        if state.negated {
+            return required
+                ? .init(key: key, required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: "stated as not done")
+                : .init(key: key, required: value, outcome: .agrees, score: 1.2, evidence: nil, documented: "stated as not done")
+        }
+        return .init(key: key, required: value, outcome: .undocumented, score: required ? -0.8 : 0.3, evidence: nil, documented: "not documented")
+    }
+
+    private static func fixation(_ required: String, _ features: DetectedFeatures) -> FactComparison {
+        let found = features.fixations
+        let value = FactValue.string(required)
+        let described = found.isEmpty ? "none documented" : found.sorted().joined(separator: ", ")
+        if required == "none" {
+            if found.isEmpty { return .init(key: "fixation", required: value, outcome: features.fixationNegated ? .agrees : .undocumented, score: features.fixationNegated ? 1.2 : 0.3, evidence: nil, documented: described) }
+            return .init(key: "fixation", required: value, outcome: .contradicts, score: -2.5, evidence: evidence(found, features), documented: described)
+        }
+        if found.contains(required) {
+            return .init(key: "fixation", required: value, outcome: .agrees, score: 1.6, evidence: features.state("fixation:" + required).evidence, documented: described)
+        }
+        if found.isEmpty {
+            return .init(key: "fixation", required: value, outcome: .undocumented, score: -0.8, evidence: nil, documented: described)
+        }
+        return .init(key: "fixation", required: value, outcome: .contradicts, score: -2.0, evidence: evidence(found, features), documented: described)
+    }
+
+    private static func evidence(_ found: Set<String>, _ features: DetectedFeatures) -> Phrase.Hit? {
+        found.sorted().compactMap { features.state("fixation:" + $0).evidence }.first
+    }
+
+    private static func compartments(_ value: FactValue, _ features: DetectedFeatures) -> FactComparison {
+        let found = features.compartments
+        let described = found.isEmpty ? "not stated" : found.sorted().joined(separator: ", ")
+        guard !found.isEmpty else {
+            return .init(key: "compartments", required: value, outcome: .undocumented, score: 0, evidence: nil, documented: described)
+        }
+        let required: Set<String>
+        switch value {
+        case .list(let names):
+            required = Set(names.map { name in
+                let lower = name.lowercased()
+                if lower.contains("posterior") { return "posterior" }
+                if lower.contains("anterior") { return "anterior" }
+                if lower.contains("lateral") { return "lateral" }
+                return lower
+            })
+        case .number(let count):
+            // A count: compare with how many are named (all four = anterior, lateral, two posterior).
+            let named = found.contains("posterior") ? found.count + 1 : found.count
+            let agrees = Int(count) == named || (Int(count) >= 3 && named >= 3)
+            return .init(key: "compartments", required: value, outcome: agrees ? .agrees : .contradicts, score: agrees ? 1.5 : -2.0, evidence: nil, documented: described)
+        default:
+            return .init(key: "compartments", required: value, outcome: .notDetectable, score: 0, evidence: nil, documented: described)
+        }
+        let covered = found.isSubset(of: required)
+        let overlap = Double(found.intersection(required).count) / Double(max(required.count, 1))
+        if covered { return .init(key: "compartments", required: value, outcome: .agrees, score: 1.0 + overlap, evidence: nil, documented: described) }
+        return .init(key: "compartments", required: value, outcome: .contradicts, score: -2.5 + overlap, evidence: nil, documented: described)
+    }
+
+    /// How well the documented approach fits the entry's.
+    static func approach(_ required: String, _ features: DetectedFeatures) -> (score: Double, documented: String?) {
+        let effective = features.effectiveApproach
+        let arthroscopic = features.state("approach:arthroscopic").weight
+        switch required {
+        case "arthroscopic":
+            return arthroscopic > 0 ? (2.0 * arthroscopic, "arthroscopic") : (-3.0, effective)
+        case "endoscopic":
+            let endoscopic = features.state("approach:endoscopic").weight
+            return endoscopic > 0 ? (2.0 * endoscopic, "endoscopic") : (-3.0, effective)
+        case "any":
+            return (0, effective)
+        default:
+            var score: Double
+            switch (required, effective) {
+            case (_, nil): score = required == "closed" ? 0 : -0.3
+            case let (a, b?) where a == b: score = 2.0
+            case ("closed", _): score = -2.5
+            case ("percutaneous", "closed"?): score = -1.0
+            case ("open", "percutaneous"?): score = -2.0
+            case ("open", "closed"?): score = -2.5
+            case ("percutaneous", "open"?): score = -2.5
+            default: score = -1.5
+            }
+            if arthroscopic >= 0.5, effective != "open" { score -= 1.5 }
+            return (score, effective)
+        }
+    }
+
+    /// Words for a fact in reasons and queries.
+    static func phrase(for key: String) -> String {
+        switch key {
+        case "manipulation": "manipulation (reduction)"
+        case "anesthesia": "anesthesia for the manipulation"
+        case "debridement": "debridement"
+        case "nonviableMuscleDebridement": "debridement of nonviable muscle"
+        case "graft": "bone graft"
+        case "revision": "revision of earlier surgery"
+        case "traumatic": "a traumatic cause"
+        case "bilateral": "treatment of both sides"
+        case "tractionOrSkeletalPins": "skeletal traction or pins"
+        case "arthrotomy": "an arthrotomy"
+        case "fixation": "fixation"
+        case "components": "the components revised"
+        case "compartments": "the compartments released"
+        default:
+            // lowerCamelCase → words
+            key.reduce(into: "") { text, character in
+                if character.isUppercase { text += " " + character.lowercased() } else { text.append(character) }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// How the engine recognises the cross-cutting facts of docs/knowledge-base.md (approach,
+/// manipulation, anesthesia, debridement, fixation, …). Entries do not repeat these phrases:
+/// this is general surgical language, the same for every code.
+enum FeatureLexicon {
+    struct Definition: Sendable {
+        var feature: String
+        var phrases: [String]
+        /// Phrases that look like the feature but are not it ("open fracture" is not an open approach).
+        var blockers: [String] = []
+    }
+
+    static let definitions: [Definition] = [
+        .init(feature: "approach:open", phrases: [
+            "open reduction", "open treatment", "open", "opened", "arthrotomy", "exposed", "exposure", "direct visualization",
+            "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
+        ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
+                      "open injury", "open tibia fracture", "open tibial fracture", "open femur fracture", "open ankle fracture",
+                      "open grade", "gustilo", "open fracture type"]),
+        .init(feature: "approach:percutaneous", phrases: [
+            "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
+            "small incision*", "cannulated screw*", "in situ",
+        ]),
+        .init(feature: "approach:closed", phrases: [
+            "closed reduction", "closed treatment", "closed manipulation", "closed management", "cast", "casted", "casting",
+            "splint", "splinted", "splinting", "nonoperative", "nonoperatively", "conservative", "conservatively", "nonsurgical",
+            "immobilization", "immobilized", "brace", "closed",
+        ], blockers: ["closed fracture", "closed fractures", "wound closed", "incision closed", "closed layers", "closed layer", "closed anatomic layers",
+                      "closed with", "closed using", "closed over", "skin closed", "fascia closed", "closed primarily",
+                      "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head"]),
+        .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
+        .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),
+        .init(feature: "manipulation", phrases: [
+            "reduction", "reduced", "reduce", "manipulat*", "realign*", "closed reduction", "open reduction", "reducing",
+            "anatomic alignment restored", "traction and rotation",
+        ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling"]),
+        .init(feature: "anesthesia", phrases: [
+            "anesthesia", "anesthetic", "anaesthesia", "anesthetized", "sedation", "sedated", "spinal", "general endotracheal",
+            "intubated", "laryngeal mask", "lma", "regional block", "nerve block",
+        ], blockers: ["local anesthesia", "local anesthetic", "local only"]),
+        .init(feature: "debridement", phrases: [
+            "debrid*", "excisional debridement", "devitalized tissue", "necrotic tissue", "nonviable tissue", "excised necrotic",
+            "necrotic bone", "sequestrectomy", "curettage of infected",
+        ]),
+        .init(feature: "nonviableMuscleDebridement", phrases: [
+            "nonviable muscle", "necrotic muscle", "devitalized muscle", "dead muscle", "muscle necrosis", "myonecrosis",
+            "noncontractile muscle", "muscle debrid*", "debrided muscle", "debridement muscle", "debridement nonviable",
+            "nonviable", "did not contract", "muscle excised", "excised muscle", "excision nonviable",
+        ]),
+        .init(feature: "fixation:intramedullary", phrases: [
+            "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",
+            "reamed nail", "retrograde nail", "antegrade nail", "im nail",
+        ]),
+        .init(feature: "fixation:plate-screws", phrases: [
+            "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "locking plate",
+            "buttress plate", "lag screw", "lag screws", "screw", "screws", "syndesmotic screw",
+        ]),
+        .init(feature: "fixation:plate", phrases: [
+            "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "dynamic hip screw",
+        ]),
+        .init(feature: "fixation:internal", phrases: [
+            "internal fixation", "fixation", "fixed", "tension band", "cerclage", "hardware placed", "implant", "screw", "screws",
+            "plate", "nail", "suture anchor",
+        ], blockers: ["external fixation", "external fixator", "percutaneous fixation", "no fixation"]),
+        .init(feature: "fixation:external", phrases: [
+            "external fixation", "external fixator", "external fixator applied", "spanning fixator", "frame", "ex fix",
+            "ilizarov", "multiplanar", "uniplanar", "half pins",
+        ]),
+        .init(feature: "fixation:percutaneous", phrases: [
+            "percutaneous pinning", "percutaneous fixation", "percutaneous screw*", "percutaneously", "kirschner wire*",
+            "pins", "pinned", "pinning", "steinmann pin*", "cannulated screw*", "percutaneous",
+        ]),
+        .init(feature: "graft", phrases: [
+            "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
+        ]),
+        .init(feature: "revision", phrases: ["revision", "revise", "revised", "revising", "redo", "re do", "rerevision"]),
+        .init(feature: "primary", phrases: ["primary"]),
+        .init(feature: "components:both", phrases: [
+            "both components", "femoral acetabular components", "acetabular femoral components", "femoral tibial components",
+            "tibial femoral components", "all components", "both femoral acetabular", "both femoral tibial", "total revision",
+        ]),
+        .init(feature: "components:one", phrases: [
+            "acetabular component only", "femoral component only", "tibial component only", "isolated", "single component",
+            "liner exchange", "polyethylene exchange", "poly exchange", "one component", "component only",
+        ]),
+        .init(feature: "traumatic", phrases: [
+            "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
+        ]),
+        .init(feature: "nontraumatic", phrases: [
+            "congenital", "developmental", "dysplasia", "pathologic*", "spontaneous", "nontraumatic", "atraumatic", "exertional",
+        ]),
+        .init(feature: "bilateral", phrases: ["bilateral", "both sides", "both knees", "both hips", "both legs", "both ankles", "both thighs"]),
+        .init(feature: "tractionOrSkeletalPins", phrases: ["skeletal traction", "traction pin*", "steinmann pin*", "traction"]),
+        .init(feature: "arthrotomy", phrases: ["arthrotomy"]),
+        .init(feature: "compartment:anterior", phrases: ["anterior compartment*", "anterior lateral compartments", "anterolateral compartment*", "anterior lateral"]),
+        .init(feature: "compartment:lateral", phrases: ["lateral compartment*", "anterior lateral compartments", "anterolateral compartment*", "peroneal compartment*"]),
+        .init(feature: "compartment:posterior", phrases: [
+            "posterior compartment*", "deep posterior", "superficial posterior", "posteromedial incision", "medial incision",
+        ]),
+        .init(feature: "compartment:all", phrases: [
+            "four compartment*", "4 compartment*", "all compartments", "two incision", "dual incision", "2 incision",
+        ]),
+        .init(feature: "openFracture", phrases: [
+            "open fracture*", "open tibia*", "open femur", "open femoral", "open ankle", "open injury", "gustilo", "compound fracture",
+            "open grade", "open fracture type",
+        ]),
+        .init(feature: "openFractureType3", phrases: [
+            "gustilo 3*", "gustilo iii*", "type 3a", "type 3b", "type 3c", "type iiia", "type iiib", "type iiic", "grade 3*", "grade iii*",
+            "iiia", "iiib", "iiic",
+        ]),
+        // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
+        .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],
+              blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),
+        .init(feature: "radicalResection", phrases: ["radical resection", "radical", "wide resection", "wide margin*", "en bloc", "wide excision"]),
+        .init(feature: "imageGuidance", phrases: ["fluoroscop*", "fluoro", "c arm", "image guid*", "ultrasound guid*", "ct guid*", "imaging guidance"]),
+        .init(feature: "boneTumor", phrases: ["bone tumor", "bone lesion", "lytic lesion", "enchondroma", "osteoid osteoma", "bone cyst", "chondrosarcoma", "osteosarcoma", "giant cell tumor"]),
+        .init(feature: "prophylactic", phrases: ["prophylactic", "impending fracture", "impending", "prophylactically"]),
+        .init(feature: "osteotomy", phrases: ["osteotomy", "osteotomies"]),
+        .init(feature: "arthroscopicAssist", phrases: ["arthroscopically assisted", "arthroscopic assisted", "arthroscopic assistance"]),
+    ]
+}

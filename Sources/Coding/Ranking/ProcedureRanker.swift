@@ -1,0 +1,76 @@
+import Foundation
+
+/// Ranks candidates, groups neighbouring codes so each procedure is chosen once, and decides
+/// which procedures of a narrative to suggest.
+struct ProcedureRanker: Sendable {
+    let knowledgeBase: KnowledgeBase
+
+    /// The smallest score that counts as a documented procedure (below it: abstain).
+    static let minimumScore = 2.0
+    /// A further procedure must be this strong, absolutely and relative to the first.
+    static let secondaryMinimum = 3.0
+    static let secondaryRatio = 0.5
+
+    struct Ranking: Sendable {
+        var candidates: [ScoredCandidate]     // best first
+        var cluster: [Int]                    // candidate position → cluster id
+        var selected: [Int]                   // candidate positions suggested, best first
+    }
+
+    func rank(_ narrative: AnalyzedNarrative, features: DetectedFeatures, laterality: LateralityReader) -> Ranking {
+        var candidates: [ScoredCandidate] = []
+        for (index, compiled) in knowledgeBase.compiled.enumerated() {
+            if let candidate = ProcedureScorer.score(compiled, index: index, narrative: narrative, features: features,
+                                                     bilateralBySide: laterality.bothSides) {
+                candidates.append(candidate)
+            }
+        }
+        candidates.sort { $0.score > $1.score || ($0.score == $1.score && entry($0).code < entry($1).code) }
+        let cluster = clusters(candidates)
+        var selected: [Int] = []
+        var seenClusters: Set<Int> = []
+        var usedTokens: [ClosedRange<Int>] = []
+        let top = candidates.first?.score ?? 0
+        for (position, candidate) in candidates.enumerated() {
+            guard seenClusters.insert(cluster[position]).inserted else { continue }
+            if selected.isEmpty {
+                guard candidate.score >= Self.minimumScore else { break }
+            } else {
+                guard candidate.score >= max(Self.secondaryMinimum, Self.secondaryRatio * top) else { continue }
+                // The same words already explain a chosen procedure: not a second procedure.
+                let ranges = candidate.required.map { $0.first...$0.last }
+                if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
+                if entry(candidate).isUnlisted { continue }
+            }
+            selected.append(position)
+            usedTokens += candidate.required.map { $0.first...$0.last }
+        }
+        return Ranking(candidates: candidates, cluster: cluster, selected: selected)
+    }
+
+    func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
+
+    /// Neighbours compete: codes linked by `related`, or doing the same action on the same anatomy.
+    private func clusters(_ candidates: [ScoredCandidate]) -> [Int] {
+        var parent = Array(candidates.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var positionByCode: [String: Int] = [:]
+        for (position, candidate) in candidates.enumerated() { positionByCode[entry(candidate).code] = position }
+        for (position, candidate) in candidates.enumerated() {
+            let current = entry(candidate)
+            for related in current.related ?? [] {
+                if let other = positionByCode[related.code] { parent[find(position)] = find(other) }
+            }
+            for other in candidates.indices where other > position {
+                let neighbour = entry(candidates[other])
+                guard neighbour.action == current.action, let a = current.anatomy.first, let b = neighbour.anatomy.first else { continue }
+                if neighbour.anatomy.contains(a) || current.anatomy.contains(b) { parent[find(position)] = find(other) }
+            }
+        }
+        return candidates.indices.map(find)
+    }
+}

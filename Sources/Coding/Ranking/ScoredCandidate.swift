@@ -1,0 +1,73 @@
+/// A knowledge-base entry that matched the narrative, with its score and the reasons for it.
+struct ScoredCandidate: Sendable {
+    let entryIndex: Int
+    var score: Double
+    /// Best hit of each `all` group: what makes the code a candidate at all.
+    var required: [Phrase.Hit]
+    /// Hits of `any` groups.
+    var supporting: [Phrase.Hit]
+    var facts: [FactComparison]
+    var approachDocumented: String?
+    var approachScore: Double
+}
+
+/// Scores one entry against an analysed narrative (nil when it is not a candidate).
+enum ProcedureScorer {
+    /// Procedure evidence must come from somewhere that describes today's operation.
+    static let minimumSectionWeight = 0.3
+
+    static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
+                      bilateralBySide: Bool) -> ScoredCandidate? {
+        var score = 0.0
+        var required: [Phrase.Hit] = []
+        var strongest = 0.0
+        for group in compiled.all {
+            guard let hit = best(group, in: narrative) else { return nil }
+            let weight = hit.section.procedureWeight
+            strongest = max(strongest, weight)
+            score += 2.0 * weight + 0.05 * Double(hit.last - hit.first)
+            required.append(hit)
+        }
+        guard strongest >= minimumSectionWeight else { return nil }
+        for phrase in compiled.none {
+            if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight }) { return nil }
+        }
+        var supporting: [Phrase.Hit] = []
+        for group in compiled.any {
+            if let hit = best(group, in: narrative) {
+                score += 1.0 * hit.section.procedureWeight
+                supporting.append(hit)
+            } else if group.contains(where: { $0.hits(in: narrative).contains { $0.negated && !$0.historical } }) {
+                score -= 0.5
+            }
+        }
+        let entry = compiled.entry
+        var facts: [FactComparison] = []
+        for key in entry.facts.keys.sorted() {
+            guard let value = entry.facts[key] else { continue }
+            let comparison = FactMatcher.compare(key, value, features: features, bilateralBySide: bilateralBySide)
+            score += comparison.score
+            facts.append(comparison)
+        }
+        let approach = FactMatcher.approach(entry.approach, features)
+        score += approach.score
+        if entry.isUnlisted { score -= 1.5 }
+        if entry.isAddOn { score -= 0.5 }
+        return ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
+                               approachDocumented: approach.documented, approachScore: approach.score)
+    }
+
+    /// The strongest affirmed occurrence of any phrase of a group.
+    static func best(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Phrase.Hit? {
+        var best: Phrase.Hit?
+        for phrase in group {
+            for hit in phrase.hits(in: narrative) where hit.affirmed {
+                if best == nil || hit.section.procedureWeight > best!.section.procedureWeight
+                    || (hit.section.procedureWeight == best!.section.procedureWeight && hit.last - hit.first > best!.last - best!.first) {
+                    best = hit
+                }
+            }
+        }
+        return best
+    }
+}

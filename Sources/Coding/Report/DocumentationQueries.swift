@@ -1,0 +1,52 @@
+/// What a consultant would ask the surgeon when the note leaves the code open.
+enum DocumentationQueries {
+    static func forProcedure(_ winner: ProcedureEntry, candidate: ScoredCandidate, rivals: [ScoredCandidate],
+                             knowledgeBase: KnowledgeBase, features: DetectedFeatures, sides: Set<Side>) -> [DocumentationQuery] {
+        var queries: [DocumentationQuery] = []
+        if sides.isEmpty, winner.laterality == "side" || winner.laterality == "bilateral-50" {
+            queries.append(DocumentationQuery(topic: "laterality", question: "Which side was operated on (right, left or both)? \(winner.code) is reported with RT or LT (or 50 for both sides)."))
+        }
+        let rivalEntries = rivals.map { knowledgeBase.compiled[$0.entryIndex].entry }
+        var asked: Set<String> = []
+        for fact in candidate.facts where fact.outcome == .undocumented || fact.outcome == .agrees && fact.evidence == nil && fact.key != "compartments" {
+            // Only facts on which a competing code differs decide anything.
+            guard fact.outcome == .undocumented else { continue }
+            let differing = rivalEntries.filter { $0.facts[fact.key] != nil && $0.facts[fact.key] != fact.required }
+            guard let rival = differing.first, asked.insert(fact.key).inserted else { continue }
+            queries.append(DocumentationQuery(topic: topic(fact.key), question: question(fact.key, winner: winner.code, rival: rival.code)))
+        }
+        if features.effectiveApproach == nil, winner.action == "fracture-treatment",
+           rivalEntries.contains(where: { $0.approach != winner.approach }) {
+            queries.append(DocumentationQuery(topic: "approach", question: "Was the fracture treated closed, percutaneously or open? The note does not say; \(winner.code) assumes \(winner.approach)."))
+        }
+        return queries
+    }
+
+    static func topic(_ key: String) -> String {
+        switch key {
+        case "nonviableMuscleDebridement", "debridement": "debridement"
+        case "compartments": "compartments"
+        case "fixation": "fixation"
+        case "anesthesia": "anesthesia"
+        case "manipulation": "manipulation"
+        default: key
+        }
+    }
+
+    static func question(_ key: String, winner: String, rival: String) -> String {
+        switch key {
+        case "nonviableMuscleDebridement", "debridement":
+            "Was any nonviable muscle (or other tissue) debrided? The note does not say; it decides between \(winner) and \(rival)."
+        case "compartments":
+            "Which compartments were released (anterior, lateral, superficial and deep posterior)? It decides between \(winner) and \(rival)."
+        case "fixation":
+            "What fixation was used (none, percutaneous pins or screws, plate and screws, intramedullary nail, external fixator)? It decides between \(winner) and \(rival)."
+        case "anesthesia":
+            "Was the manipulation done under anesthesia (general, spinal or regional)? It decides between \(winner) and \(rival)."
+        case "manipulation":
+            "Was the fracture or dislocation reduced (manipulated)? It decides between \(winner) and \(rival)."
+        default:
+            "The note does not say whether there was \(FactMatcher.phrase(for: key)); it decides between \(winner) and \(rival)."
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// Turns a ranking into the report: suggestions with modifiers and evidence, alternatives with
+/// reasons, NCCI warnings, coverage warnings and documentation queries.
+struct ReportBuilder {
+    let knowledgeBase: KnowledgeBase
+    let narrative: AnalyzedNarrative
+    let features: DetectedFeatures
+    let laterality: LateralityReader
+    let ranking: ProcedureRanker.Ranking
+    let serviceDate: String
+
+    static let alternativesPerProcedure = 4
+
+    func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
+
+    func fill(_ report: inout SuggestionReport) {
+        guard !ranking.selected.isEmpty else {
+            report.warnings.append(ReportWarning(
+                kind: "coverage",
+                message: "Outside coverage: the narrative describes no procedure the knowledge base covers (CPT 27000-27899); no code is suggested.",
+                codes: []))
+            // The weak matches are still worth a look for the consultant.
+            report.alternatives = ranking.candidates.prefix(3).map { candidate in
+                let loser = entry(candidate)
+                return Alternative(code: loser.code, descriptor: loser.descriptor, reason: "matched too weakly to suggest (score \(String(format: "%.1f", candidate.score)))")
+            }
+            return
+        }
+        var sidesByCode: [String: Set<Side>] = [:]
+        var alternativeCodes: Set<String> = Set(ranking.selected.map { entry(ranking.candidates[$0]).code })
+        var alternatives: [(score: Double, alternative: Alternative)] = []
+        for position in ranking.selected {
+            let candidate = ranking.candidates[position]
+            let winner = entry(candidate)
+            let rivals = ranking.candidates.indices.filter { $0 != position && ranking.cluster[$0] == ranking.cluster[position] }
+            let runnerUp = rivals.first.map { ranking.candidates[$0].score }
+            let sides = laterality.sides(of: candidate.required)
+            sidesByCode[winner.code] = sides
+            var evidence: [String] = []
+            for hit in candidate.required + candidate.supporting + candidate.facts.compactMap(\.evidence) {
+                let quote = narrative.quote(hit.first, hit.last)
+                if !evidence.contains(quote) { evidence.append(quote) }
+            }
+            report.procedures.append(CodeSuggestion(
+                code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
+                confidence: Confidence.of(score: candidate.score, runnerUp: runnerUp),
+                modifiers: modifiers(for: winner, sides: sides, report: &report), evidence: evidence))
+            for rival in rivals.prefix(Self.alternativesPerProcedure) where alternativeCodes.insert(entry(ranking.candidates[rival]).code).inserted {
+                let loser = entry(ranking.candidates[rival])
+                alternatives.append((ranking.candidates[rival].score, Alternative(
+                    code: loser.code, descriptor: loser.descriptor,
+                    reason: AlternativeReasons.reason(winner: winner, winnerCandidate: candidate, loser: loser,
+                                                      loserCandidate: ranking.candidates[rival], narrative: narrative))))
+            }
+            for related in winner.related ?? [] where alternativeCodes.insert(related.code).inserted {
+                guard let loser = knowledgeBase.procedure(related.code) else { continue }
+                alternatives.append((-100, Alternative(
+                    code: loser.code, descriptor: loser.descriptor,
+                    reason: "\(winner.code) rather than \(loser.code): \(loser.code) fits when \(related.preferWhen), which the narrative does not describe")))
+            }
+            report.queries += DocumentationQueries.forProcedure(winner, candidate: candidate, rivals: rivals.map { ranking.candidates[$0] },
+                                                               knowledgeBase: knowledgeBase, features: features, sides: sides)
+        }
+        // Further candidates of other clusters that were not suggested.
+        for (position, candidate) in ranking.candidates.enumerated() where !ranking.selected.contains(position) {
+            let loser = entry(candidate)
+            guard alternativeCodes.insert(loser.code).inserted else { continue }
+            alternatives.append((candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
+                                                              reason: "also matched, more weakly (score \(String(format: "%.1f", candidate.score)) against \(String(format: "%.1f", ranking.candidates[ranking.selected[0]].score)))")))
+        }
+        report.alternatives = alternatives.enumerated().sorted { a, b in
+            a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
+        }.map(\.element.alternative)
+        NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate)
+    }
+
+    /// RT/LT from the side; 50 when the entry allows bilateral reporting and both sides were done.
+    private func modifiers(for entry: ProcedureEntry, sides: Set<Side>, report: inout SuggestionReport) -> [String] {
+        switch entry.laterality {
+        case "side", "bilateral-50":
+            if sides.count == 2 {
+                if entry.laterality == "bilateral-50" { return ["50"] }
+                report.warnings.append(ReportWarning(kind: "modifier", message: "\(entry.code) is reported once per side: report it on two lines, RT and LT (modifier 50 does not apply).", codes: [entry.code]))
+                return ["RT", "LT"]
+            }
+            if let side = sides.first { return [side == .right ? "RT" : "LT"] }
+            return []
+        default:
+            return []
+        }
+    }
+}
