@@ -25,7 +25,10 @@ enum HeaderEncoding {
     /// An unstructured field (Subject, or an extra header) as one folded "Name: value" line set.
     static func unstructured(name: String, value: String) -> String {
         let clean = sanitize(value)
-        if needsEncoding(clean) {
+        // A word too long to fold (a pasted URL, a token) would break the 998-octet line limit:
+        // encoded words can be split anywhere.
+        let hasUnfoldableWord = clean.split(separator: " ").contains { $0.utf8.count > 900 }
+        if needsEncoding(clean) || hasUnfoldableWord {
             return fold(name: name, words: encodedWords(clean, firstLineBudget: 75 - name.count - 2))
         }
         return fold(name: name, words: clean.split(separator: " ", omittingEmptySubsequences: true).map(String.init))
@@ -68,7 +71,10 @@ enum HeaderEncoding {
     /// A display name as an RFC 5322 phrase: atoms as-is, else a quoted string, else encoded words.
     static func phrase(_ name: String) -> String {
         let clean = sanitize(name)
-        if needsEncoding(clean) { return encodedWords(clean).joined(separator: " ") }
+        // A word too long to fold (a pasted URL, a token) would break the 998-octet line limit:
+        // encoded words can be split anywhere.
+        let hasUnfoldableWord = clean.split(separator: " ").contains { $0.utf8.count > 900 }
+        if needsEncoding(clean) || hasUnfoldableWord { return encodedWords(clean).joined(separator: " ") }
         let atomOK = clean.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x20
                 || Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
