@@ -84,15 +84,29 @@ enum HTMLText {
                 }
                 return
             }
-            for char in decoded {
-                if char == " " || char == "\n" || char == "\t" || char == "\r" {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace && !line.isEmpty { line.append(" ") }
-                    pendingSpace = false
-                    emit(char == "\u{A0}" ? " " : String(char))
+            // Collapse whitespace on bytes (all ASCII whitespace), one String append per run.
+            var run: [UInt8] = []
+            run.reserveCapacity(decoded.utf8.count)
+            var needSpace = pendingSpace && !line.isEmpty
+            var lastWasSpace = pendingSpace
+            var iterator = decoded.utf8.makeIterator()
+            var previousWasC2 = false
+            while let byte = iterator.next() {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    lastWasSpace = true
+                    previousWasC2 = false
+                    continue
                 }
+                if lastWasSpace && (!run.isEmpty || needSpace) { run.append(0x20) }
+                needSpace = false
+                lastWasSpace = false
+                // U+00A0 (C2 A0) reads as an ordinary space.
+                if previousWasC2 && byte == 0xA0 { run[run.count - 1] = 0x20; previousWasC2 = false; continue }
+                previousWasC2 = byte == 0xC2
+                run.append(byte)
             }
+            pendingSpace = lastWasSpace
+            if !run.isEmpty { emit(String(decoding: run, as: UTF8.self)) }
         }
 
         mutating func emit(_ text: String) {

@@ -165,3 +165,14 @@ extension StringProtocol {
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
+
+extension String {
+    /// Concrete-String overload: walks the UTF-8 view in place (hot in narrative extraction).
+    func trimmingASCIIWhitespace() -> String {
+        let view = utf8
+        guard let first = view.firstIndex(where: { !$0.isASCIIWhitespace }) else { return "" }
+        let last = view.lastIndex(where: { !$0.isASCIIWhitespace })!
+        if first == view.startIndex && last == view.index(before: view.endIndex) { return self }
+        return String(self[first...last])
+    }
+}
