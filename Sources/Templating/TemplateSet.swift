@@ -2,9 +2,11 @@ import Foundation
 
 /// The templates of one directory: `NAME.txt.mustache` renders text, `NAME.html.mustache`
 /// renders HTML with escaped values, and files whose name starts with `_` are partials that
-/// any template can include as `{{> NAME}}` (without the `_` and extensions).
+/// a template includes as `{{> NAME}}` (without the `_` and extensions). `_NAME.txt` and
+/// `_NAME.html` may both exist: a text template gets the text one, an HTML template the HTML one.
 public struct TemplateSet: Sendable {
     public let templates: [String: Template]
+    /// Keyed by file stem without the leading `_`, e.g. `codes.txt`, `codes.html`, `footer`.
     public let partials: [String: Template]
 
     public init(templates: [String: Template], partials: [String: Template]) {
@@ -35,7 +37,7 @@ public struct TemplateSet: Sendable {
             }
             let template = try Template.parse(source, name: fileName, escaping: escaping)
             if name.hasPrefix("_") {
-                partials[Self.partialName(name)] = template
+                partials[String(name.dropFirst())] = template
             } else {
                 templates[name] = template
             }
@@ -43,13 +45,20 @@ public struct TemplateSet: Sendable {
         return TemplateSet(templates: templates, partials: partials)
     }
 
-    /// `_codes.txt` is included as `{{> codes}}`.
-    static func partialName(_ fileStem: String) -> String {
-        var name = fileStem.dropFirst()
-        for suffix in [".txt", ".html"] where name.hasSuffix(suffix) {
-            name = name.dropLast(suffix.count)
+    /// The partials as `template` names them: `{{> codes}}` finds `codes.txt` from a text
+    /// template and `codes.html` from an HTML one, else a kind-less `codes`.
+    func partials(for template: Template) -> [String: Template] {
+        let ownKind = template.escaping == .html ? ".html" : ".txt"
+        let otherKind = template.escaping == .html ? ".txt" : ".html"
+        var visible: [String: Template] = [:]
+        for (stem, partial) in partials where !stem.hasSuffix(otherKind) {
+            if stem.hasSuffix(ownKind) {
+                visible[String(stem.dropLast(ownKind.count))] = partial
+            } else if visible[stem] == nil {
+                visible[stem] = partial
+            }
         }
-        return String(name)
+        return visible
     }
 
     public func has(_ name: String) -> Bool { templates[name] != nil }
@@ -60,6 +69,6 @@ public struct TemplateSet: Sendable {
             throw TemplateError(code: .unreadable("no template named '\(name)' (expected a file \(name).mustache)"),
                                 template: name, line: 0, column: 0)
         }
-        return try template.render(value, partials: partials, strict: strict)
+        return try template.render(value, partials: partials(for: template), strict: strict)
     }
 }

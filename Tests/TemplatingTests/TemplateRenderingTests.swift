@@ -117,6 +117,19 @@ import Testing
         #expect(throws: TemplateError.self) { try set.render("missing.txt", [:]) }
     }
 
+    @Test func textAndHTMLPartialsOfOneNameBothSurvive() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "[{{> codes}}]".write(to: directory.appendingPathComponent("reply.txt.mustache"), atomically: true, encoding: .utf8)
+        try "<div>{{> codes}}</div>".write(to: directory.appendingPathComponent("reply.html.mustache"), atomically: true, encoding: .utf8)
+        try "{{code}} & more".write(to: directory.appendingPathComponent("_codes.txt.mustache"), atomically: true, encoding: .utf8)
+        try "<b>{{code}}</b>".write(to: directory.appendingPathComponent("_codes.html.mustache"), atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(directory: directory)
+        #expect(try set.render("reply.txt", ["code": "27822"]) == "[27822 & more]")
+        #expect(try set.render("reply.html", ["code": "<27822>"]) == "<div><b>&lt;27822&gt;</b></div>")
+    }
+
     @Test func aBrokenTemplateNamesItsFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
