@@ -30,6 +30,7 @@ struct DiagnosisCoder: Sendable {
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed } }) { continue }
             if let group = rule.group { usedGroups.insert(group) }
             var words = Set(narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text)).union(diagnosisWords)
+            if Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
             for (from, to) in rule.synonyms ?? [:] where words.contains(from) { words.insert(to) }
             for word in rule.defaults ?? [] { words.insert(word) }
             var sides = laterality.bySentence[sentence] ?? []
@@ -47,6 +48,19 @@ struct DiagnosisCoder: Sendable {
             }
         }
         return result
+    }
+
+    /// "open left trimalleolar fracture": "open" shortly before "fracture", with no treatment word
+    /// between (which would make it an open reduction).
+    static func statesOpenFracture(_ narrative: AnalyzedNarrative, sentence: Int) -> Bool {
+        let tokens = narrative.tokens
+        for (index, token) in tokens.enumerated() where token.sentence == sentence && token.text == "open" && !token.negated {
+            for next in tokens[(index + 1)..<min(tokens.count, index + 6)] {
+                if ["reduction", "treatment", "fixation", "approach", "incision", "exposure", "repair", "debridement"].contains(next.text) { break }
+                if next.text.hasPrefix("fracture") { return true }
+            }
+        }
+        return false
     }
 
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
@@ -146,7 +160,7 @@ struct DiagnosisCoder: Sendable {
             definitions.first { $0.meaning.lowercased().contains(fragment) }?.character
         }
         if kind == "fracture" {
-            let open = features.state("openFracture").present
+            let open = features.state("openFracture").present || words.contains("openfracture")
             let gustilo3 = features.state("openFractureType3").present
             if words.contains("nonunion") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
             if words.contains("malunion") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }

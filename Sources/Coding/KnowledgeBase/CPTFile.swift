@@ -3,6 +3,10 @@ struct CPTFile: Codable, Sendable {
     static let format = "caseconsultant-cpt/1"
     var format: String
     var section: String?
+    /// Extension (docs/knowledge-base.md): how the engine recognises facts this file's entries
+    /// name beyond the standard list, e.g. "posteriorLipFixation": ["posterior malleolus fixed", …].
+    /// Phrases are negation-aware: "posterior malleolus was not fixed" documents the fact as false.
+    var detect: [String: [String]]?
     var entries: [ProcedureEntry]
 }
 

@@ -35,6 +35,8 @@ public final class KnowledgeBase: Sendable {
     public let ncci: NCCIEdits
     let compiled: [CompiledEntry]
     let features: [CompiledFeature]
+    /// Boolean facts the engine can see in a narrative (standard ones plus the files' `detect`).
+    let detectableFacts: Set<String>
     let analyzer: NarrativeAnalyzer
     let icd: ICD10CMTable
     let diagnosisRules: [CompiledDiagnosisRule]
@@ -68,8 +70,11 @@ public final class KnowledgeBase: Sendable {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var entries: [String: ProcedureEntry] = [:]
         var sources: [String: String] = [:]
+        var detectors: [String: [String]] = [:]
         for file in bundledFiles {
-            for entry in try readCPTFile(file) {
+            let cpt = try readCPT(file)
+            for (fact, phrases) in cpt.detect ?? [:] { detectors[fact, default: []] += phrases }
+            for entry in cpt.entries {
                 if let earlier = sources[entry.code] {
                     throw KnowledgeBaseError(.duplicateCode, file: file.lastPathComponent, entry: entry.code, problem: "also defined in \(earlier)")
                 }
@@ -79,7 +84,9 @@ public final class KnowledgeBase: Sendable {
         }
         for file in overrideFiles {
             var seen: Set<String> = []
-            for entry in try readCPTFile(file) {
+            let cpt = try readCPT(file)
+            for (fact, phrases) in cpt.detect ?? [:] { detectors[fact, default: []] += phrases }
+            for entry in cpt.entries {
                 guard seen.insert(entry.code).inserted else {
                     throw KnowledgeBaseError(.duplicateCode, file: file.lastPathComponent, entry: entry.code, problem: "defined twice in the same file")
                 }
@@ -103,11 +110,11 @@ public final class KnowledgeBase: Sendable {
             throw KnowledgeBaseError(.malformed, file: "diagnoses/diagnosis-rules.json", problem: String(describing: error))
         }
         return try KnowledgeBase(entries: entries.values.sorted { $0.code < $1.code }, sources: sources, icd: icd, ncci: ncci,
-                                 abbreviations: abbreviations, diagnosisRules: rules)
+                                 abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors)
     }
 
     init(entries: [ProcedureEntry], sources: [String: String], icd: ICD10CMTable, ncci: NCCIEdits,
-         abbreviations: String, diagnosisRules: [DiagnosisRule]) throws {
+         abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:]) throws {
         let lexicon = Lexicon(abbreviationsTSV: abbreviations)
         var compiler = PhraseCompiler(lexicon: lexicon)
         var compiled: [CompiledEntry] = []
@@ -134,10 +141,20 @@ public final class KnowledgeBase: Sendable {
             compiled.append(CompiledEntry(entry: entry, all: all, any: (entry.match.any ?? []).map(compile).filter { !$0.isEmpty },
                                           none: compile(entry.match.none ?? [])))
         }
-        features = FeatureLexicon.definitions.map { definition in
+        var features = FeatureLexicon.definitions.map { definition in
             CompiledFeature(feature: definition.feature, phrases: definition.phrases.map { compiler.compile($0) },
                             blockers: definition.blockers.map { compiler.compile($0) })
         }
+        for (fact, phrases) in detectors.sorted(by: { $0.key < $1.key }) {
+            let compiledPhrases = phrases.map { compiler.compile($0) }.filter { !$0.keys.isEmpty }
+            if let index = features.firstIndex(where: { $0.feature == fact }) {
+                features[index] = CompiledFeature(feature: fact, phrases: features[index].phrases + compiledPhrases, blockers: features[index].blockers)
+            } else {
+                features.append(CompiledFeature(feature: fact, phrases: compiledPhrases, blockers: []))
+            }
+        }
+        self.features = features
+        detectableFacts = FactMatcher.standardDetectable.union(detectors.keys)
         self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler) }
         // Words that must never be "corrected" into a knowledge-base word.
         for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
@@ -183,7 +200,9 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    static func readCPTFile(_ url: URL) throws -> [ProcedureEntry] {
+    static func readCPTFile(_ url: URL) throws -> [ProcedureEntry] { try readCPT(url).entries }
+
+    static func readCPT(_ url: URL) throws -> CPTFile {
         let data = Data(try readBytes(url))
         let name = url.lastPathComponent
         do {
@@ -191,7 +210,7 @@ public final class KnowledgeBase: Sendable {
             guard file.format == CPTFile.format else {
                 throw KnowledgeBaseError(.malformed, file: name, problem: "format is '\(file.format)', expected '\(CPTFile.format)'")
             }
-            return file.entries
+            return file
         } catch let error as KnowledgeBaseError {
             throw error
         } catch let error as DecodingError {

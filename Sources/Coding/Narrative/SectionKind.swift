@@ -20,8 +20,10 @@ public enum SectionKind: String, Sendable, CaseIterable {
         case .findings: 0.6
         case .anesthesia: 0.5
         case .administrative: 0.4
-        case .diagnosisPre, .diagnosisPost: 0.3
-        case .history: 0.15
+        // The condition treated is named in the diagnosis lines; procedure words there are rare
+        // and, when they are history ("s/p ORIF"), the history cues catch them.
+        case .diagnosisPre, .diagnosisPost: 0.7
+        case .history: 0.3
         case .plan: 0.1
         }
     }

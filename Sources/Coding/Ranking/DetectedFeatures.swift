@@ -5,12 +5,28 @@ struct DetectedFeatures: Sendable {
         var weight = 0.0           // best affirmed occurrence; 0 = none
         var negated = false        // stated as not done
         var evidence: Phrase.Hit?
+        /// Affirmed occurrences in sections that describe the operation (weight ≥ 0.5).
+        var count = 0
         var present: Bool { weight > 0 }
     }
 
     var states: [String: State] = [:]
+    /// The largest measurement in the narrative, in centimetres ("4 x 3 cm", "35 mm").
+    var largestSizeCM: Double?
 
     func state(_ feature: String) -> State { states[feature] ?? State() }
+
+    /// How strongly the narrative is about the region of a code (by its number), against the
+    /// strongest other region: negative when another region dominates.
+    func regionAgreement(code: String) -> Double {
+        guard let number = Int(code.prefix(5)) else { return 0 }
+        let own = number < 27300 ? "hip" : number < 27600 ? "knee" : "ankle"
+        let counts = ["hip", "knee", "ankle"].map { ($0, Double(state("region:" + $0).count)) }
+        let mine = counts.first { $0.0 == own }!.1
+        let other = counts.filter { $0.0 != own }.map(\.1).max() ?? 0
+        guard other > mine else { return 0 }
+        return -(other - mine) / (other + mine)
+    }
 
     /// The most invasive approach documented: open, then percutaneous, then closed.
     var effectiveApproach: String? {
@@ -53,6 +69,7 @@ enum FeatureDetector {
                 for hit in phrase.hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) }) {
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight
+                        if weight >= 0.5 { state.count += 1 }
                         if weight > state.weight { state.weight = weight; state.evidence = hit }
                     } else if hit.negated, !hit.historical {
                         state.negated = true
@@ -61,6 +78,7 @@ enum FeatureDetector {
             }
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
+        detected.largestSizeCM = largestSize(narrative)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
         if !anesthesiaWords.isEmpty {
@@ -73,5 +91,31 @@ enum FeatureDetector {
             }
         }
         return detected
+    }
+
+    /// Numbers followed by cm/mm (with "x"/"by" between dimensions), or written as "5cm".
+    static func largestSize(_ narrative: AnalyzedNarrative) -> Double? {
+        var largest: Double?
+        let tokens = narrative.tokens
+        func record(_ value: Double) { largest = max(largest ?? 0, value) }
+        for (index, token) in tokens.enumerated() {
+            var unit: Double?
+            switch token.text {
+            case "cm", "centimeter", "centimeters", "centimetre", "centimetres": unit = 1
+            case "mm", "millimeter", "millimeters": unit = 0.1
+            default:
+                for (suffix, factor) in [("cm", 1.0), ("mm", 0.1)] where token.text.hasSuffix(suffix) {
+                    if let value = Double(token.text.dropLast(2)) { record(value * factor) }
+                }
+            }
+            guard let unit else { continue }
+            var look = index - 1
+            while look >= 0, look >= index - 5 {
+                let text = tokens[look].text
+                if let value = Double(text) { record(value * unit) } else if text != "x" && text != "by" { break }
+                look -= 1
+            }
+        }
+        return largest
     }
 }

@@ -14,13 +14,14 @@ struct FactComparison: Sendable {
 /// scoring weights: agreement adds, contradiction subtracts more, silence costs a little for a
 /// fact the code requires and gains a little for a fact it rules out (absence is the default).
 enum FactMatcher {
-    static let detectable: Set<String> = [
+    static let standardDetectable: Set<String> = [
         "manipulation", "anesthesia", "debridement", "nonviableMuscleDebridement", "graft", "revision", "traumatic",
         "bilateral", "tractionOrSkeletalPins", "arthrotomy", "deep", "radicalResection", "imageGuidance", "boneTumor",
         "prophylactic", "osteotomy",
     ]
 
-    static func compare(_ key: String, _ value: FactValue, features: DetectedFeatures, bilateralBySide: Bool) -> FactComparison {
+    static func compare(_ key: String, _ value: FactValue, features: DetectedFeatures, bilateralBySide: Bool, detectable: Set<String>) -> FactComparison {
+        if let threshold = sizeThreshold(key), case .bool(let required) = value { return size(key, threshold, required, features) }
         switch (key, value) {
         case ("fixation", .string(let required)):
             return fixation(required, features)
@@ -33,13 +34,13 @@ enum FactMatcher {
         case ("compartments", _):
             return compartments(value, features)
         case (_, .bool(let required)):
-            return boolean(key, required, features, bilateralBySide: bilateralBySide)
+            return boolean(key, required, features, bilateralBySide: bilateralBySide, detectable: detectable)
         default:
             return .init(key: key, required: value, outcome: .notDetectable, score: 0, evidence: nil, documented: "")
         }
     }
 
-    private static func boolean(_ key: String, _ required: Bool, _ features: DetectedFeatures, bilateralBySide: Bool) -> FactComparison {
+    private static func boolean(_ key: String, _ required: Bool, _ features: DetectedFeatures, bilateralBySide: Bool, detectable: Set<String>) -> FactComparison {
         guard detectable.contains(key) else {
             return .init(key: key, required: .bool(required), outcome: .notDetectable, score: 0, evidence: nil, documented: "")
         }
@@ -63,6 +64,21 @@ enum FactMatcher {
                 : .init(key: key, required: value, outcome: .agrees, score: 1.2, evidence: nil, documented: "stated as not done")
         }
         return .init(key: key, required: value, outcome: .undocumented, score: required ? -0.8 : 0.3, evidence: nil, documented: "not documented")
+    }
+
+    /// "sizeAtLeast5cm" → 5: facts about the size of a lesion, read from the measurements.
+    static func sizeThreshold(_ key: String) -> Double? {
+        guard key.hasPrefix("sizeAtLeast"), key.hasSuffix("cm") else { return nil }
+        return Double(key.dropFirst("sizeAtLeast".count).dropLast(2))
+    }
+
+    private static func size(_ key: String, _ threshold: Double, _ required: Bool, _ features: DetectedFeatures) -> FactComparison {
+        guard let size = features.largestSizeCM else {
+            return .init(key: key, required: .bool(required), outcome: .undocumented, score: required ? -0.4 : 0.2, evidence: nil, documented: "size not stated")
+        }
+        let documented = "\(size.formatted()) cm"
+        let agrees = (size >= threshold) == required
+        return .init(key: key, required: .bool(required), outcome: agrees ? .agrees : .contradicts, score: agrees ? 1.6 : -2.5, evidence: nil, documented: documented)
     }
 
     private static func fixation(_ required: String, _ features: DetectedFeatures) -> FactComparison {

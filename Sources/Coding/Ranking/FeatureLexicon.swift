@@ -107,6 +107,26 @@ enum FeatureLexicon {
             "gustilo 3*", "gustilo iii*", "type 3a", "type 3b", "type 3c", "type iiia", "type iiib", "type iiic", "grade 3*", "grade iii*",
             "iiia", "iiib", "iiic",
         ]),
+        // Body regions of the three sections of the code range (27000-27299 pelvis and hip,
+        // 27301-27599 femur and knee, 27600-27899 leg and ankle): a code of one region needs
+        // the narrative to be about that region. Ambiguous words (femur, leg) are left out.
+        .init(feature: "region:hip", phrases: [
+            "hip", "hips", "pelvis", "pelvic", "acetabulum", "acetabular", "buttock", "buttocks", "gluteal", "gluteus", "groin",
+            "sacroiliac", "sacrum", "coccyx", "ischial", "ischium", "ilium", "iliac wing", "pubic", "pubis", "symphysis",
+            "trochanter", "trochanteric", "intertrochanteric", "subtrochanteric", "pertrochanteric", "femoral neck", "femoral head",
+            "adductor", "iliopsoas", "psoas", "slipped capital femoral epiphysis", "periacetabular",
+        ], blockers: ["hip flexion", "iliac crest"]),
+        .init(feature: "region:knee", phrases: [
+            "knee", "knees", "thigh", "thighs", "femoral shaft", "distal femur", "distal femoral", "supracondylar", "femoral condyle",
+            "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
+            "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
+            "trochlea", "trochlear",
+        ]),
+        .init(feature: "region:ankle", phrases: [
+            "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
+            "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
+            "tibialis", "lower leg", "tibiotalar", "heel cord",
+        ], blockers: ["tibial plateau", "proximal tibia fracture"]),
         // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
         .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),

@@ -6,10 +6,10 @@ struct ProcedureRanker: Sendable {
     let knowledgeBase: KnowledgeBase
 
     /// The smallest score that counts as a documented procedure (below it: abstain).
-    static let minimumScore = 2.0
+    static let minimumScore = 1.2
     /// A further procedure must be this strong, absolutely and relative to the first.
-    static let secondaryMinimum = 3.0
-    static let secondaryRatio = 0.5
+    static let secondaryMinimum = 1.5
+    static let secondaryRatio = 0.35
 
     struct Ranking: Sendable {
         var candidates: [ScoredCandidate]     // best first
@@ -21,10 +21,11 @@ struct ProcedureRanker: Sendable {
         var candidates: [ScoredCandidate] = []
         for (index, compiled) in knowledgeBase.compiled.enumerated() {
             if let candidate = ProcedureScorer.score(compiled, index: index, narrative: narrative, features: features,
-                                                     bilateralBySide: laterality.bothSides) {
+                                                     bilateralBySide: laterality.bothSides, detectable: knowledgeBase.detectableFacts) {
                 candidates.append(candidate)
             }
         }
+        penalizeShorterMatches(&candidates)
         candidates.sort { $0.score > $1.score || ($0.score == $1.score && entry($0).code < entry($1).code) }
         let cluster = clusters(candidates)
         var selected: [Int] = []
@@ -49,6 +50,26 @@ struct ProcedureRanker: Sendable {
     }
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
+
+    /// Longest match wins: a required word that is only part of a longer phrase another code
+    /// matched ("dislocation" inside "surgical dislocation") counts for less.
+    static let shorterMatchPenalty = 0.75
+
+    private func penalizeShorterMatches(_ candidates: inout [ScoredCandidate]) {
+        let spans = candidates.map { ($0.required + $0.supporting).map { $0.first...$0.last } }
+        for index in candidates.indices {
+            for hit in candidates[index].required {
+                let own = hit.first...hit.last
+                let covered = spans.indices.contains { other in
+                    other != index && spans[other].contains { span in
+                        span.lowerBound <= own.lowerBound && span.upperBound >= own.upperBound && span.count > own.count
+                            && !spans[index].contains { $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }
+                    }
+                }
+                if covered { candidates[index].score -= Self.shorterMatchPenalty }
+            }
+        }
+    }
 
     /// Neighbours compete: codes linked by `related`, or doing the same action on the same anatomy.
     private func clusters(_ candidates: [ScoredCandidate]) -> [Int] {

@@ -14,10 +14,12 @@ struct ScoredCandidate: Sendable {
 /// Scores one entry against an analysed narrative (nil when it is not a candidate).
 enum ProcedureScorer {
     /// Procedure evidence must come from somewhere that describes today's operation.
-    static let minimumSectionWeight = 0.3
+    static let minimumSectionWeight = 0.5
+    /// What a narrative about another body region costs a code (scaled by how one-sided it is).
+    static let regionPenalty = 2.0
 
     static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
-                      bilateralBySide: Bool) -> ScoredCandidate? {
+                      bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
         var score = 0.0
         var required: [Phrase.Hit] = []
         var strongest = 0.0
@@ -45,12 +47,13 @@ enum ProcedureScorer {
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
-            let comparison = FactMatcher.compare(key, value, features: features, bilateralBySide: bilateralBySide)
+            let comparison = FactMatcher.compare(key, value, features: features, bilateralBySide: bilateralBySide, detectable: detectable)
             score += comparison.score
             facts.append(comparison)
         }
         let approach = FactMatcher.approach(entry.approach, features)
         score += approach.score
+        score += regionPenalty * features.regionAgreement(code: entry.code)
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
         return ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,

@@ -1,0 +1,71 @@
+import Testing
+@testable import Coding
+
+/// Engine behaviour on the hand-written fixture entries.
+@Suite struct EngineTests {
+    let engine = TestSupport.fixtureEngine
+
+    @Test(arguments: [
+        ("Right gluteal fasciotomy; all muscle viable, no debridement required.", "27027"),
+        ("Right gluteal fasciotomy with debridement of nonviable muscle.", "27057"),
+        ("Gluteal compartment release. Necrotic muscle was excised.", "27057"),
+        ("Gluteal fasciotomy. There was no nonviable muscle.", "27027"),
+        ("Left bimalleolar ankle fracture, ORIF with plate and screws", "27814"),
+        ("Left bimalleolar ankle fracture, closed reduction and cast", "27810"),
+    ])
+    func withWithoutNeighbours(text: String, code: String) {
+        #expect(engine.suggest(text).procedures.first?.code == code)
+    }
+
+    @Test func alternativesSayWhyNot() throws {
+        let report = engine.suggest("Right gluteal fasciotomy. Muscle viable.")
+        let alternative = try #require(report.alternatives.first { $0.code == "27057" })
+        #expect(alternative.reason.hasPrefix("27027 rather than 27057:"))
+        #expect(alternative.reason.contains("nonviable muscle"))
+    }
+
+    @Test func evidenceIsTheNarrativesWords() throws {
+        let first = try #require(engine.suggest("L bimal ankle fx - ORIF").procedures.first)
+        #expect(first.code == "27814")
+        #expect(first.evidence.contains("bimal"))
+        #expect(first.evidence.contains("ORIF"))
+    }
+
+    @Test(arguments: [
+        "Carpal tunnel release, left wrist",
+        "Total shoulder arthroplasty, right",
+        "Patient seen in clinic for knee pain, no procedure",
+        "Status post gluteal fasciotomy two years ago, now doing well",
+        "We discussed a total knee arthroplasty; she will think about it",
+    ])
+    func abstainsOutsideCoverage(text: String) {
+        let report = engine.suggest(text)
+        #expect(report.procedures.isEmpty)
+        #expect(report.warnings.contains { $0.kind == "coverage" })
+    }
+
+    @Test func severalProceduresAreEachCoded() {
+        let report = engine.suggest("""
+        PROCEDURES: 1. Right gluteal fasciotomy. 2. Left total knee arthroplasty.
+        """)
+        #expect(Set(report.procedures.map(\.code)) == ["27027", "27447"])
+    }
+
+    @Test func queriesAskWhatTheNoteLeavesOpen() {
+        let report = engine.suggest("Gluteal fasciotomy for compartment syndrome")
+        let topics = Set(report.queries.map(\.topic))
+        #expect(topics.contains("laterality"))
+        #expect(topics.contains("debridement"))
+    }
+
+    @Test func reportEncodesToTheDesignShape() throws {
+        let report = engine.suggest("Right gluteal fasciotomy")
+        let data = try JSONEncoder().encode(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["procedures", "diagnoses", "alternatives", "warnings", "queries"])
+        let procedure = try #require((object["procedures"] as? [[String: Any]])?.first)
+        for key in ["code", "descriptor", "confidence", "modifiers", "evidence"] { #expect(procedure[key] != nil) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,31 @@
+import Testing
+@testable import Coding
+
+@Suite struct LateralityTests {
+    @Test(arguments: [
+        ("Right gluteal fasciotomy", ["RT"]),
+        ("L buttock fasciotomy", ["LT"]),
+        ("Bilateral gluteal fasciotomies", ["50"]),
+        ("gluteal fasciotomy, both sides: right and left", ["50"]),
+        ("gluteal fasciotomy", []),
+    ])
+    func modifiersFollowTheSide(text: String, modifiers: [String]) throws {
+        let report = TestSupport.fixtureEngine.suggest(text)
+        let first = try #require(report.procedures.first)
+        #expect(first.modifiers == modifiers)
+        #expect(report.queries.contains { $0.topic == "laterality" } == modifiers.isEmpty)
+    }
+
+    @Test func sideIsReadPerProcedureSentence() {
+        let report = TestSupport.fixtureEngine.suggest("Right gluteal fasciotomy. Left bimalleolar ankle fracture ORIF.")
+        let modifiers = Dictionary(uniqueKeysWithValues: report.procedures.map { ($0.code, $0.modifiers) })
+        #expect(modifiers["27027"] == ["RT"])
+        #expect(modifiers["27814"] == ["LT"])
+    }
+
+    @Test func sideOnlyCodesGoOnTwoLines() {
+        let report = TestSupport.fixtureEngine.suggest("Bilateral bimalleolar ankle fractures, ORIF both sides")
+        #expect(report.procedures.first?.modifiers == ["RT", "LT"])
+        #expect(report.warnings.contains { $0.kind == "modifier" })
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import Coding
+
+@Suite struct NegationTests {
+    /// (narrative, word, negated?)
+    @Test(arguments: [
+        ("No debridement was required.", "debridement", true),
+        ("Closed reduction without anesthesia.", "anesthesia", true),
+        ("Closed reduction without anesthesia.", "reduction", false),
+        ("The posterior malleolus was not fixed.", "posterior", true),
+        ("Lateral malleolus plated and posterior malleolus not fixed.", "lateral", false),
+        ("The joint was not involved.", "joint", true),
+        ("Muscle was viable, no necrosis, fasciotomy performed.", "fasciotomy", false),
+        ("There was no nonviable muscle but the fascia was released.", "fascia", false),
+        ("Fasciotomy was deferred.", "fasciotomy", true),
+        ("Debrided nonviable muscle.", "nonviable", false),
+    ])
+    func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {
+        let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
+        #expect(token.negated == negated)
+    }
+
+    @Test(arguments: [
+        ("Rule out femoral neck fracture.", "femoral", true),
+        ("Possible septic arthritis.", "septic", true),
+        ("Confirmed septic arthritis.", "septic", false),
+    ])
+    func uncertainty(text: String, word: String, uncertain: Bool) throws {
+        let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
+        #expect(token.uncertain == uncertain)
+    }
+
+    @Test(arguments: [
+        ("Status post ORIF in 2019, now painful hardware.", "open", true),
+        ("Status post ORIF in 2019, now painful hardware.", "hardware", false),
+        ("History of prior TKA; today right THA.", "knee", true),
+        ("History of prior TKA; today right THA.", "hip", false),
+        ("Will need staged fixation.", "fixation", true),
+    ])
+    func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
+        let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
+        #expect(token.historical == historical)
+    }
+}

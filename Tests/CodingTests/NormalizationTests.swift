@@ -1,0 +1,48 @@
+import Testing
+@testable import Coding
+
+@Suite struct NormalizationTests {
+    @Test(arguments: [
+        ("ORIF L ankle fx", "open reduction internal fixation left ankle fracture"),
+        ("I&D R thigh abscess", "incision and drainage right thigh abscess"),
+        ("i & d of hip", "incision and drainage of hip"),
+        ("crpp w/o complications", "closed reduction percutaneous pinning without complications"),
+        ("s/p THA, now TKA b/l", "status post total hip arthroplasty now total knee arthroplasty bilateral"),
+        ("IMN tib shaft fx", "intramedullary nail tibial shaft fracture"),
+        ("CMN for IT fx", "cephalomedullary nail for intertrochanteric fracture"),
+        ("SHS subtroch", "sliding hip screw subtrochanteric"),
+        ("bimal vs trimal", "bimalleolar vs trimalleolar"),
+        ("MUA of knee", "manipulation under anesthesia of knee"),
+        ("ex fix applied", "external fixation applied"),
+        ("non-displaced fem neck fx", "nondisplaced femoral neck fracture"),
+        ("UKA rt knee", "unicompartmental knee arthroplasty right knee"),
+        ("post mal not fixed", "posterior malleolus not fixed"),
+        ("pt didn't need reduction", "patient did not need reduction"),
+    ])
+    func abbreviationsExpand(input: String, expected: String) {
+        let words = TestSupport.fixtureKB.analyze(input).tokens.map(\.text).joined(separator: " ")
+        #expect(words == expected)
+    }
+
+    @Test func evidenceQuotesTheOriginalWords() {
+        let narrative = TestSupport.fixtureKB.analyze("Left ORIF of the ankle.")
+        let first = narrative.tokens.firstIndex { $0.text == "open" }!
+        let last = narrative.tokens.firstIndex { $0.text == "fixation" }!
+        #expect(narrative.quote(first, last) == "ORIF")
+    }
+
+    @Test(arguments: [("bimaleolar", "bimalleolar"), ("gluteall", "gluteal"), ("bimallleolar", "bimalleolar")])
+    func longMisspellingsAreCorrected(typed: String, known: String) {
+        #expect(TestSupport.fixtureKB.analyze("\(typed) repair").tokens.first?.text == known)
+    }
+
+    @Test(arguments: ["placed", "gluteus", "fixed"])
+    func shortOrKnownWordsAreLeftAlone(word: String) {
+        #expect(TestSupport.fixtureKB.analyze(word).tokens.first?.text == word)
+    }
+
+    @Test func editDistanceCountsSwapsAsOne() {
+        #expect(Vocabulary.editDistance(Array("fractrue".utf8), Array("fracture".utf8), limit: 2) == 1)
+        #expect(Vocabulary.editDistance(Array("abc".utf8), Array("xyz".utf8), limit: 1) == 2)
+    }
+}
