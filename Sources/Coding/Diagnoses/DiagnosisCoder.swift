@@ -14,7 +14,7 @@ struct DiagnosisCoder: Sendable {
     static let neutralWords: Set<String> = [
         "of", "and", "the", "with", "without", "in", "for", "to", "by", "or", "due", "fracture", "fractures", "right", "left",
         "bilateral", "unilateral", "unspecified", "other", "displaced", "nondisplaced", "part", "bone", "femur", "tibia", "fibula",
-        "leg", "lower", "upper", "end", "limb", "extremity", "initial", "encounter", "closed", "open", "type", "specified",
+        "leg", "end", "limb", "extremity", "initial", "encounter", "closed", "open", "type", "specified",
         "not", "elsewhere", "classified", "nos", "site", "internal", "joint", "level",
     ]
 

@@ -42,6 +42,19 @@ public struct MatchRule: Codable, Sendable, Equatable {
 public struct RelatedCode: Codable, Sendable, Equatable {
     public var code: String
     public var preferWhen: String
+    /// Extension: true when the related code is reported together with this one (a companion,
+    /// e.g. the syndesmosis with a bimalleolar fracture), not instead of it.
+    public var together: Bool?
+
+    /// A companion, by the `together` flag or by how `preferWhen` is worded ("report both",
+    /// "report separately", "(report 27358 in addition)").
+    public var isCompanion: Bool {
+        if let together { return together }
+        let text = preferWhen.lowercased()
+        return ["report both", "reported separately", "report separately", "report it separately", "coded separately",
+                "in addition)", "report in addition", "reported in addition", "also report", "report the fixator", "(report"]
+            .contains { text.contains($0) }
+    }
 }
 
 /// A fact a code requires or rules out. The format allows booleans, strings, numbers and

@@ -51,7 +51,7 @@ struct Lexicon: Sendable {
     ]
     /// What follows is the past or the future, not today's procedure.
     static let historyCues: [[String]] = [
-        ["prior"], ["previous"], ["previously"], ["status", "post"], ["history", "of"], ["old"], ["remote"],
+        ["prior"], ["previous"], ["previously"], ["status", "post"], ["history", "of"], ["remote"],
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],

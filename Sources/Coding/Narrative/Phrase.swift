@@ -36,9 +36,9 @@ struct Phrase: Sendable, Equatable {
             guard matches else { continue }
             let first = narrative.content[position]
             let last = narrative.content[position + keys.count - 1]
-            // A phrase must not run across a sentence boundary.
+            // A phrase must not run across a clause boundary ("ORIF, post mal not fixed").
             let firstToken = narrative.tokens[first]
-            guard narrative.tokens[last].sentence == firstToken.sentence else { continue }
+            guard narrative.tokens[last].clause == firstToken.clause else { continue }
             result.append(Hit(first: first, last: last, negated: firstToken.negated, uncertain: firstToken.uncertain,
                               historical: firstToken.historical, section: firstToken.section, sentence: firstToken.sentence))
         }

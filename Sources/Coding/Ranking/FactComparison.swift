@@ -47,6 +47,8 @@ enum FactMatcher {
         var state = features.state(key)
         // Facts with a named opposite: primary vs revision, developmental vs traumatic.
         if key == "revision", !state.present, features.state("primary").present { state.negated = true }
+        // "no fracture" says nothing about whether the cause was trauma: only the opposite words count.
+        if key == "traumatic" { state.negated = false }
         if key == "traumatic", features.state("nontraumatic").present {
             if !state.present || features.state("nontraumatic").weight >= state.weight { state = .init(weight: 0, negated: true, evidence: features.state("nontraumatic").evidence) }
         }
@@ -149,6 +151,9 @@ enum FactMatcher {
             switch (required, effective) {
             case (_, nil): score = required == "closed" ? 0 : -0.3
             case let (a, b?) where a == b: score = 2.0
+            // Closed treatment "with or without percutaneous fixation" is common wording: pins
+            // alone do not contradict a closed code as much as an open exposure does.
+            case ("closed", "percutaneous"?): score = -1.0
             case ("closed", _): score = -2.5
             case ("percutaneous", "closed"?): score = -1.0
             case ("open", "percutaneous"?): score = -2.0

@@ -120,12 +120,12 @@ enum FeatureLexicon {
             "knee", "knees", "thigh", "thighs", "femoral shaft", "distal femur", "distal femoral", "supracondylar", "femoral condyle",
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
-            "trochlea", "trochlear",
-        ]),
+            "trochlea", "trochlear", "above knee",
+        ], blockers: ["below knee", "knee high"]),
         .init(feature: "region:ankle", phrases: [
             "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
-            "tibialis", "lower leg", "tibiotalar", "heel cord",
+            "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
         ], blockers: ["tibial plateau", "proximal tibia fracture"]),
         // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
         .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],

@@ -83,8 +83,11 @@ struct ProcedureRanker: Sendable {
         for (position, candidate) in candidates.enumerated() { positionByCode[entry(candidate).code] = position }
         for (position, candidate) in candidates.enumerated() {
             let current = entry(candidate)
-            for related in current.related ?? [] {
-                if let other = positionByCode[related.code] { parent[find(position)] = find(other) }
+            for related in current.related ?? [] where !related.isCompanion {
+                guard let other = positionByCode[related.code] else { continue }
+                // Companions named from the other side stay apart too.
+                if entry(candidates[other]).related?.contains(where: { $0.code == current.code && $0.isCompanion }) == true { continue }
+                parent[find(position)] = find(other)
             }
             for other in candidates.indices where other > position {
                 let neighbour = entry(candidates[other])
