@@ -2,16 +2,85 @@ import Foundation
 import MIME
 
 // Parse throughput in a release build:
-//   swift run -c release --scratch-path .build-mime MIMEBenchmark [FIXTURE_DIR]
+//   swift build -c release --scratch-path .build-mime2 --product MIMEBenchmark
+//   .build-mime2/release/MIMEBenchmark [FIXTURE_DIR]
 // Prints MB/s over the fixture corpus (full parse: headers, MIME tree, text choice, narrative)
 // and over a large synthetic message (10 MB attachment + text).
 
-let directory = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Tests/MIMETests/Fixtures"
+//   MIMEBenchmark --dump [FIXTURE_DIR] > out.txt
+// Prints what the parser makes of the corpus, 3,000 seeded mutations of it and the synthetic
+// HTML body (text, narrative, ReplyText, attachments, warnings): diff two dumps to show that a
+// speed-up changed no behaviour beyond the fixture expectations.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let dumpMode = arguments.first == "--dump"
+if dumpMode { arguments.removeFirst() }
+let directory = arguments.first ?? "Tests/MIMETests/Fixtures"
 let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
 let corpus = files.compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }
 guard !corpus.isEmpty else {
     FileHandle.standardError.write(Data("no .eml files in \(directory)\n".utf8))
     exit(66)
+}
+
+/// SplitMix64, as in the tests: the mutated corpus is the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func htmlHeavyMessage() -> Data {
+    var html = Data("From: a@x.example\r\nSubject: html\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".utf8)
+    for index in 0..<20_000 { html.append(Data("<p class=MsoNormal>Line \(index) of the operative note &amp; findings<o:p></o:p></p>\r\n".utf8)) }
+    return html
+}
+
+if dumpMode {
+    var inputs: [(String, [UInt8])] = zip(files, corpus).map { ($0, [UInt8]($1)) }
+    var random = SplitMix(state: 20_250_303)
+    let fragments: [[UInt8]] = ["\r\n--", "\r\n\r\n", "=?utf-8?B?", "Content-Type: multipart/mixed; boundary=x\r\n", "--x\r\n",
+                                "=\r\n", "<", "&#", "\u{0}", "Content-Transfer-Encoding: base64\r\n", ">", "\r\n ", "-- \r\n",
+                                "\r\nOn Mon, Mar 3, 2025 at 9:14 AM Jane <j@x.example> wrote:\r\n", "\r\nThanks,\r\nMaria\r\n",
+                                "\r\nFrom: X\r\nSent: Monday\r\nTo: Y\r\n", "<br>", "<p>", "</td><td>", "&nbsp;", "<blockquote>",
+                                "\r\n> quoted\r\n", "\u{A0}", "\r\n-----Original Message-----\r\n"].map { Array($0.utf8) }
+    for iteration in 0..<3_000 {
+        var bytes = [UInt8](corpus[iteration % corpus.count])
+        for _ in 0..<Int.random(in: 1...8, using: &random) where !bytes.isEmpty {
+            let position = Int.random(in: 0..<bytes.count, using: &random)
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0: bytes[position] = UInt8.random(in: 0...255, using: &random)
+            case 1: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...200, using: &random)))
+            case 2:
+                let end = min(bytes.count, position + Int.random(in: 1...300, using: &random))
+                bytes.insert(contentsOf: bytes[position..<end], at: position)
+            case 3: bytes.removeSubrange(position...)
+            case 4: bytes.insert(contentsOf: fragments.randomElement(using: &random)!, at: position)
+            default: bytes[position] = [0x0D, 0x0A, 0x3D, 0x2D, 0x3A, 0x3F][Int.random(in: 0..<6, using: &random)]
+            }
+        }
+        inputs.append(("mutation \(iteration) of \(files[iteration % files.count])", bytes))
+    }
+    inputs.append(("synthetic HTML", [UInt8](htmlHeavyMessage())))
+    var output = ""
+    for (name, bytes) in inputs {
+        output += "=== \(name)\n"
+        do {
+            let message = try MessageParser.parse(bytes)
+            output += "--- text\n\(message.text)\n--- narrative\n\(message.narrative)\n--- reply\n\(ReplyText.newContent(of: message.text))\n"
+            output += "--- attachments \(message.attachments)\n--- warnings \(message.warnings)\n"
+        } catch {
+            output += "--- error \(error)\n"
+        }
+        if output.utf8.count > 1 << 20 { FileHandle.standardOutput.write(Data(output.utf8)); output = "" }
+    }
+    FileHandle.standardOutput.write(Data(output.utf8))
+    exit(0)
 }
 
 func measure(_ label: String, messages: [Data], minimumSeconds: Double) {
@@ -47,6 +116,5 @@ for _ in 0..<(10 * 1_048_576 / line.count) { large.append(line) }
 large.append(Data("--big--\r\n".utf8))
 measure("synthetic 10 MB attachment", messages: [large], minimumSeconds: 3)
 
-var htmlHeavy = Data("From: a@x.example\r\nSubject: html\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".utf8)
-for index in 0..<20_000 { htmlHeavy.append(Data("<p class=MsoNormal>Line \(index) of the operative note &amp; findings<o:p></o:p></p>\r\n".utf8)) }
+let htmlHeavy = htmlHeavyMessage()
 measure("synthetic HTML body (\(htmlHeavy.count / 1024) KB)", messages: [htmlHeavy], minimumSeconds: 3)

@@ -9,11 +9,7 @@ public enum NarrativeExtractor {
     /// `subject` tells forwards from replies when the client writes both alike (Outlook's
     /// "From: / Sent:" block): under "FW:" the first such block is the forwarded mail.
     public static func narrative(from text: String, subject: String?) -> String {
-        let lines = LineEndings.normalize(text).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var trimmed = String(line)
-            while let last = trimmed.last, last == " " || last == "\t" || last == "\u{A0}" { trimmed.removeLast() }
-            return trimmed
-        }
+        let lines = splitLines(LineEndings.normalize(text))
         let isForward = subject.map(isForwardSubject) ?? false
         var sections: [[String]] = []
         var start = 0
@@ -42,6 +38,32 @@ public enum NarrativeExtractor {
         return sections.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     }
 
+    /// The lines of `text` (LF only) without trailing blanks (" ", tab, no-break space). "\n"
+    /// is always a Character of its own, so splitting its bytes is splitting Characters.
+    static func splitLines(_ text: String) -> [String] {
+        TextScan.withBytes(text) { bytes in
+            var lines: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if TextScan.isASCII(line) {
+                    var last = line.count
+                    while last > 0, line[last - 1] == 0x20 || line[last - 1] == 0x09 { last -= 1 }
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: line[..<last]), as: UTF8.self))
+                } else {
+                    // Characters decide here: a trailing blank may carry a combining mark.
+                    var trimmed = String(decoding: line, as: UTF8.self)
+                    while let last = trimmed.last, last == " " || last == "\t" || last == "\u{A0}" { trimmed.removeLast() }
+                    lines.append(trimmed)
+                }
+                start = end + 1
+            }
+            return lines
+        }
+    }
+
     static func isForwardSubject(_ subject: String) -> Bool {
         var lower = subject.trimmingASCIIWhitespace().lowercased()
         // "[EXTERNAL] FW: …", "RE: FW: …" (a reply to a forward is still a reply).
@@ -61,7 +83,7 @@ public enum NarrativeExtractor {
                 lines = lines.map(QuoteMarkers.unquoted)
             }
         }
-        lines = lines.filter { !$0.trimmingASCIIWhitespace().hasPrefix(">") }
+        lines = lines.filter { !TextScan.startsWithQuote($0) }
         lines = cutSignature(lines)
         lines = lines.filter { !SignatureRules.isMobileFooter($0) && !SignatureRules.isPhoneLine($0) }
         var paragraphs = split(lines)
@@ -73,13 +95,22 @@ public enum NarrativeExtractor {
             paragraphs.removeLast()
         }
         // Separator lines Outlook leaves before its header block.
-        paragraphs = paragraphs.map { paragraph in
-            paragraph.filter { line in !(line.count >= 5 && line.allSatisfy { $0 == "_" || $0 == "-" || $0 == "=" }) }
-        }.filter { !$0.isEmpty }
-        return paragraphs.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            .filter { _ in true }
-            .joinedIfNotEmpty()
+        paragraphs = paragraphs.map { paragraph in paragraph.filter { !isSeparatorLine($0) } }.filter { !$0.isEmpty }
+        // Paragraphs with one empty line between them (their lines hold no "\n").
+        var output: [String] = []
+        for paragraph in paragraphs {
+            if !output.isEmpty { output.append("") }
+            output += paragraph
+        }
+        return output
+    }
+
+    /// Five or more of "_", "-", "=" and nothing else. Those Characters are single ASCII
+    /// scalars, so a line with any other byte (a combining mark included) is not one.
+    private static func isSeparatorLine(_ line: String) -> Bool {
+        TextScan.withBytes(line) { bytes in
+            bytes.count >= 5 && bytes.allSatisfy { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "=") }
+        }
     }
 
     /// Cuts at "-- " (to the end of the section) and at a sign-off followed by a name, dropping
@@ -95,17 +126,17 @@ public enum NarrativeExtractor {
             guard isSignOff else { index += 1; continue }
             var next = index + 1
             if !hasName {
-                while next < lines.count, lines[next].trimmingASCIIWhitespace().isEmpty, next <= index + 2 { next += 1 }
+                while next < lines.count, TextScan.isBlank(lines[next]), next <= index + 2 { next += 1 }
                 let atEnd = next >= lines.count
                 guard atEnd || SignatureRules.isNameLike(lines[next]) else { index += 1; continue }
             }
             // Drop the name's paragraph (title, company, phone lines directly under it).
-            while next < lines.count, !lines[next].trimmingASCIIWhitespace().isEmpty, lines[next].count <= 80 { next += 1 }
+            while next < lines.count, !TextScan.isBlank(lines[next]), lines[next].count <= 80 { next += 1 }
             // Then whole signature-like paragraphs, until real text (e.g. a pasted op note).
             while next < lines.count {
-                if lines[next].trimmingASCIIWhitespace().isEmpty { next += 1; continue }
+                if TextScan.isBlank(lines[next]) { next += 1; continue }
                 var end = next
-                while end < lines.count, !lines[end].trimmingASCIIWhitespace().isEmpty { end += 1 }
+                while end < lines.count, !TextScan.isBlank(lines[end]) { end += 1 }
                 let paragraph = Array(lines[next..<end])
                 guard SignatureRules.isSignatureParagraph(paragraph) || SignatureRules.isDisclaimer(paragraph)
                         || paragraph.allSatisfy(SignatureRules.isMobileFooter) else { break }
@@ -120,7 +151,7 @@ public enum NarrativeExtractor {
         var paragraphs: [[String]] = []
         var current: [String] = []
         for line in lines {
-            if line.trimmingASCIIWhitespace().isEmpty {
+            if TextScan.isBlank(line) {
                 if !current.isEmpty { paragraphs.append(current); current = [] }
             } else {
                 current.append(line)
@@ -128,11 +159,5 @@ public enum NarrativeExtractor {
         }
         if !current.isEmpty { paragraphs.append(current) }
         return paragraphs
-    }
-}
-
-private extension Array where Element == String {
-    func joinedIfNotEmpty() -> [String] {
-        count == 1 && self[0].isEmpty ? [] : self
     }
 }

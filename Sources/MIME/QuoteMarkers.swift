@@ -31,6 +31,7 @@ enum QuoteMarkers {
     }
 
     static func marker(at index: Int, in lines: [String]) -> Marker? {
+        guard mayStartMarker(lines[index]) else { return nil }
         let trimmed = lines[index].trimmingASCIIWhitespace()
         guard !trimmed.isEmpty, !trimmed.hasPrefix(">") else { return nil }
         let lower = trimmed.lowercased()
@@ -49,12 +50,76 @@ enum QuoteMarkers {
         return nil
     }
 
+    /// False when none of the recognisers below can match at this line, decided on its first
+    /// bytes, its last byte and its label: most lines of a message are rejected here without
+    /// the lowercased copies and Character walks the recognisers make. Any non-ASCII byte where
+    /// a decision is made sends the line to the recognisers.
+    static func mayStartMarker(_ line: String) -> Bool {
+        TextScan.withBytes(line) { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start].isASCIIWhitespace { start += 1 }
+            guard start < bytes.count else { return false }
+            let first = bytes[start]
+            // "-----Original Message-----" / "_____" and dashed forward separators.
+            if first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "_") { return true }
+            // Attribution: "… wrote:" on one line ends with ":"; a wrapped one starts like one.
+            if TextScan.lastNonWhitespaceByte(bytes) == UInt8(ascii: ":") { return true }
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            if attributionStartBytes.contains(where: { startsLike(rest, $0) }) { return true }
+            // Forward separators: the phrase after any of "-_ *=" (and, to be safe, tabs).
+            var phrase = start
+            while phrase < bytes.count, bytes[phrase].isASCIIWhitespace || bytes[phrase] == UInt8(ascii: "*")
+                    || bytes[phrase] == UInt8(ascii: "=") || bytes[phrase] == UInt8(ascii: "-") || bytes[phrase] == UInt8(ascii: "_") {
+                phrase += 1
+            }
+            if phrase < bytes.count, forwardPhrasePrefixes.contains(where: { startsLike(UnsafeBufferPointer(rebasing: bytes[phrase...]), $0) }) {
+                return true
+            }
+            // An Outlook block starts with a From-label line ("From:" ends with ":" only when
+            // its value wrapped; otherwise the label decides).
+            return mayBeFromLabel(bytes, from: start)
+        }
+    }
+
+    /// ASCII-case-insensitive prefix test; a non-ASCII byte in `rest` where `prefix` has a
+    /// non-ASCII byte counts as a possible match ("på " vs "PÅ ").
+    private static func startsLike(_ rest: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard rest.count >= prefix.count else { return false }
+        for (offset, expected) in prefix.enumerated() {
+            let byte = rest[offset]
+            if expected >= 0x80 { return byte >= 0x80 }
+            if byte.asciiLowercased != expected { return false }
+        }
+        return true
+    }
+
+    private static let attributionStartBytes = attributionStarts.map { Array($0.utf8) }
+    /// Two letters are enough to reject: the forward phrases begin "fo", "be", "we", "me", "do", "or".
+    private static let forwardPhrasePrefixes = Set(forwardPhrases.map { Array($0.utf8.prefix(2)) }).sorted { $0.lexicographicallyPrecedes($1) }
+
+    /// `headerLabel(line)` is one of the From labels, or cannot be ruled out from bytes.
+    private static func mayBeFromLabel(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var labelStart = start
+        while labelStart < bytes.count, bytes[labelStart] == UInt8(ascii: "*") || bytes[labelStart] == 0x20 { labelStart += 1 }
+        var colon = labelStart
+        while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < bytes.count else { return false }
+        var labelEnd = colon
+        while labelEnd > labelStart, bytes[labelEnd - 1] == UInt8(ascii: "*") || bytes[labelEnd - 1] == 0x20 { labelEnd -= 1 }
+        let label = UnsafeBufferPointer(rebasing: bytes[labelStart..<labelEnd])
+        if !TextScan.isASCII(label) { return true }
+        return fromLabelBytes.contains(label.map(\.asciiLowercased))
+    }
+
+    private static let fromLabelBytes = Set(fromLabels.map { Array($0.utf8) })
+
+    private static let forwardPhrases = ["forwarded message", "begin forwarded message:", "begin forwarded message", "forwarded message:",
+                                         "weitergeleitete nachricht", "message transféré", "mensaje reenviado", "mensagem encaminhada",
+                                         "messaggio inoltrato", "doorgestuurd bericht", "forwarded email", "original message follows"]
+
     private static func isForwardSeparator(_ lower: String) -> Bool {
         let stripped = lower.trimmingCharacters(in: "-_ *=")
-        let phrases = ["forwarded message", "begin forwarded message:", "begin forwarded message", "forwarded message:",
-                       "weitergeleitete nachricht", "message transféré", "mensaje reenviado", "mensagem encaminhada",
-                       "messaggio inoltrato", "doorgestuurd bericht", "forwarded email", "original message follows"]
-        if phrases.contains(stripped) { return true }
+        if forwardPhrases.contains(stripped) { return true }
         // "-------- Forwarded Message --------" style with any dash count was covered; Outlook's
         // "Forwarded message" prefix inside a longer line ("---- Forwarded message from X ----"):
         return lower.hasPrefix("-") && stripped.hasPrefix("forwarded message")

@@ -12,6 +12,14 @@ enum SignatureRules {
 
     /// "Thanks," / "Best regards" / "Thanks, Maria" → the sign-off (with a name when on the same line).
     static func signOff(_ line: String) -> (isSignOff: Bool, hasName: Bool) {
+        // Every sign-off starts with one of these letters once leading ",.!- " are skipped: most
+        // lines are rejected on one byte. A non-ASCII first byte goes the String way.
+        let first = TextScan.withBytes(line) { bytes in
+            TextScan.firstByte(bytes) { $0.isASCIIWhitespace || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "-") }
+        }
+        guard let first else { return (false, false) }
+        if first < 0x80 && !signOffInitials.contains(first) { return (false, false) }
         let lower = line.trimmingASCIIWhitespace().lowercased()
         let bare = lower.trimmingCharacters(in: ",.!-– ")
         if signOffs.contains(bare) { return (true, false) }
@@ -24,6 +32,8 @@ enum SignatureRules {
         }
         return (false, false)
     }
+
+    private static let signOffInitials: Set<UInt8> = Set(signOffs.compactMap { $0.utf8.first })
 
     static let credentials: Set<String> = ["cpc", "ccs", "ccs-p", "coc", "cpma", "crc", "rhit", "rhia", "cpc-a", "cic", "cdip",
                                            "ccds", "cpb", "cocn", "md", "do", "pa-c", "rn", "np", "mba", "cpco", "chc", "copc"]
@@ -46,22 +56,49 @@ enum SignatureRules {
                                 "sent from my t-mobile", "sent with proton mail", "sent from my sprint", "von meinem iphone gesendet",
                                 "envoyé de mon iphone", "enviado desde mi iphone"]
 
+    private static let mobileFooterInitials: Set<UInt8> = Set(mobileFooters.compactMap { $0.utf8.first })
+
     static func isMobileFooter(_ line: String) -> Bool {
+        let first = TextScan.withBytes(line) { TextScan.firstByte($0, skipping: \.isASCIIWhitespace) }
+        guard let first else { return false }
+        if first < 0x80 && !mobileFooterInitials.contains(first) { return false }
         let lower = line.trimmingASCIIWhitespace().lowercased()
         return lower.count < 120 && mobileFooters.contains { lower.hasPrefix($0) }
     }
 
     /// "-- " (RFC 3676 signature separator) and the bare "--" left after trailing spaces are stripped.
     static func isSignatureSeparator(_ line: String) -> Bool {
-        line == "-- " || line == "--" || line == "—" || line == "-- \u{A0}" || line.trimmingASCIIWhitespace() == "--"
+        // All forms start with "-" or "—" (a non-ASCII byte): anything else is decided on one byte.
+        let first = TextScan.withBytes(line) { TextScan.firstByte($0, skipping: \.isASCIIWhitespace) }
+        guard let first, first >= 0x80 || first == UInt8(ascii: "-") else { return false }
+        return line == "-- " || line == "--" || line == "—" || line == "-- \u{A0}" || line.trimmingASCIIWhitespace() == "--"
     }
 
     private static let phoneLabels: Set<String> = ["phone", "ph", "tel", "telephone", "fax", "f", "p", "t", "m", "c", "o", "cell",
                                                    "mobile", "office", "direct", "main", "work", "pager", "ext", "x", "e", "w", "fx",
                                                    "dir", "mob", "toll", "free", "toll-free"]
 
+    private static let phoneLabelBytes: Set<[UInt8]> = Set(phoneLabels.map { Array($0.utf8) })
+
     /// "Phone: (555) 123-4567", "P 555.123.4567 | F 555.123.4568", "Fax 555-123-4567 ext 12".
     static func isPhoneLine(_ line: String) -> Bool {
+        // ASCII lines without CR (nearly all): Characters are bytes, letters A-Z/a-z, numbers 0-9.
+        let ascii: Bool? = TextScan.withBytes(line) { bytes in
+            guard TextScan.isASCII(bytes), !TextScan.contains(0x0D, in: bytes) else { return nil }
+            guard bytes.count <= 100 else { return false }
+            var digits = 0
+            for byte in bytes where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+            guard digits >= 7 else { return false }
+            var word: [UInt8] = []
+            for byte in bytes {
+                let lower = byte.asciiLowercased
+                if (lower >= 0x61 && lower <= 0x7A) || lower == UInt8(ascii: "-") { word.append(lower); continue }
+                if !word.isEmpty && !phoneLabelBytes.contains(word) { return false }
+                word.removeAll(keepingCapacity: true)
+            }
+            return word.isEmpty || phoneLabelBytes.contains(word)
+        }
+        if let ascii { return ascii }
         guard line.count <= 100 else { return false }
         let digits = line.filter(\.isNumber).count
         guard digits >= 7 else { return false }
@@ -71,16 +108,59 @@ enum SignatureRules {
 
     /// Contact details that only signatures carry.
     static func hasContactDetail(_ line: String) -> Bool {
-        let lower = line.lowercased()
         if isPhoneLine(line) { return true }
+        if let answer = contactDetailFromBytes(line) { return answer }
+        let lower = line.lowercased()
         if lower.contains("@") && lower.contains(".") && lower.split(separator: " ").count <= 3 { return true }
         if lower.contains("www.") || lower.contains("http://") || lower.contains("https://") { return true }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
         return words.contains { credentials.contains(String($0)) && $0 != "md" && $0 != "do" }
-            || ["phone", "fax", "cell", "tel:", "ext.", "suite ", "department", "dept", "coding", "billing", "revenue cycle",
-                "health information", "him ", "orthopaedic", "orthopedic associates", "llc", "inc.", "medical group",
-                "clinic", "hospital", "specialist", "coordinator", "manager", "director", "auditor", "analyst"]
-                .contains { lower.contains($0) } && line.count <= 60 && !line.contains("?")
+            || contactWords.contains { lower.contains($0) } && line.count <= 60 && !line.contains("?")
+    }
+
+    private static let contactWords = ["phone", "fax", "cell", "tel:", "ext.", "suite ", "department", "dept", "coding", "billing",
+                                       "revenue cycle", "health information", "him ", "orthopaedic", "orthopedic associates", "llc",
+                                       "inc.", "medical group", "clinic", "hospital", "specialist", "coordinator", "manager",
+                                       "director", "auditor", "analyst"]
+    private static let contactWordMatcher = PhraseMatcher(contactWords)
+    private static let webMatcher = PhraseMatcher(["www.", "http://", "https://"])
+    private static let credentialBytes: Set<[UInt8]> = Set(credentials.subtracting(["md", "do"]).map { Array($0.utf8) })
+
+    /// `hasContactDetail` after the phone check, on the bytes of a search-stable line (where
+    /// lowercasing touches only A-Z, Characters are scalars and splitting on " ", "," or "|"
+    /// is splitting bytes); nil for other lines.
+    private static func contactDetailFromBytes(_ line: String) -> Bool? {
+        TextScan.withBytes(line) { bytes -> Bool? in
+            // A CR would make "\r\n" one Character; lines never have one, but then it is no shortcut.
+            guard TextScan.isSearchStable(bytes), !TextScan.contains(0x0D, in: bytes) else { return nil }
+            var lower = [UInt8](bytes)
+            for index in lower.indices { lower[index] = lower[index].asciiLowercased }
+            return lower.withUnsafeBufferPointer { lower -> Bool in
+                if TextScan.contains(UInt8(ascii: "@"), in: lower) && TextScan.contains(UInt8(ascii: "."), in: lower) {
+                    var words = 0, inWord = false
+                    for byte in lower {
+                        if byte == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                    }
+                    if words <= 3 { return true }
+                }
+                if webMatcher.occurs(in: lower) { return true }
+                var word: [UInt8] = []
+                for byte in lower {
+                    if byte == 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "|") {
+                        if credentialBytes.contains(word) { return true }
+                        word.removeAll(keepingCapacity: true)
+                    } else {
+                        word.append(byte)
+                    }
+                }
+                if credentialBytes.contains(word) { return true }
+                guard contactWordMatcher.occurs(in: lower) else { return false }
+                // Characters of a search-stable line are its scalars: count the UTF-8 lead bytes.
+                var characters = 0
+                for byte in lower where byte & 0xC0 != 0x80 { characters += 1 }
+                return characters <= 60 && !TextScan.contains(UInt8(ascii: "?"), in: lower)
+            }
+        }
     }
 
     private static let opNoteHeadings = ["operative", "procedure", "diagnosis", "indication", "anesthesia", "findings", "surgeon",
@@ -89,9 +169,10 @@ enum SignatureRules {
                                           "preoperative", "patient", "disposition", "tourniquet", "fracture", "arthroplasty",
                                           "fasciotomy", "orif", "incision", "cpt", "icd", "modifier", "op note", "dx", "laterality"]
 
+    private static let opNoteHeadingMatcher = PhraseMatcher(opNoteHeadings)
+
     static func containsOpNoteHeading(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return opNoteHeadings.contains { lower.contains($0) }
+        opNoteHeadingMatcher.occurs(inLowercased: text)
     }
 
     /// A paragraph that reads as signature furniture: short lines, contact details or a
@@ -119,8 +200,9 @@ enum SignatureRules {
         "external email: use caution", "[external]", "caution: external",
     ]
 
+    private static let disclaimerMatcher = PhraseMatcher(disclaimerPhrases)
+
     static func isDisclaimer(_ paragraph: [String]) -> Bool {
-        let lower = paragraph.joined(separator: " ").lowercased()
-        return disclaimerPhrases.contains { lower.contains($0) }
+        disclaimerMatcher.occurs(inLowercased: paragraph.joined(separator: " "))
     }
 }
