@@ -33,7 +33,7 @@ struct Lexicon: Sendable {
 
     /// Forward negation: what follows in the clause did not happen / is absent.
     static let negationCues: [[String]] = [
-        ["no"], ["not"], ["without"], ["none"], ["neither"], ["nor"], ["never"], ["denies"], ["denied"],
+        ["no"], ["not"], ["without"], ["none"], ["nothing"], ["nor"], ["neither"], ["never"], ["denies"], ["denied"],
         ["negative", "for"], ["free", "of"], ["absence", "of"], ["absent"], ["rather", "than"], ["instead", "of"],
         ["in", "lieu", "of"], ["ruled", "out"], ["no", "evidence", "of"],
     ]

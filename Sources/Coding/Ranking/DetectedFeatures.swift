@@ -11,6 +11,9 @@ struct DetectedFeatures: Sendable {
     }
 
     var states: [String: State] = [:]
+    /// Sentences in which each approach is affirmed (open, percutaneous, closed), for narratives
+    /// with several procedures done different ways.
+    var approachSentences: [String: Set<Int>] = [:]
     /// The largest measurement in the narrative, in centimetres ("4 x 3 cm", "35 mm").
     var largestSizeCM: Double?
 
@@ -26,6 +29,14 @@ struct DetectedFeatures: Sendable {
         let other = counts.filter { $0.0 != own }.map(\.1).max() ?? 0
         guard other > mine else { return 0 }
         return -(other - mine) / (other + mine)
+    }
+
+    /// The approach documented in these sentences, if any; otherwise the narrative's.
+    func effectiveApproach(near sentences: Set<Int>) -> String? {
+        for approach in ["open", "percutaneous", "closed"] where !(approachSentences[approach] ?? []).isDisjoint(with: sentences) {
+            return approach
+        }
+        return effectiveApproach
     }
 
     /// The most invasive approach documented: open, then percutaneous, then closed.
@@ -70,6 +81,9 @@ enum FeatureDetector {
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
+                        if feature.feature.hasPrefix("approach:"), weight >= 0.5 {
+                            detected.approachSentences[String(feature.feature.dropFirst("approach:".count)), default: []].insert(hit.sentence)
+                        }
                         if weight > state.weight { state.weight = weight; state.evidence = hit }
                     } else if hit.negated, !hit.historical {
                         state.negated = true

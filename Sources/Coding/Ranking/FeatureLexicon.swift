@@ -44,7 +44,8 @@ enum FeatureLexicon {
         .init(feature: "nonviableMuscleDebridement", phrases: [
             "nonviable muscle", "necrotic muscle", "devitalized muscle", "dead muscle", "muscle necrosis", "myonecrosis",
             "noncontractile muscle", "muscle debrid*", "debrided muscle", "debridement muscle", "debridement nonviable",
-            "nonviable", "did not contract", "muscle excised", "excised muscle", "excision nonviable",
+            "nonviable", "did not contract", "muscle excised", "excised muscle", "excision nonviable", "noncontractile",
+            "necrotic", "dusky", "did not bleed", "not contractile",
         ]),
         .init(feature: "fixation:intramedullary", phrases: [
             "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",

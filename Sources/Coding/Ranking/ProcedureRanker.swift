@@ -33,11 +33,19 @@ struct ProcedureRanker: Sendable {
         var usedTokens: [ClosedRange<Int>] = []
         let top = candidates.first?.score ?? 0
         for (position, candidate) in candidates.enumerated() {
-            guard seenClusters.insert(cluster[position]).inserted else { continue }
+            if !seenClusters.insert(cluster[position]).inserted {
+                // A neighbour is a second procedure only when different words document it
+                // (percutaneous sacral screws and a symphysis plate): never the same words twice.
+                let ranges = candidate.required.map { $0.first...$0.last }
+                guard !selected.isEmpty, ranges.allSatisfy({ range in !usedTokens.contains { $0.overlaps(range) } }) else { continue }
+            }
             if selected.isEmpty {
                 guard candidate.score >= Self.minimumScore else { break }
             } else {
                 guard candidate.score >= max(Self.secondaryMinimum, Self.secondaryRatio * top) else { continue }
+                // A further procedure needs its own treatment documented, not just its condition
+                // named ("compartment syndrome after a plateau fracture" is no plateau treatment).
+                guard candidate.approachScore >= 0, !candidate.facts.contains(where: { $0.outcome == .contradicts }) else { continue }
                 // The same words already explain a chosen procedure: not a second procedure.
                 let ranges = candidate.required.map { $0.first...$0.last }
                 if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
@@ -45,6 +53,23 @@ struct ProcedureRanker: Sendable {
             }
             selected.append(position)
             usedTokens += candidate.required.map { $0.first...$0.last }
+        }
+        // Companion procedures (one names the other "report both"): in the order the surgeon
+        // lists them, by where each code is fully documented (its last required word; shared
+        // words like "open reduction" do not decide). Other procedures stay in score order.
+        func position(_ candidate: ScoredCandidate) -> Int {
+            let hits = candidate.required
+            let strong = hits.filter { $0.section.procedureWeight >= 0.85 }
+            return strong.count == hits.count ? (strong.map(\.first).max() ?? 0) : (hits.map(\.first).max() ?? 0) + 1_000_000
+        }
+        if selected.count > 1 {
+            for i in 0..<(selected.count - 1) {
+                let a = candidates[selected[i]], b = candidates[selected[i + 1]]
+                let (first, second) = (entry(a), entry(b))
+                let companions = first.related?.contains { $0.code == second.code && $0.isCompanion } == true
+                    || second.related?.contains { $0.code == first.code && $0.isCompanion } == true
+                if companions, position(b) < position(a) { selected.swapAt(i, i + 1) }
+            }
         }
         return Ranking(candidates: candidates, cluster: cluster, selected: selected)
     }

@@ -51,7 +51,7 @@ enum ProcedureScorer {
             score += comparison.score
             facts.append(comparison)
         }
-        let approach = FactMatcher.approach(entry.approach, features)
+        let approach = FactMatcher.approach(entry.approach, features, sentences: Set(required.map(\.sentence)))
         score += approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)
         if entry.isUnlisted { score -= 1.5 }

@@ -8,10 +8,35 @@ enum Confidence {
     static let strengthWeight = 0.35
     static let strengthCenter = 3.0
 
-    static func of(score: Double, runnerUp: Double?) -> Double {
+    /// Below 0.9 whenever the choice over the nearest neighbour rests on something the note
+    /// does not document: a high score alone is not certainty.
+    static let unverifiedCap = 0.85
+
+    static func of(score: Double, runnerUp: Double?, verified: Bool = true) -> Double {
         let margin = runnerUp.map { score - $0 } ?? score
         let x = marginWeight * margin + strengthWeight * (score - strengthCenter)
-        let value = 1 / (1 + exp(-x))
+        var value = 1 / (1 + exp(-x))
+        if !verified { value = min(value, unverifiedCap) }
         return (value * 100).rounded() / 100
+    }
+
+    /// Whether every fact (and the approach) on which the winner differs from its nearest rival
+    /// is positively documented in the narrative's favour of the winner.
+    static func decidedByDocumentedFacts(winner: ProcedureEntry, candidate: ScoredCandidate, rival: ProcedureEntry) -> Bool {
+        let keys = Set(winner.facts.keys).union(rival.facts.keys).filter { winner.facts[$0] != rival.facts[$0] }
+        for key in keys {
+            guard let comparison = candidate.facts.first(where: { $0.key == key }) else {
+                // The rival requires something the winner does not care about: documented absence
+                // (or silence, the default) is what the winner relies on.
+                continue
+            }
+            switch comparison.outcome {
+            case .agrees: continue
+            case .undocumented where comparison.required == .bool(false): continue
+            default: return false
+            }
+        }
+        if winner.approach != rival.approach, candidate.approachScore <= 0 { return false }
+        return true
     }
 }

@@ -40,9 +40,11 @@ struct ReportBuilder {
                 let quote = narrative.quote(hit.first, hit.last)
                 if !evidence.contains(quote) { evidence.append(quote) }
             }
+            let rival = rivals.first.map { ranking.candidates[$0] }
+            let verified = rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
-                confidence: Confidence.of(score: candidate.score, runnerUp: runnerUp),
+                confidence: Confidence.of(score: candidate.score, runnerUp: runnerUp, verified: verified),
                 modifiers: modifiers(for: winner, sides: sides, report: &report), evidence: evidence))
             for rival in rivals.prefix(Self.alternativesPerProcedure) where alternativeCodes.insert(entry(ranking.candidates[rival]).code).inserted {
                 let loser = entry(ranking.candidates[rival])
