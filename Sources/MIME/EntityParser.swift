@@ -117,7 +117,7 @@ struct EntityParser {
         if let warning = result.warning { warn(warning) }
         var text = LineEndings.normalize(result.text)
         // NULs (after charset decoding: UTF-16 is full of zero bytes) would truncate C strings downstream.
-        if text.utf8.contains(0) {
+        if TextScan.withBytes(text, { TextScan.contains(0, in: $0) }) {
             warn("NUL characters in text removed")
             text.removeAll { $0 == "\u{0}" }
         }

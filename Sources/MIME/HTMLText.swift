@@ -62,21 +62,25 @@ enum HTMLText {
 
         mutating func appendText(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
-            var decoded = ""
+            // Entities replaced on bytes: `bytes` is the UTF-8 of a String and runs are cut only
+            // at ASCII "&" and after ";", so the result is valid UTF-8 with no repair needed.
+            var decodedBytes: [UInt8] = []
+            decodedBytes.reserveCapacity(range.count)
             var position = range.lowerBound
             var runStart = position
             while position < range.upperBound {
                 if bytes[position] == UInt8(ascii: "&"), let (value, after) = HTMLEntities.decode(bytes, at: position + 1), after <= range.upperBound {
-                    decoded += String(decoding: bytes[runStart..<position], as: UTF8.self)
-                    decoded += value
+                    decodedBytes += bytes[runStart..<position]
+                    decodedBytes += value.utf8
                     position = after
                     runStart = after
                 } else {
                     position += 1
                 }
             }
-            decoded += String(decoding: bytes[runStart..<range.upperBound], as: UTF8.self)
+            decodedBytes += bytes[runStart..<range.upperBound]
             if preDepth > 0 {
+                let decoded = String(decoding: decodedBytes, as: UTF8.self)
                 let pieces = decoded.split(separator: "\n", omittingEmptySubsequences: false)
                 for (number, piece) in pieces.enumerated() {
                     if number > 0 { endLine(force: true) }
@@ -86,10 +90,10 @@ enum HTMLText {
             }
             // Collapse whitespace on bytes (all ASCII whitespace), one String append per run.
             var run: [UInt8] = []
-            run.reserveCapacity(decoded.utf8.count)
+            run.reserveCapacity(decodedBytes.count)
             var needSpace = pendingSpace && !line.isEmpty
             var lastWasSpace = pendingSpace
-            var iterator = decoded.utf8.makeIterator()
+            var iterator = decodedBytes.makeIterator()
             var previousWasC2 = false
             while let byte = iterator.next() {
                 if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
@@ -137,7 +141,8 @@ enum HTMLText {
 
         mutating func handleMarkup() {
             // Comments and conditional comments (Outlook's <!--[if mso]>).
-            if matches("<!--") {
+            if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
+               bytes[index + 3] == UInt8(ascii: "-") {
                 index = find("-->", from: index + 4).map { $0 + 3 } ?? bytes.count
                 return
             }
@@ -160,7 +165,7 @@ enum HTMLText {
             while position < bytes.count, !(bytes[position].isASCIIWhitespace || bytes[position] == UInt8(ascii: ">") || bytes[position] == UInt8(ascii: "/")) {
                 position += 1
             }
-            let name = String(decoding: bytes[nameStart..<position], as: UTF8.self).lowercased()
+            let name = Self.tagName(bytes[nameStart..<position])
             let attributesStart = position
             // Skip to the end of the tag, respecting quoted attribute values.
             var quote: UInt8 = 0
@@ -171,12 +176,25 @@ enum HTMLText {
                 else if byte == UInt8(ascii: ">") { break }
                 position += 1
             }
-            let attributes = String(decoding: bytes[attributesStart..<min(position, bytes.count)], as: UTF8.self).lowercased()
+            let attributes = attributesStart..<min(position, bytes.count)
             index = min(position + 1, bytes.count)
             handleTag(name, closing: closing, attributes: attributes)
         }
 
-        mutating func handleTag(_ name: String, closing: Bool, attributes: String) {
+        /// The lowercased tag name; ASCII names (all real ones) without a Unicode-aware pass.
+        static func tagName(_ raw: ArraySlice<UInt8>) -> String {
+            if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw.map(\.asciiLowercased), as: UTF8.self) }
+            return String(decoding: raw, as: UTF8.self).lowercased()
+        }
+
+        private static let msoNormal = PhraseMatcher(["msonormal"])
+
+        /// Whether the attributes (lowercased) contain "msonormal": only <p> asks.
+        func attributesMentionMsoNormal(_ range: Range<Int>) -> Bool {
+            Self.msoNormal.occurs(inLowercased: String(decoding: bytes[range], as: UTF8.self))
+        }
+
+        mutating func handleTag(_ name: String, closing: Bool, attributes: Range<Int>) {
             switch name {
             case "script", "style", "head", "title", "noscript", "template", "xml":
                 if !closing {
@@ -188,7 +206,7 @@ enum HTMLText {
             case "p":
                 // Outlook writes one <p class=MsoNormal> per line with empty ones between
                 // paragraphs; treating each as a paragraph would double-space everything.
-                if !closing { openParagraphIsMso = attributes.contains("msonormal") }
+                if !closing { openParagraphIsMso = attributesMentionMsoNormal(attributes) }
                 if openParagraphIsMso { endLine(force: false) } else { paragraphBreak() }
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 paragraphBreak()
@@ -230,12 +248,6 @@ enum HTMLText {
             default:
                 break
             }
-        }
-
-        func matches(_ literal: String) -> Bool {
-            let needle = Array(literal.utf8)
-            guard index + needle.count <= bytes.count else { return false }
-            return Array(bytes[index..<(index + needle.count)]) == needle
         }
 
         func find(_ literal: String, from start: Int, caseInsensitive: Bool = false) -> Int? {

@@ -1,7 +1,7 @@
 /// Decoded text uses "\n" only, whatever the sender's line endings (CRLF, bare CR from old Macs).
 enum LineEndings {
     static func normalize(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard TextScan.withBytes(text, { TextScan.contains(0x0D, in: $0) }) else { return text }
         // On bytes: CRLF -> LF, then a lone CR -> LF. Foundation's replacingOccurrences (the
         // former implementation) compares canonically equivalent text as equal, so where a
         // scalar that might combine with the line break follows it, Foundation still decides.

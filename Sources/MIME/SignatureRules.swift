@@ -20,6 +20,7 @@ enum SignatureRules {
         }
         guard let first else { return (false, false) }
         if first < 0x80 && !signOffInitials.contains(first) { return (false, false) }
+        if let answer = asciiSignOff(line) { return answer }
         let lower = line.trimmingASCIIWhitespace().lowercased()
         let bare = lower.trimmingCharacters(in: ",.!-– ")
         if signOffs.contains(bare) { return (true, false) }
@@ -34,6 +35,43 @@ enum SignatureRules {
     }
 
     private static let signOffInitials: Set<UInt8> = Set(signOffs.compactMap { $0.utf8.first })
+    private static let signOffBytes: Set<[UInt8]> = Set(signOffs.map { Array($0.utf8) })
+
+    /// `signOff` for an ASCII line without CR, where lowercasing, Character trimming and
+    /// Foundation's `range(of:)` are byte operations (" –" cannot occur). nil for other lines.
+    private static func asciiSignOff(_ line: String) -> (isSignOff: Bool, hasName: Bool)? {
+        TextScan.withBytes(line) { bytes -> (Bool, Bool)? in
+            guard TextScan.isASCII(bytes), !TextScan.contains(0x0D, in: bytes) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+            while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+            let lower = bytes[start..<end].map(\.asciiLowercased)
+            func stripped(_ slice: ArraySlice<UInt8>) -> [UInt8] {
+                let trim: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!")
+                    || $0 == UInt8(ascii: "-") || $0 == 0x20 }
+                guard let first = slice.firstIndex(where: { !trim($0) }) else { return [] }
+                let last = slice.lastIndex(where: { !trim($0) })!
+                return Array(slice[first...last])
+            }
+            if signOffBytes.contains(stripped(lower[...])) { return (true, false) }
+            for separator in [[UInt8(ascii: ",")], [0x20, UInt8(ascii: "-")]] {
+                guard let position = firstOccurrence(of: separator, in: lower) else { continue }
+                if signOffBytes.contains(stripped(lower[..<position])) {
+                    let tail = String(decoding: bytes[(start + position + separator.count)..<end], as: UTF8.self)
+                    if isNameLike(tail.trimmingCharacters(in: ",.!-– ")) { return (true, true) }
+                }
+            }
+            return (false, false)
+        }
+    }
+
+    private static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for position in 0...(haystack.count - needle.count) where haystack[position] == needle[0] {
+            if needle.count == 1 || haystack[position + 1..<position + needle.count].elementsEqual(needle[1...]) { return position }
+        }
+        return nil
+    }
 
     static let credentials: Set<String> = ["cpc", "ccs", "ccs-p", "coc", "cpma", "crc", "rhit", "rhia", "cpc-a", "cic", "cdip",
                                            "ccds", "cpb", "cocn", "md", "do", "pa-c", "rn", "np", "mba", "cpco", "chc", "copc"]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level shortcuts for the recognisers narrative extraction runs on every line.
 ///
 /// The recognisers were written on Swift Strings (Characters, `lowercased()`, Foundation's
@@ -91,8 +93,8 @@ enum TextScan {
     }
 
     static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for candidate in bytes where candidate == byte { return true }
-        return false
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
     }
 }
 
@@ -114,16 +116,21 @@ struct PhraseMatcher: Sendable {
         self.buckets = buckets
     }
 
-    /// Whether a phrase occurs in `bytes`, which must already be lowercased.
-    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a phrase occurs in `bytes`: lowercased already, or ASCII-lowercased on the fly
+    /// with `foldingASCIICase`.
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>, foldingASCIICase: Bool = false) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
-            let candidates = buckets[Int(bytes[index])]
+            let byte = foldingASCIICase ? bytes[index].asciiLowercased : bytes[index]
+            let candidates = buckets[Int(byte)]
             if !candidates.isEmpty {
                 for phrase in candidates where index + phrase.count <= count {
                     var offset = 1
-                    while offset < phrase.count && bytes[index + offset] == phrase[offset] { offset += 1 }
+                    while offset < phrase.count
+                            && (foldingASCIICase ? bytes[index + offset].asciiLowercased : bytes[index + offset]) == phrase[offset] {
+                        offset += 1
+                    }
                     if offset == phrase.count { return true }
                 }
             }
@@ -137,9 +144,7 @@ struct PhraseMatcher: Sendable {
     func occurs(inLowercased text: String) -> Bool {
         let fast: Bool? = TextScan.withBytes(text) { bytes in
             guard TextScan.isSearchStable(bytes) else { return nil }
-            var lower = [UInt8](bytes)
-            for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A { lower[index] |= 0x20 }
-            return lower.withUnsafeBufferPointer { occurs(in: $0) }
+            return occurs(in: bytes, foldingASCIICase: true)
         }
         if let fast { return fast }
         let lower = text.lowercased()
