@@ -41,3 +41,14 @@ import Testing
         #expect(evaluation.misses.map(\.id) == ["b"])
     }
 }
+
+/// Narratives the engine's author wrote in other styles than the knowledge-base authors'
+/// (coder questions, misspellings, out-of-range near misses), used to tune general linguistics.
+@Suite struct EngineCaseTests {
+    @Test func engineCasesStayRight() throws {
+        let cases = try EvaluationCase.load(TestSupport.fixtures.appendingPathComponent("engine-cases.jsonl"))
+        let evaluation = Evaluation.run(cases, name: "engine-cases", engine: TestSupport.bundledEngine)
+        #expect(evaluation.top1.value >= 0.9, "\(evaluation.misses.map { "\($0.id): \($0.got)" })")
+        #expect(evaluation.abstention.value >= 0.95, "\(evaluation.misses.filter { $0.expected.isEmpty }.map(\.id))")
+    }
+}

@@ -24,7 +24,7 @@ struct DetectedFeatures: Sendable {
     func regionAgreement(code: String) -> Double {
         guard let number = Int(code.prefix(5)) else { return 0 }
         let own = number < 27300 ? "hip" : number < 27600 ? "knee" : "ankle"
-        let counts = ["hip", "knee", "ankle"].map { ($0, Double(state("region:" + $0).count)) }
+        let counts = ["hip", "knee", "ankle", "outside"].map { ($0, Double(state("region:" + $0).count)) }
         let mine = counts.first { $0.0 == own }!.1
         let other = counts.filter { $0.0 != own }.map(\.1).max() ?? 0
         guard other > mine else { return 0 }

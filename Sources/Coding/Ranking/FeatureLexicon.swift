@@ -128,6 +128,21 @@ enum FeatureLexicon {
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
         ], blockers: ["tibial plateau", "proximal tibia fracture"]),
+        // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
+        // these is not coded with a hip, knee or ankle code on the strength of a shared word.
+        .init(feature: "region:outside", phrases: [
+            "toe", "toes", "metatarsal", "metatarsals", "bunion", "hallux", "calcaneus", "calcaneal", "lisfranc", "navicular",
+            "cuboid", "cuneiform", "forefoot", "midfoot", "phalanx", "metatarsophalangeal", "plantar fascia", "plantar fasciitis",
+            "hammertoe", "shoulder", "humerus", "humeral", "elbow", "forearm", "radius", "ulna", "ulnar", "wrist",
+            "hand", "finger", "fingers", "thumb", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
+            "spine", "spinal fusion", "lumbar", "thoracic", "laminectomy", "discectomy", "vertebra", "vertebral", "cervical spine",
+        ], blockers: ["radial head", "hand held", "by hand", "hand injection", "second hand"]),
+        // Today's operation takes implants out: fracture-treatment codes do not describe it.
+        .init(feature: "hardwareRemoval", phrases: [
+            "removal hardware", "hardware removal", "removed hardware", "hardware removed", "remove hardware", "removal deep hardware",
+            "removal plate", "removal screws", "plate screws removed", "screws removed", "plate removed", "removal implant*",
+            "implant removal", "implants removed", "nail removed", "removal nail", "removal intramedullary nail", "hardware was removed",
+        ]),
         // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
         .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),

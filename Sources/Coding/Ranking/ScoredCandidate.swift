@@ -17,6 +17,8 @@ enum ProcedureScorer {
     static let minimumSectionWeight = 0.5
     /// What a narrative about another body region costs a code (scaled by how one-sided it is).
     static let regionPenalty = 2.0
+    /// Removing hardware is not treating the fracture it once fixed.
+    static let hardwareRemovalPenalty = 2.5
 
     static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
                       bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
@@ -54,6 +56,10 @@ enum ProcedureScorer {
         let approach = FactMatcher.approach(entry.approach, features, sentences: Set(required.map(\.sentence)))
         score += approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)
+        if entry.action == "fracture-treatment", features.state("hardwareRemoval").weight >= 0.5 {
+            // Without a reduction documented, removing hardware is the whole operation.
+            score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
+        }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
         return ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
