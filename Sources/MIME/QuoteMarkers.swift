@@ -31,7 +31,12 @@ enum QuoteMarkers {
     }
 
     static func marker(at index: Int, in lines: [String]) -> Marker? {
-        guard mayStartMarker(lines[index]) else { return nil }
+        mayStartMarker(lines[index]) ? recognise(at: index, in: lines) : nil
+    }
+
+    /// The recognisers themselves, without the byte prefilter (tests check the prefilter never
+    /// rejects a line these accept).
+    static func recognise(at index: Int, in lines: [String]) -> Marker? {
         let trimmed = lines[index].trimmingASCIIWhitespace()
         guard !trimmed.isEmpty, !trimmed.hasPrefix(">") else { return nil }
         let lower = trimmed.lowercased()

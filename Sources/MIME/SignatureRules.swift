@@ -21,13 +21,18 @@ enum SignatureRules {
         guard let first else { return (false, false) }
         if first < 0x80 && !signOffInitials.contains(first) { return (false, false) }
         if let answer = asciiSignOff(line) { return answer }
-        let lower = line.trimmingASCIIWhitespace().lowercased()
+        let trimmed = line.trimmingASCIIWhitespace()
+        let lower = trimmed.lowercased()
         let bare = lower.trimmingCharacters(in: ",.!-– ")
         if signOffs.contains(bare) { return (true, false) }
         for separator in [",", " -", " –"] {
             if let range = lower.range(of: separator) {
                 let head = lower[..<range.lowerBound].trimmingCharacters(in: ",.!-– ")
-                let tail = String(line.trimmingASCIIWhitespace()[range.upperBound...]).trimmingCharacters(in: ",.!-– ")
+                // The name comes from the line itself: an index into `lower` is not one into the
+                // line when lowercasing changes lengths ("İ" -> "i̇", Kelvin sign -> "k"), and used
+                // there it cut the name wrongly or trapped ("İstanbul," crashed the parser).
+                guard let lineRange = trimmed.range(of: separator) else { continue }
+                let tail = String(trimmed[lineRange.upperBound...]).trimmingCharacters(in: ",.!-– ")
                 if signOffs.contains(head), isNameLike(tail) { return (true, true) }
             }
         }
