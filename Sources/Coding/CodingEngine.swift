@@ -35,3 +35,23 @@ public struct CodingEngine: Sendable {
         return report
     }
 }
+
+extension CodingEngine {
+    /// Every candidate with its score and what went into it, best first: for tuning and for
+    /// explaining a ranking (`caseconsultant suggest --explain`).
+    public func explain(_ narrative: String) -> [String] {
+        let analyzed = knowledgeBase.analyzer.analyze(narrative)
+        let features = FeatureDetector.detect(analyzed, features: knowledgeBase.features)
+        let laterality = LateralityReader(analyzed)
+        let ranking = ProcedureRanker(knowledgeBase: knowledgeBase).rank(analyzed, features: features, laterality: laterality)
+        return ranking.candidates.enumerated().map { position, candidate in
+            let entry = knowledgeBase.compiled[candidate.entryIndex].entry
+            let facts = candidate.facts.map { "\($0.key)=\($0.required):\($0.outcome)(\(String(format: "%+.1f", $0.score)))" }
+            let region = features.regionAgreement(code: entry.code)
+            return String(format: "%@ %6.2f cluster %d approach %+.1f region %+.2f ", entry.code, candidate.score, ranking.cluster[position], candidate.approachScore, region)
+                + "required [\(candidate.required.map { analyzed.quote($0.first, $0.last) }.joined(separator: "|"))] "
+                + "any [\(candidate.supporting.map { analyzed.quote($0.first, $0.last) }.joined(separator: "|"))] "
+                + facts.joined(separator: " ")
+        }
+    }
+}

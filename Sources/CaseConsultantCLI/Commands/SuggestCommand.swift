@@ -5,7 +5,7 @@ import Foundation
 enum SuggestCommand: Command {
     static let name = "suggest"
     static let summary = "suggest codes for a narrative (FILE, or - / nothing for stdin)"
-    static let signature = CommandSignature(options: [], flags: ["json"], maxPositionals: 1)
+    static let signature = CommandSignature(options: [], flags: ["json", "explain"], maxPositionals: 1)
     static let help = """
     Usage: caseconsultant suggest [--json] [FILE|-]
 
@@ -15,6 +15,7 @@ enum SuggestCommand: Command {
 
     Options:
       --json    one JSON object: procedures, diagnoses, alternatives, warnings, queries
+      --explain every candidate code with its score and what went into it (for tuning)
 
     Environment:
       CASECONSULTANT_CPT_FILES   extra knowledge-base files (":"-separated) loaded on top
@@ -31,6 +32,10 @@ enum SuggestCommand: Command {
             throw CLIError.badInput("the narrative is empty")
         }
         let engine = CodingEngine(knowledgeBase: try KnowledgeBase.load(environment: context.environment))
+        if arguments.has("explain") {
+            context.writeOutput(engine.explain(narrative).joined(separator: "\n") + "\n")
+            return .success
+        }
         let report = engine.suggest(narrative)
         if arguments.has("json") {
             let encoder = JSONEncoder()

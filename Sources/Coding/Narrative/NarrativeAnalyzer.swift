@@ -108,6 +108,13 @@ struct NarrativeAnalyzer: Sendable {
             if Lexicon.backwardNegationCues.contains(word) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
             }
+            if Lexicon.backwardHistoryCues.contains(word) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
             if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
                 uncertain = true
                 for offset in 0..<length { tokens[index + offset].uncertain = true }

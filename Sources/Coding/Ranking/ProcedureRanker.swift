@@ -6,9 +6,9 @@ struct ProcedureRanker: Sendable {
     let knowledgeBase: KnowledgeBase
 
     /// The smallest score that counts as a documented procedure (below it: abstain).
-    static let minimumScore = 1.2
+    static let minimumScore = 2.5
     /// A further procedure must be this strong, absolutely and relative to the first.
-    static let secondaryMinimum = 1.5
+    static let secondaryMinimum = 3.0
     static let secondaryRatio = 0.35
 
     struct Ranking: Sendable {

@@ -15,6 +15,8 @@ struct ScoredCandidate: Sendable {
 enum ProcedureScorer {
     /// Procedure evidence must come from somewhere that describes today's operation.
     static let minimumSectionWeight = 0.5
+    static let requiredWeight = 4.0
+    static let extraGroupBonus = 0.5
     /// What a narrative about another body region costs a code (scaled by how one-sided it is).
     static let regionPenalty = 2.0
     /// Removing hardware is not treating the fracture it once fixed.
@@ -25,13 +27,18 @@ enum ProcedureScorer {
         var score = 0.0
         var required: [Phrase.Hit] = []
         var strongest = 0.0
+        var weights = 0.0
         for group in compiled.all {
             guard let hit = best(group, in: narrative) else { return nil }
             let weight = hit.section.procedureWeight
             strongest = max(strongest, weight)
-            score += 2.0 * weight + 0.05 * Double(hit.last - hit.first)
+            weights += weight
+            score += 0.05 * Double(hit.last - hit.first)
             required.append(hit)
         }
+        // How well the required groups are documented, not how many an author wrote: an entry
+        // with three groups is a little more specific than one with two, not half again as likely.
+        score += requiredWeight * weights / Double(max(compiled.all.count, 1)) + extraGroupBonus * Double(max(compiled.all.count - 1, 0))
         guard strongest >= minimumSectionWeight else { return nil }
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight }) { return nil }
