@@ -28,6 +28,8 @@ struct DetectedFeatures: Sendable {
         let mine = counts.first { $0.0 == own }!.1
         let other = counts.filter { $0.0 != own }.map(\.1).max() ?? 0
         guard other > mine else { return 0 }
+        // Not one word of the code's own region, and words of another: clearly elsewhere.
+        if mine == 0 { return -1.25 }
         return -(other - mine) / (other + mine)
     }
 
@@ -36,16 +38,18 @@ struct DetectedFeatures: Sendable {
         for approach in ["open", "percutaneous", "closed"] where !(approachSentences[approach] ?? []).isDisjoint(with: sentences) {
             return approach
         }
+        if ["open", "percutaneous", "closed"].allSatisfy({ !state("approach:" + $0).present }) { return effectiveApproach }
         return effectiveApproach
     }
 
-    /// The most invasive approach documented: open, then percutaneous, then closed.
+    /// The most invasive approach documented: open, then percutaneous, then closed. A cast or
+    /// splint alone means closed treatment only when nothing else is said (casts follow surgery too).
     var effectiveApproach: String? {
         let order = ["open", "percutaneous", "closed"]
         for threshold in [0.5, 0.01] {
             if let approach = order.first(where: { state("approach:" + $0).weight >= threshold }) { return approach }
         }
-        return nil
+        return state("immobilization").present ? "closed" : nil
     }
 
     /// Fixation types documented. A nail's locking screws do not make it plate-and-screw fixation.

@@ -21,12 +21,14 @@ enum FeatureLexicon {
             "small incision*", "cannulated screw*", "in situ",
         ]),
         .init(feature: "approach:closed", phrases: [
-            "closed reduction", "closed treatment", "closed manipulation", "closed management", "cast", "casted", "casting",
-            "splint", "splinted", "splinting", "nonoperative", "nonoperatively", "conservative", "conservatively", "nonsurgical",
-            "immobilization", "immobilized", "brace", "closed",
+            "closed reduction", "closed treatment", "closed manipulation", "closed management", "nonoperative",
+            "nonoperatively", "conservative", "conservatively", "nonsurgical", "closed",
         ], blockers: ["closed fracture", "closed fractures", "wound closed", "incision closed", "closed layers", "closed layer", "closed anatomic layers",
                       "closed with", "closed using", "closed over", "skin closed", "fascia closed", "closed primarily",
                       "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head"]),
+        .init(feature: "immobilization", phrases: [
+            "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
+        ]),
         .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
         .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),
         .init(feature: "manipulation", phrases: [
@@ -121,13 +123,15 @@ enum FeatureLexicon {
             "knee", "knees", "thigh", "thighs", "femoral shaft", "distal femur", "distal femoral", "supracondylar", "femoral condyle",
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
-            "trochlea", "trochlear", "above knee",
+            "trochlea", "trochlear", "above knee", "proximal tibia", "proximal tibial", "tibial tubercle", "tibial tuberosity",
+            "blount",
         ], blockers: ["below knee", "knee high"]),
         .init(feature: "region:ankle", phrases: [
             "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
-        ], blockers: ["tibial plateau", "proximal tibia fracture"]),
+            "anterior tibial", "posterior tibial", "tibial tendon", "tibialis anterior", "tibialis posterior",
+        ], blockers: ["tibial plateau", "proximal tibia", "proximal tibial"]),
         // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
         // these is not coded with a hip, knee or ankle code on the strength of a shared word.
         .init(feature: "region:outside", phrases: [

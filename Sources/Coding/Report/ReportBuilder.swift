@@ -41,7 +41,11 @@ struct ReportBuilder {
                 if !evidence.contains(quote) { evidence.append(quote) }
             }
             let rival = rivals.first.map { ranking.candidates[$0] }
-            let verified = rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true
+            // Not certain when the note contradicts the winner itself (a fact, the approach, the
+            // body region), or when what separates it from its neighbour is not documented.
+            let consistent = !candidate.facts.contains { $0.outcome == .contradicts } && candidate.approachScore > -1
+                && features.regionAgreement(code: winner.code) > -0.3
+            let verified = consistent && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
                 confidence: Confidence.of(score: candidate.score, runnerUp: runnerUp, verified: verified),
