@@ -44,10 +44,8 @@ enum CharsetDecoder {
     }
 
     static func validUTF8<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        if let contiguous = bytes.withContiguousStorageIfAvailable({ String(validatingUTF8Buffer: $0) }) {
-            return contiguous
-        }
-        return String(validatingUTF8Buffer: Array(bytes).withUnsafeBufferPointer { $0 })
+        // One validating pass (the standard library's), not a validation and then a decode.
+        String(validating: bytes, as: UTF8.self)
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], declared: String) -> Result {
@@ -71,11 +69,14 @@ enum CharsetDecoder {
     }
 
     private static func singleByte<C: Collection>(_ bytes: C, table: [Unicode.Scalar]) -> String where C.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: one String at the end instead of an append per scalar.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
-            scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : table[Int(byte) - 0x80])
+            if byte < 0x80 { utf8.append(byte); continue }
+            UTF8.encode(table[Int(byte) - 0x80]) { utf8.append($0) }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static let tables: [String: [Unicode.Scalar]] = SingleByteCharsetTables.upperHalves.mapValues { Array($0.unicodeScalars) }
@@ -93,6 +94,12 @@ enum CharsetDecoder {
 
     /// Lowercased canonical label for the aliases clients really write.
     static func canonicalName(_ label: String) -> String {
+        // The labels nearly all mail carries, already canonical up to ASCII case: answered
+        // without the Foundation trimming and the alias tables below (same result).
+        if label.utf8.count <= 12, label.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lower = String(decoding: label.utf8.map(\.asciiLowercased), as: UTF8.self)
+            if lower == "utf-8" || lower == "us-ascii" || lower == "iso-8859-1" || lower == "windows-1252" { return lower }
+        }
         var name = label.trimmingCharacters(in: .whitespaces).lowercased()
         if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }   // RFC 2231 language suffix
@@ -135,21 +142,5 @@ enum CharsetDecoder {
             if digits.count == 4, digits.hasPrefix("125"), digits.allSatisfy(\.isNumber) { return "windows-" + digits }
         }
         return name
-    }
-}
-
-extension String {
-    /// Strict UTF-8 validation without Foundation: nil when the buffer is not valid UTF-8.
-    init?(validatingUTF8Buffer buffer: UnsafeBufferPointer<UInt8>) {
-        var iterator = buffer.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: return nil
-            }
-        }
-        self = String(decoding: buffer, as: UTF8.self)
     }
 }

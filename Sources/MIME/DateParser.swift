@@ -24,11 +24,11 @@ enum DateParser {
         for rawToken in cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }) {
             var token = Substring(rawToken)
             // "09:14:22-0500" glued time and zone.
-            if token.contains(":"), let signIndex = token.dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            if has(token, ":"), let signIndex = token.dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }) {
                 offset = zoneOffset(token[signIndex...]) ?? offset
                 token = token[..<signIndex]
             }
-            if token.contains(":") {
+            if has(token, ":") {
                 let parts = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.prefix { $0.isNumber }) }
                 if parts.count >= 2, let h = parts[0], let m = parts[1], h < 24, m < 60 {
                     hour = h; minute = m
@@ -36,7 +36,7 @@ enum DateParser {
                 }
                 continue
             }
-            if token.contains("/"), month == nil {   // 3/4/2025: US month/day/year
+            if has(token, "/"), month == nil {   // 3/4/2025: US month/day/year
                 let parts = token.split(separator: "/").compactMap { Int($0) }
                 if parts.count == 3 { month = parts[0]; day = parts[1]; year = normalizeYear(parts[2]) }
                 continue
@@ -68,6 +68,14 @@ enum DateParser {
         }
         guard let day, let month, let year, (1...12).contains(month), (1...31).contains(day) else { return nil }
         return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+    }
+
+    /// `token.contains(text)` (Foundation) for a one-byte ASCII needle: a byte search when the
+    /// token is ASCII (date tokens are), where both answers are the same.
+    private static func has(_ token: Substring, _ needle: String) -> Bool {
+        let byte = needle.utf8.first!
+        if token.utf8.allSatisfy({ $0 < 0x80 }) { return token.utf8.contains(byte) }
+        return token.contains(needle)
     }
 
     private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

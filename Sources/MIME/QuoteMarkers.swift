@@ -67,8 +67,9 @@ enum QuoteMarkers {
             let first = bytes[start]
             // "-----Original Message-----" / "_____" and dashed forward separators.
             if first >= 0x80 || first == UInt8(ascii: "-") || first == UInt8(ascii: "_") { return true }
-            // Attribution: "… wrote:" on one line ends with ":"; a wrapped one starts like one.
-            if TextScan.lastNonWhitespaceByte(bytes) == UInt8(ascii: ":") { return true }
+            // Attribution: "… wrote:" on one line ends like one (headings such as "PROCEDURE:"
+            // do not); a wrapped one, and the German "Am … schrieb X:", starts like one.
+            if TextScan.lastNonWhitespaceByte(bytes) == UInt8(ascii: ":"), endsLikeAttribution(bytes) { return true }
             let rest = UnsafeBufferPointer(rebasing: bytes[start...])
             if attributionStartBytes.contains(where: { startsLike(rest, $0) }) { return true }
             // Forward separators: the phrase after any of "-_ *=" (and, to be safe, tabs).
@@ -85,6 +86,21 @@ enum QuoteMarkers {
             return mayBeFromLabel(bytes, from: start)
         }
     }
+
+    /// Whether the line (ending in ":") may end with one of `attributionEnds`: an ASCII ending
+    /// compared on bytes; any non-ASCII byte near the end (where "a écrit :", "escribió:" …
+    /// could be, in any normalisation) leaves it to the recogniser.
+    private static func endsLikeAttribution(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1].isASCIIWhitespace { end -= 1 }
+        let tailStart = max(0, end - 24)
+        if !TextScan.isASCII(UnsafeBufferPointer(rebasing: bytes[tailStart..<end])) { return true }
+        return asciiAttributionEndBytes.contains { ending in
+            ending.count <= end && zip(bytes[(end - ending.count)..<end], ending).allSatisfy { $0.asciiLowercased == $1 }
+        }
+    }
+
+    private static let asciiAttributionEndBytes = attributionEnds.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// ASCII-case-insensitive prefix test; a non-ASCII byte in `rest` where `prefix` has a
     /// non-ASCII byte counts as a possible match ("på " vs "PÅ ").

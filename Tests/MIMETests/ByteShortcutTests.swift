@@ -14,7 +14,7 @@ import Testing
         "\u{A0}", "\u{301}", "\u{338}", "\u{200D}", "\u{212A}", "\u{130}", "\u{212B}", "é", "e\u{301}", "Å", "å", "ß", "’", "“", "²", "5",
         "555-123-4567 ", "(555) 123-4567", "Thanks", "thanks", "Thank you", "Best regards", "Regards", "Cheers", "v/r", "Maria Lopez",
         "Dr. Smith", "CPC", "md", "From:", "Von:", "från:", "Från:", "PÅ ", "på ", "Sent:", "To:", "Subject:", "On ", "Am ", " wrote:",
-        " schrieb ", "-----Original Message-----", "----- Forwarded message -----", "Begin forwarded message:", "Forwarded message",
+        " schrieb ", " a écrit :", " a e\u{301}crit :", " escribió:", " skrev:", " WROTE:", "PROCEDURE:", "-----Original Message-----", "----- Forwarded message -----", "Begin forwarded message:", "Forwarded message",
         "message transféré", "Sent from my iPhone", "Get Outlook for iOS", "confidentiality notice", "intended recipient", "[EXTERNAL]",
         "phone", "Fax", "www.", "https://", "suite ", "operative", "PROCEDURE", "diagnosis", "msonormal", "MsoNormal", "-- ", "--",
     ]
