@@ -21,7 +21,7 @@ enum CasesCommand: Command {
         let configuration = try ConfigurationLoader.load(path: ConfigurationLoader.locate(option: arguments.option("config"), environment: context.environment))
         let verb = arguments.positionals.first ?? "list"
         let id = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
-        let actor = "cli:" + (context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown")
+        let actor = "cli:" + shellUser(context.environment)
         switch verb {
         case "list":
             let store = try CaseStore(path: configuration.storePath)
@@ -67,6 +67,19 @@ enum CasesCommand: Command {
         default:
             throw CLIError.usage("unknown action '\(verb)': use list, show, approve or reject")
         }
+    }
+
+    /// Who is at the shell: $USER, $LOGNAME, else the account of the real uid (cron and systemd
+    /// often run without either variable), else the uid itself, so the audit never says "unknown".
+    static func shellUser(_ environment: [String: String]) -> String {
+        for key in ["USER", "LOGNAME"] {
+            if let value = environment[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty { return value }
+        }
+        let uid = getuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name, name.pointee != 0 {
+            return String(cString: name)
+        }
+        return "uid\(uid)"
     }
 
     private static func requireID(_ id: String?, _ verb: String) throws -> String {

@@ -43,6 +43,9 @@ public struct PollSummary: Sendable, Equatable {
     public var deferred = 0
     public var undeliverable = 0
     public var lastDeferredError: String?
+    /// Why a message could not be taken (too large, unreadable, no sender): `ingest` has no
+    /// failed folder, so it hands the message back to the MTA with this reason.
+    public var lastFailure: String?
     public var stoppedEarly = false
 
     public init() {}

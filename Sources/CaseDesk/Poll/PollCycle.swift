@@ -44,8 +44,14 @@ extension DeskService {
         }
         summary.messages += 1
         let size = try session.messageSize(uid: uid)
-        let raw = try session.fetch(uid: uid)
-        let (rowID, disposition) = try ingest(raw: raw, size: max(size, raw.count), mailbox: identity, uidValidity: uidValidity, uid: uid)
+        let (rowID, disposition): (Int64, MessageDisposition)
+        if size > configuration.limits.maxMessageBytes {
+            // Never fetched: an over-limit message would sit whole in memory only to be refused.
+            (rowID, disposition) = try recordUnfetchedOversize(size: size, mailbox: identity, uidValidity: uidValidity, uid: uid)
+        } else {
+            let raw = try session.fetch(uid: uid)
+            (rowID, disposition) = try ingest(raw: raw, size: max(size, raw.count), mailbox: identity, uidValidity: uidValidity, uid: uid)
+        }
         count(disposition, into: &summary)
         let folder = disposition.failed ? configuration.mailbox.failedFolder : configuration.mailbox.processedFolder
         finishOnServer(session: session, uid: uid, rowID: rowID, folder: folder, dryRun: dryRun)
@@ -91,6 +97,24 @@ extension DeskService {
             log.log(disposition.failed ? .warning : .info, "message.\(disposition.outcome.rawValue)", caseID: disposition.caseID, uid: uid,
                     counts: ["bytes": size], reason: disposition.reason)
             return (rowID, disposition)
+        }
+    }
+
+    /// An over-limit message known only by its size. MailboxSession offers no header-only fetch,
+    /// so there is no sender to address a notice to and no Message-ID: the message is keyed on its
+    /// UID, audited, and moved to the failed folder, where a person can look at it (rule 9 as far
+    /// as the transport allows; see docs/case-desk.md).
+    func recordUnfetchedOversize(size: Int, mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> (Int64, MessageDisposition) {
+        let limit = configuration.limits.maxMessageBytes
+        let hash = SHA256.hex("uid:\(mailbox):\(uidValidity):\(uid)")
+        let reason = "\(size) bytes > limit \(limit) (not fetched)"
+        return try store.transaction {
+            try audit("unknown", "message.too-large", caseID: nil, "uid=\(uid) bytes=\(size) fetched=false")
+            let rowID = try store.recordMessage(mailbox: mailbox, uidValidity: uidValidity, uid: uid, hash: hash, sender: nil,
+                                                outcome: .tooLarge, caseID: nil, reason: reason,
+                                                targetFolder: configuration.mailbox.failedFolder, at: clock.now())
+            log.log(.warning, "message.tooLarge", uid: uid, counts: ["bytes": size, "limit": limit])
+            return (rowID, MessageDisposition(outcome: .tooLarge, caseID: nil, reason: reason, failed: true))
         }
     }
 
@@ -173,6 +197,7 @@ extension DeskService {
         case .tooLarge, .unreadable: summary.failed = 1
         default: summary.ignored = 1
         }
+        if disposition.failed { summary.lastFailure = disposition.reason ?? disposition.outcome.rawValue }
         deliverOutbox(&summary, dryRun: false)
         return summary
     }

@@ -110,16 +110,24 @@ enum Schema {
     static var currentVersion: Int { migrations.count }
 
     static func migrate(_ connection: SQLiteConnection) throws {
+        if try checkedVersion(connection) == currentVersion { return }
+        // Two processes opening a new store at once (two cron polls, a poll and `cases list`) both
+        // read version 0; the second then failed with "table … already exists". The version is
+        // read again under the write lock (BEGIN IMMEDIATE), so the second sees the first's work.
+        try connection.transaction {
+            for index in try checkedVersion(connection)..<currentVersion {
+                try connection.execute(migrations[index])
+                try connection.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    private static func checkedVersion(_ connection: SQLiteConnection) throws -> Int {
         let version = try connection.scalar("PRAGMA user_version").int ?? 0
         guard version <= currentVersion else {
             throw StoreError(.schemaTooNew, context: "open \(connection.path)",
                              detail: "schema version \(version) is newer than this program's \(currentVersion); upgrade caseconsultant")
         }
-        for index in version..<currentVersion {
-            try connection.transaction {
-                try connection.execute(migrations[index])
-                try connection.execute("PRAGMA user_version = \(index + 1)")
-            }
-        }
+        return version
     }
 }

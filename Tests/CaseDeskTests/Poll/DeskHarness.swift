@@ -41,20 +41,22 @@ struct DeskHarness {
     var maildir: URL { root.appendingPathComponent("Maildir") }
     var outbox: URL { root.appendingPathComponent("outbox") }
 
-    init(extra: String = "") throws {
+    static let directoryOutbox = #"{ "url": "dir:outbox", "from": "CaseConsultant <cases@desk.example>" }"#
+
+    init(extra: String = "", lockWaitSeconds: Int = 0, smtp: String = DeskHarness.directoryOutbox) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("desk-\(UUID().uuidString)")
         for sub in ["Maildir/new", "Maildir/cur", "Maildir/tmp", "outbox"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let json = """
         { "mailbox": { "url": "maildir:Maildir" },
-          "smtp": { "url": "dir:outbox", "from": "CaseConsultant <cases@desk.example>" },
+          "smtp": \(smtp),
           "review": { "draftTo": ["consultants@desk.example"], "approvers": ["ana@coders.example"] },
           "submitters": { "allow": ["*@clinic.example.org"], "unknownSenders": "notice" },
           "store": { "path": "cases.sqlite" },
           "templates": "\(Self.packageRoot.appendingPathComponent("Templates").path)",
           "outbox": { "retryInitialSeconds": 0 },
-          "daemon": { "lockWaitSeconds": 0 },
+          "daemon": { "lockWaitSeconds": \(lockWaitSeconds) },
           "replies": { "timeZone": "UTC" } \(extra) }
         """
         let file = root.appendingPathComponent("config.json")

@@ -27,6 +27,18 @@ struct StoreTests {
         #expect(store.schemaVersion == Schema.currentVersion)
     }
 
+    /// Two cron polls starting on a new store both saw schema version 0 and the second failed
+    /// with "table already exists" (found by the two-process test).
+    @Test func openingANewStoreFromSeveralConnectionsAtOnceMigratesOnce() throws {
+        let path = directory.appendingPathComponent("fresh.sqlite").path
+        let failures = LogCollector()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            do { _ = try CaseStore(path: path) } catch { failures.append("\(error)\n") }
+        }
+        #expect(failures.text.isEmpty)
+        #expect(try CaseStore(path: path).schemaVersion == Schema.currentVersion)
+    }
+
     @Test func reopeningKeepsSchemaAndData() throws {
         _ = try store.createCase(newCase(), at: day, timeZone: utc)
         let again = try CaseStore(path: store.path)
