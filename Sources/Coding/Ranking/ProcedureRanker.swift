@@ -45,7 +45,7 @@ struct ProcedureRanker: Sendable {
                 guard candidate.score >= max(Self.secondaryMinimum, Self.secondaryRatio * top) else { continue }
                 // A further procedure needs its own treatment documented, not just its condition
                 // named ("compartment syndrome after a plateau fracture" is no plateau treatment).
-                guard candidate.approachScore >= 0, !candidate.facts.contains(where: { $0.outcome == .contradicts }) else { continue }
+                guard candidate.approachScore > -1, !candidate.facts.contains(where: { $0.outcome == .contradicts }) else { continue }
                 // The same words already explain a chosen procedure: not a second procedure.
                 let ranges = candidate.required.map { $0.first...$0.last }
                 if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }

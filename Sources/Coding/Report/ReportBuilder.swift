@@ -45,6 +45,8 @@ struct ReportBuilder {
             // body region), or when what separates it from its neighbour is not documented.
             let consistent = !candidate.facts.contains { $0.outcome == .contradicts } && candidate.approachScore > -1
                 && features.regionAgreement(code: winner.code) > -0.3
+                // A fact the code requires that the engine cannot see, or that the note does not state.
+                && !candidate.facts.contains { $0.outcome == .notDetectable || ($0.outcome == .undocumented && $0.required != .bool(false)) }
             let verified = consistent && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
