@@ -5,8 +5,8 @@ import MIME
 //   swift build -c release --scratch-path .build-mime2 --product MIMEBenchmark
 //   .build-mime2/release/MIMEBenchmark [FIXTURE_DIR]
 // Prints MB/s over the fixture corpus (full parse: headers, MIME tree, text choice, narrative)
-// and over a large synthetic message (10 MB attachment + text).
-
+// and over two large synthetic messages (10 MB attachment + text; 1.6 MB Outlook-style HTML).
+//
 //   MIMEBenchmark --dump [FIXTURE_DIR] > out.txt
 // Prints what the parser makes of the corpus, 3,000 seeded mutations of it and the synthetic
 // HTML body (text, narrative, ReplyText, attachments, warnings): diff two dumps to show that a
