@@ -289,4 +289,123 @@ struct EndToEndTests {
         #expect(LogPrivacy.leaks(in: desk.log, secrets: [stack.password("cases")]).isEmpty, "\(desk.log)")
         desk.cleanUp()
     }
+
+    /// The submission server goes away (only this test's private proxy is stopped, never the
+    /// shared stack): drafts wait in the outbox, poll exits 75, the next poll sends them.
+    @Test func smtpDownDuringAPollKeepsDraftsInTheOutboxUntilTheNextPoll() throws {
+        let stack = try LoopbackStack.require()
+        var proxy = try TCPProxy(targetPort: stack.port("SUBMISSION"))
+        let port = proxy.port
+        proxy.stop()
+        let desk = try StackDesk(stack: stack, smtpPort: port, mailbox: "maildir:Maildir")
+        let maildir = desk.root.appendingPathComponent("Maildir")
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(at: maildir.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        for index in 0..<2 {
+            try MaildirDelivery.deliver(desk.caseMail(id: "down-\(index)-\(desk.run)@clinic.example.test", subject: "Down \(index) \(desk.run)",
+                                                      body: "Open reduction and internal fixation of the left femoral neck. Zebrafinch."), to: maildir)
+        }
+
+        let down = try desk.tool(["poll"])
+        #expect(down.exited == 75, "exit \(down.status): \(down.stderr)")
+        #expect(down.stderr.contains("wait in the outbox"))
+        #expect(down.stdout.contains("2 new case(s)"))
+        let list = try desk.tool(["cases", "list"])
+        let ids = list.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(ids.count == 2)
+        // The round stops at the first temporary failure (the next would fail the same way), so
+        // one draft records the attempt and its error, the other has not been tried.
+        let shows = try ids.map { try desk.tool(["cases", "show", $0]).stdout }
+        #expect(shows.allSatisfy { $0.contains("outbox draft: queued") }, "\(shows)")
+        #expect(shows.contains { $0.contains("outbox draft: queued, 1 attempt(s), last error: ") }, "\(shows)")
+        #expect(try stack.search("ana", "SUBJECT \"\(desk.run)\"").isEmpty)
+
+        proxy = try TCPProxy(targetPort: stack.port("SUBMISSION"), port: port)
+        defer { proxy.stop() }
+        let up = try desk.tool(["poll"])
+        #expect(up.exited == 0, "exit \(up.status): \(up.stderr)")
+        #expect(up.stdout.contains("0 message(s)") && up.stdout.contains("2 sent"), "\(up.stdout)")
+        let drafts = try desk.waitForMessages("ana", count: 2)
+        #expect(drafts.count == 2)
+        #expect(Set(drafts.compactMap(\.headers.messageID)).count == 2)
+        let again = try desk.tool(["poll"])
+        #expect(again.exited == 0 && again.stdout.contains("0 sent"), "\(again.stdout)")
+        #expect(LogPrivacy.leaks(in: desk.log, secrets: [stack.password("cases")]).isEmpty, "\(desk.log)")
+        desk.cleanUp()
+    }
+}
+
+/// A TCP relay in a child process (python3, like MailTransportTests' proxy) that a test can stop
+/// and start again on the same port: a mail server going away and coming back, without touching
+/// the shared stack.
+struct TCPProxy {
+    let port: Int
+    private let process: Process
+
+    private static let script = """
+    import socket, sys, threading
+    target = ("127.0.0.1", int(sys.argv[1]))
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", int(sys.argv[2])))
+    server.listen(16)
+    print(server.getsockname()[1], flush=True)
+    def pipe(source, sink):
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, sink):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+    while True:
+        client, _ = server.accept()
+        upstream = socket.create_connection(target)
+        threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+        threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
+    """
+
+    init(targetPort: Int, port: Int = 0) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.script, String(targetPort), String(port)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        guard let bound = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw StackUnavailable(reason: "the test proxy did not start on port \(port)")
+        }
+        self.port = bound
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+enum MaildirDelivery {
+    /// As an MTA delivers: write to tmp/, rename into new/, CRLF line ends.
+    static func deliver(_ text: String, to maildir: URL) throws {
+        let name = "\(Date().timeIntervalSince1970).\(UUID().uuidString).e2e"
+        let crlf = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        try Data(crlf.utf8).write(to: maildir.appendingPathComponent("tmp/\(name)"))
+        try FileManager.default.moveItem(at: maildir.appendingPathComponent("tmp/\(name)"), to: maildir.appendingPathComponent("new/\(name)"))
+    }
 }

@@ -17,8 +17,8 @@ extension DeskHarness {
         ((try? FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "eml" }
     }
 
-    func tool(_ arguments: [String], stdin: Data? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
-        try Tool.run(arguments + ["--config", configPath], stdin: stdin, sourceLocation: sourceLocation)
+    func tool(_ arguments: [String], stdin: Data? = nil, unset: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
+        try Tool.run(arguments + ["--config", configPath], stdin: stdin, unset: unset, sourceLocation: sourceLocation)
     }
 
     func start(_ arguments: [String]) throws -> ToolProcess {
@@ -172,5 +172,44 @@ struct ProcessTests {
         #expect(try store.auditTrail().contains { $0.action == "message.no-sender" })
         #expect(harness.outboxFiles().count == 1, "no notice, no second draft")
         #expect(LogPrivacy.leaks(in: taken.stderr + refused.stderr + again.stderr).isEmpty)
+    }
+
+    /// Over-limit mail is refused by its size alone: never fetched (a Maildir fetch sets \\Seen,
+    /// like IMAP's), moved to the failed folder, audited; the rest of the batch goes on.
+    @Test func overLimitMailIsNotFetchedAndGoesToTheFailedFolder() throws {
+        let harness = try DeskHarness(extra: #", "limits": { "maxMessageBytes": 4096 }"#)
+        let filler = String(repeating: "Zebrafinch filler line of an enormous attachment.\n", count: 200)
+        try harness.deliver(DeskHarness.caseMail(id: "big@clinic.example.org", subject: "Big", body: filler))
+        try harness.deliverCases(1)
+        let poll = try harness.tool(["poll"])
+        #expect(poll.exited == 0, "\(poll.stderr)")
+        #expect(poll.stderr.contains("event=message.tooLarge"))
+        let failed = harness.maildir.appendingPathComponent(".CaseConsultant.Failed/cur")
+        let names = try FileManager.default.contentsOfDirectory(atPath: failed.path)
+        try #require(names.count == 1)
+        let flags = names[0].components(separatedBy: ":2,").last ?? ""
+        #expect(!flags.contains("S"), "the message was fetched (\\Seen set): \(names[0])")
+        let store = try CaseStore(path: harness.configuration.storePath)
+        #expect(try store.messageCount(outcome: .tooLarge) == 1)
+        #expect(try store.auditTrail().contains { $0.action == "message.too-large" && $0.detail.contains("fetched=false") })
+        #expect(try store.caseCount() == 1)
+        #expect(harness.outboxFiles().count == 1, "the other case's draft, and no notice: there is no sender to address")
+        // A second poll does not see it again.
+        let again = try harness.tool(["poll"])
+        #expect(again.stdout.hasPrefix("poll: 0 message(s)"), "\(again.stdout)")
+    }
+
+    /// cron and systemd often run without $USER or $LOGNAME: the audit names the uid's account.
+    @Test func shellApprovalWithoutUSERNamesTheAccount() throws {
+        let harness = try DeskHarness()
+        try harness.deliverCases(1)
+        #expect(try harness.tool(["poll"]).exited == 0)
+        let caseID = try #require(try CaseStore(path: harness.configuration.storePath).cases().first?.id)
+        let approve = try harness.tool(["cases", "approve", caseID], unset: ["USER", "LOGNAME"])
+        #expect(approve.exited == 0, "\(approve.stderr)")
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid\(getuid())"
+        let show = try harness.tool(["cases", "show", caseID])
+        #expect(show.stdout.contains("review.approved  cli:\(account)"), "\(show.stdout)")
+        #expect(!show.stdout.contains("cli:unknown"))
     }
 }

@@ -35,9 +35,9 @@ enum Tool {
     }
 
     /// Runs the tool to completion (or kills it after `timeout` and fails the test).
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], timeout: Double = 120,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
-        let process = try ToolProcess(arguments, stdin: stdin, environment: environment)
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], unset: [String] = [],
+                    timeout: Double = 120, sourceLocation: SourceLocation = #_sourceLocation) throws -> ToolResult {
+        let process = try ToolProcess(arguments, stdin: stdin, environment: environment, unset: unset)
         return try process.wait(timeout: timeout, sourceLocation: sourceLocation)
     }
 }
@@ -67,7 +67,7 @@ final class ToolProcess {
     private var stdoutURL: URL { directory.appendingPathComponent("stdout") }
     private var stderrURL: URL { directory.appendingPathComponent("stderr") }
 
-    init(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], unset: [String] = []) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
@@ -78,6 +78,7 @@ final class ToolProcess {
         // The tests name the config explicitly; a developer's own setting must not leak in.
         env.removeValue(forKey: "CASECONSULTANT_CONFIG")
         for (key, value) in environment { env[key] = value }
+        for key in unset { env.removeValue(forKey: key) }
         process.environment = env
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
