@@ -94,9 +94,9 @@ struct DiagnosisCoder: Sendable {
         var choice = Choice()
         var rows = table.rows(under: rule.stem).filter { table.kind(row: $0) != "H" }
         guard !rows.isEmpty else { return choice }
-        func descriptionWords(_ row: Int) -> [String] {
-            table.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        }
+        var wordsByRow: [Int: [String]] = [:]
+        for row in rows { wordsByRow[row] = table.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        func descriptionWords(_ row: Int) -> [String] { wordsByRow[row] ?? [] }
         let lateral = rows.contains { descriptionWords($0).contains("right") }
         var targets: [Side?] = [nil]
         if lateral {
@@ -126,7 +126,8 @@ struct DiagnosisCoder: Sendable {
                 }
             }
             let candidates = sideRows.isEmpty ? rows : sideRows
-            guard let best = candidates.max(by: { score($0, words, descriptionWords) < score($1, words, descriptionWords) || (score($0, words, descriptionWords) == score($1, words, descriptionWords) && $0 > $1) }) else { continue }
+            let scored = candidates.map { (row: $0, score: score($0, words, descriptionWords)) }
+            guard let best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
             let base = table.codes[best]
             if table.kind(row: best).hasPrefix("7") {
                 choice.codes.append(table.withSeventh(base, seventh(for: base, kind: rule.kind, words: words, features: features)))

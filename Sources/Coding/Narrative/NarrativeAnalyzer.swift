@@ -147,10 +147,14 @@ struct NarrativeAnalyzer: Sendable {
         }
     }
 
+    /// First words of every cue: most words start none, and are passed over at once.
+    static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))
+
     /// The length of a cue phrase starting at `index`, if any.
     static func cue(_ cues: [[String]], in tokens: [NarrativeToken], at index: Int) -> Int? {
+        guard cueHeads.contains(tokens[index].text) else { return nil }
         var best: Int?
-        for cue in cues where index + cue.count <= tokens.count {
+        for cue in cues where index + cue.count <= tokens.count && cue[0] == tokens[index].text {
             var matches = true
             for (offset, word) in cue.enumerated() where tokens[index + offset].text != word || (offset > 0 && tokens[index + offset].clause != tokens[index].clause) {
                 matches = false

@@ -48,11 +48,33 @@ struct Vocabulary: Sendable {
             guard let bucket = buckets[String(first) + String(candidateLength)] else { continue }
             for id in bucket {
                 let candidate = words[Int(id)]
-                let distance = Self.editDistance(target, Array(candidate.utf8), limit: allowed)
+                // One edit is checked in one pass; the dynamic programme only for long words.
+                let distance = candidate.utf8.withContiguousStorageIfAvailable { Self.withinOneEdit(target, $0) } ?? Self.withinOneEdit(target, Array(candidate.utf8))
+                    ? 1 : (allowed == 2 ? Self.editDistance(target, Array(candidate.utf8), limit: 2) : 2)
                 if distance <= allowed, best == nil || distance < best!.1 { best = (candidate, distance) }
+                if distance == 1 && allowed == 1 { return candidate }
             }
         }
         return best?.0
+    }
+
+    /// True when b is a at most one substitution, insertion, deletion or adjacent swap away.
+    static func withinOneEdit<C: Collection>(_ a: [UInt8], _ b: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        let (m, n) = (a.count, b.count)
+        guard abs(m - n) <= 1 else { return false }
+        var i = 0
+        while i < m, i < n, a[i] == b[b.startIndex + i] { i += 1 }
+        if i == m && i == n { return true }
+        func equalTail(_ x: Int, _ y: Int) -> Bool {
+            var (x, y) = (x, y)
+            while x < m, y < n { if a[x] != b[b.startIndex + y] { return false }; x += 1; y += 1 }
+            return x == m && y == n
+        }
+        if m == n {
+            if equalTail(i + 1, i + 1) { return true }
+            return i + 1 < m && a[i] == b[b.startIndex + i + 1] && a[i + 1] == b[b.startIndex + i] && equalTail(i + 2, i + 2)
+        }
+        return m > n ? equalTail(i + 1, i) : equalTail(i, i + 1)
     }
 
     /// Damerau-style distance (adjacent swaps count one), abandoned early past `limit`.
