@@ -104,9 +104,16 @@ struct StackDesk {
         """
     }
 
-    /// The consultant's answer, as a mail client writes a reply: threaded under the draft.
-    func answer(to draft: ParsedMail, body: String) -> String {
+    /// The consultant's answer, as a mail client writes a reply: threaded under the draft and,
+    /// with `quoting`, the whole draft quoted below the answer (markers included).
+    func answer(to draft: ParsedMail, body: String, quoting: Bool = false) -> String {
         let draftID = draft.headers.messageID ?? ""
+        var body = body
+        if quoting {
+            let quoted = draft.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+            body += "\n\nOn \(Self.dateText()), CaseConsultant <\(stack.user("cases"))> wrote:\n" + quoted
+        }
         return """
         From: Ana Consultant <\(stack.user("ana"))>
         To: \(stack.user("cases"))
@@ -220,14 +227,15 @@ struct EndToEndTests {
 
         // 3. The consultant answers by email: approve, approve with an edit, reject.
         let editedText = "Hello,\n\nCode 27822-RT for this trimalleolar fracture; the medial side was not fixed. (edited \(run))\n\nKind regards"
-        try stack.send(from: "ana", to: [cases], message: desk.answer(to: hipDraft, body: "APPROVE"))
+        //    Both approvals quote the whole draft below, markers and all, as mail clients do.
+        try stack.send(from: "ana", to: [cases], message: desk.answer(to: hipDraft, body: "APPROVE", quoting: true))
         try stack.send(from: "ana", to: [cases], message: desk.answer(to: ankleDraft, body: """
             APPROVE
 
             \(ReviewAnswerParser.beginMarker)
             \(editedText)
             \(ReviewAnswerParser.endMarker)
-            """))
+            """, quoting: true))
         try stack.send(from: "ana", to: [cases], message: desk.answer(to: tibiaDraft, body: "REJECT: the submitter must send the full op note"))
         try desk.sortIncoming(expect: 3)
         poll = try desk.tool(["poll"])
@@ -252,6 +260,7 @@ struct EndToEndTests {
             #expect(reply.headers.header("Auto-Submitted") == nil, "a reply a person approved is not automatic")
         }
         #expect(secondHipReply.text.contains("27236"))
+        #expect(secondHipReply.text.contains("Our suggested coding"), "a quoted, unchanged draft is a plain approval")
         #expect(secondHipReply.text.contains("certified coder"))
         #expect(ankleReply.text.trimmingCharacters(in: .whitespacesAndNewlines) == editedText)
         #expect(!ankleReply.text.contains("Our suggested coding"), "the edited text replaces the draft")
