@@ -36,7 +36,7 @@ struct DiagnosisCoder: Sendable {
             var sides = laterality.bySentence[sentence] ?? []
             if sides.isEmpty { sides = laterality.overall }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
-            let chosen = choose(rule: rule, words: words, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            let chosen = choose(rule: compiled, words: words, sides: sides, narrative: narrative, sentence: sentence, features: features)
             result.queries += chosen.queries
             for code in chosen.codes where emitted.insert(code).inserted {
                 guard let entry = knowledgeBase.diagnosis(code), entry.billable else {
@@ -88,14 +88,15 @@ struct DiagnosisCoder: Sendable {
 
     private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }
 
-    private func choose(rule: DiagnosisRule, words: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
+    private func choose(rule compiledRule: CompiledDiagnosisRule, words: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
                         features: DetectedFeatures) -> Choice {
+        let rule = compiledRule.rule
         let table = knowledgeBase.icd
         var choice = Choice()
-        var rows = table.rows(under: rule.stem).filter { table.kind(row: $0) != "H" }
+        var rows = compiledRule.rows.map(\.row)
         guard !rows.isEmpty else { return choice }
         var wordsByRow: [Int: [String]] = [:]
-        for row in rows { wordsByRow[row] = table.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        for (row, words) in compiledRule.rows { wordsByRow[row] = words }
         func descriptionWords(_ row: Int) -> [String] { wordsByRow[row] ?? [] }
         let lateral = rows.contains { descriptionWords($0).contains("right") }
         var targets: [Side?] = [nil]

@@ -29,10 +29,15 @@ struct CompiledDiagnosisRule: Sendable {
     let rule: DiagnosisRule
     let all: [[Phrase]]
     let none: [Phrase]
+    /// The reportable rows under the stem with the words of their descriptions (decoded once).
+    let rows: [(row: Int, words: [String])]
 
-    init(rule: DiagnosisRule, compiler: inout PhraseCompiler) {
+    init(rule: DiagnosisRule, compiler: inout PhraseCompiler, icd: ICD10CMTable) {
         self.rule = rule
         all = rule.all.map { $0.map { compiler.compile($0) } }
         none = (rule.none ?? []).map { compiler.compile($0) }
+        rows = icd.rows(under: rule.stem).filter { icd.kind(row: $0) != "H" }.map { row in
+            (row, icd.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        }
     }
 }

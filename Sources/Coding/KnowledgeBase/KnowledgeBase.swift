@@ -9,12 +9,26 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var score: Double
 }
 
-/// A knowledge-base entry with its phrases compiled to vocabulary keys.
-struct CompiledEntry: Sendable {
+/// A knowledge-base entry with its phrases compiled to vocabulary keys. A class: the ranker
+/// walks every entry for every narrative, and a reference costs one retain, not one per array.
+final class CompiledEntry: Sendable {
     let entry: ProcedureEntry
     let all: [[Phrase]]
     let any: [[Phrase]]
     let none: [Phrase]
+    /// Related codes it competes with, and those reported together with it (worked out once).
+    let competitors: Set<String>
+    let companions: Set<String>
+
+    init(entry: ProcedureEntry, all: [[Phrase]], any: [[Phrase]], none: [Phrase]) {
+        self.entry = entry
+        self.all = all
+        self.any = any
+        self.none = none
+        let related = entry.related ?? []
+        companions = Set(related.filter(\.isCompanion).map(\.code))
+        competitors = Set(related.filter { !$0.isCompanion }.map(\.code))
+    }
 }
 
 struct CompiledFeature: Sendable {
@@ -155,7 +169,7 @@ public final class KnowledgeBase: Sendable {
         }
         self.features = features
         detectableFacts = FactMatcher.standardDetectable.union(detectors.keys)
-        self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler) }
+        self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler, icd: icd) }
         // Words that must never be "corrected" into a knowledge-base word.
         for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }

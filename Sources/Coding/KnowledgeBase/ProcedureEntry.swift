@@ -50,11 +50,18 @@ public struct RelatedCode: Codable, Sendable, Equatable {
     /// "report separately", "(report 27358 in addition)").
     public var isCompanion: Bool {
         if let together { return together }
-        let text = preferWhen.lowercased()
-        return ["report both", "reported separately", "report separately", "report it separately", "coded separately",
-                "in addition)", "report in addition", "reported in addition", "also report", "report the fixator", "(report"]
-            .contains { text.contains($0) }
+        // Byte search: this runs for every related link at load time.
+        let text = Array(preferWhen.utf8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        return Self.companionWording.contains { needle in
+            guard needle.count <= text.count else { return false }
+            return (0...(text.count - needle.count)).contains { start in text[start..<(start + needle.count)].elementsEqual(needle) }
+        }
     }
+
+    private static let companionWording: [[UInt8]] = [
+        "report both", "reported separately", "report separately", "report it separately", "coded separately",
+        "in addition)", "report in addition", "reported in addition", "also report", "report the fixator", "(report",
+    ].map { Array($0.utf8) }
 }
 
 /// A fact a code requires or rules out. The format allows booleans, strings, numbers and

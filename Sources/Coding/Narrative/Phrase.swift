@@ -51,8 +51,20 @@ struct Phrase: Sendable, Equatable {
 struct PhraseCompiler {
     var vocabulary = Vocabulary()
     let lexicon: Lexicon
+    /// The same phrase is written in many entries (a fracture's anatomy group in each of its
+    /// treatment codes): compiled once.
+    private var cache: [String: Phrase] = [:]
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     mutating func compile(_ text: String) -> Phrase {
+        if let phrase = cache[text] { return phrase }
+        let phrase = compileUncached(text)
+        cache[text] = phrase
+        return phrase
+    }
+
+    private mutating func compileUncached(_ text: String) -> Phrase {
         var keys: [Int32] = []
         for word in words(of: text) where !Lexicon.stopWords.contains(word) {
             if word.hasSuffix("*"), word.count > 1 {
@@ -66,8 +78,20 @@ struct PhraseCompiler {
 
     /// Words of a phrase: split like a narrative, abbreviations expanded, `*` kept.
     func words(of text: String) -> [String] {
-        let raw = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "*" || $0 == "&" || $0 == "/" || $0 == "'") })
-            .map { $0.replacingOccurrences(of: "'", with: "") }
+        // Bytes, as the narrative tokenizer: ASCII letters and digits (lower-cased), anything
+        // non-ASCII, and * & / inside words; an apostrophe joins.
+        var raw: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 65...90: word.append(byte + 32)
+            case 97...122, 48...57, 0x80...0xFF, UInt8(ascii: "*"), UInt8(ascii: "&"), UInt8(ascii: "/"): word.append(byte)
+            case UInt8(ascii: "'"): continue
+            default:
+                if !word.isEmpty { raw.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { raw.append(String(decoding: word, as: UTF8.self)) }
         var output: [String] = []
         var index = 0
         while index < raw.count {

@@ -65,9 +65,8 @@ struct ProcedureRanker: Sendable {
         if selected.count > 1 {
             for i in 0..<(selected.count - 1) {
                 let a = candidates[selected[i]], b = candidates[selected[i + 1]]
-                let (first, second) = (entry(a), entry(b))
-                let companions = first.related?.contains { $0.code == second.code && $0.isCompanion } == true
-                    || second.related?.contains { $0.code == first.code && $0.isCompanion } == true
+                let (first, second) = (compiled(a), compiled(b))
+                let companions = first.companions.contains(second.entry.code) || second.companions.contains(first.entry.code)
                 if companions, position(b) < position(a) { selected.swapAt(i, i + 1) }
             }
         }
@@ -75,6 +74,7 @@ struct ProcedureRanker: Sendable {
     }
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
+    func compiled(_ candidate: ScoredCandidate) -> CompiledEntry { knowledgeBase.compiled[candidate.entryIndex] }
 
     /// Longest match wins: a required word that is only part of a longer phrase another code
     /// matched ("dislocation" inside "surgical dislocation") counts for less.
@@ -107,11 +107,12 @@ struct ProcedureRanker: Sendable {
         var positionByCode: [String: Int] = [:]
         for (position, candidate) in candidates.enumerated() { positionByCode[entry(candidate).code] = position }
         for (position, candidate) in candidates.enumerated() {
-            let current = entry(candidate)
-            for related in current.related ?? [] where !related.isCompanion {
-                guard let other = positionByCode[related.code] else { continue }
+            let currentCompiled = compiled(candidate)
+            let current = currentCompiled.entry
+            for code in currentCompiled.competitors {
+                guard let other = positionByCode[code] else { continue }
                 // Companions named from the other side stay apart too.
-                if entry(candidates[other]).related?.contains(where: { $0.code == current.code && $0.isCompanion }) == true { continue }
+                if compiled(candidates[other]).companions.contains(current.code) { continue }
                 parent[find(position)] = find(other)
             }
             for other in candidates.indices where other > position {
