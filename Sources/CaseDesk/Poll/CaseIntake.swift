@@ -37,7 +37,16 @@ extension DeskService {
     func followUp(caseID: String, _ parsed: ParsedMail, uid: UInt32) throws {
         guard var record = try store.caseRecord(id: caseID) else { throw DeskError.unknownCase(caseID) }
         let sender = parsed.headers.from ?? "unknown"
-        if let messageID = parsed.headers.messageID { try store.addThread(messageID: messageID, caseID: caseID) }
+        if let messageID = parsed.headers.messageID {
+            try store.addThread(messageID: messageID, caseID: caseID)
+            // The next reply answers this message, not the first one: the submitter's client then
+            // shows it under the follow-up, and References carry the whole conversation.
+            let references = Self.threadReferences(earlier: record.references + (record.messageID.map { [$0] } ?? []),
+                                                   incoming: parsed.headers.references, inReplyTo: parsed.headers.inReplyTo)
+            try store.setReplyTarget(caseID: caseID, messageID: messageID, references: references, at: clock.now())
+            record.messageID = messageID
+            record.references = references
+        }
         try store.incrementCounter(sender: sender, day: clock.today(), kind: "case")
         let stamp = TemplateModel.dateText(clock.now(), timeZone: clock.timeZone)
         record.narrative += "\n\n[Follow-up \(stamp)]\n" + parsed.narrative
@@ -109,6 +118,16 @@ extension DeskService {
         try enqueue(messages.notice(to: address, subject: subject, inReplyTo: headers.messageID, text: text, at: clock.now()),
                     kind: "notice", caseID: nil)
         try audit("desk", "notice.queued", caseID: nil, "template=\(template)")
+    }
+
+    /// References of a message answering `incoming`: its own References when it has them (the
+    /// submitter's view of the thread, our replies included), else what we knew plus In-Reply-To.
+    /// Kept to the first and the latest ones, as RFC 5322 allows, so a long thread stays short.
+    static func threadReferences(earlier: [String], incoming: [String], inReplyTo: [String]) -> [String] {
+        var seen = Set<String>()
+        let all = (incoming.isEmpty ? earlier + inReplyTo : incoming).filter { seen.insert($0).inserted }
+        guard all.count > 20 else { return all }
+        return [all[0]] + all.suffix(19)
     }
 
     static func byteText(_ bytes: Int) -> String {

@@ -176,6 +176,15 @@ extension CaseStore {
         }
     }
 
+    /// The submitter's message the next reply answers (`message_id`, `refs`): the original at
+    /// first, the latest follow-up after one.
+    public func setReplyTarget(caseID: String, messageID: String, references: [String], at date: Date) throws {
+        try locked {
+            try connection.run("UPDATE cases SET message_id = ?, refs = ?, updated_at = ? WHERE id = ?",
+                               messageID, references.joined(separator: " "), date, caseID)
+        }
+    }
+
     /// Remembers that `messageID` belongs to the case's thread.
     public func addThread(messageID: String, caseID: String) throws {
         try locked {

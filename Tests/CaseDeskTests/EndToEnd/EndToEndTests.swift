@@ -250,7 +250,7 @@ struct EndToEndTests {
         #expect(hipReplies.count == 2)
         #expect(!replies.contains { $0.headers.subject.contains("Tibia nail") }, "a rejected case gets no reply")
         let secondHipReply = try #require(hipReplies.last)
-        for (reply, original) in [(ankleReply, attachmentID), (secondHipReply, hipID)] {
+        for (reply, original) in [(ankleReply, attachmentID), (secondHipReply, followUpID)] {
             let caseID = try #require(CaseTag.caseID(inSubject: reply.headers.subject))
             #expect(reply.headers.subject.hasPrefix("Re: "))
             #expect(reply.headers.subject.hasSuffix("[\(caseID)]"))
@@ -259,6 +259,8 @@ struct EndToEndTests {
             #expect(reply.headers.from == cases)
             #expect(reply.headers.header("Auto-Submitted") == nil, "a reply a person approved is not automatic")
         }
+        // The reply to the follow-up answers it, and References hold the whole conversation.
+        #expect(secondHipReply.headers.references == [hipID, replyID, followUpID])
         #expect(secondHipReply.text.contains("27236"))
         #expect(secondHipReply.text.contains("Our suggested coding"), "a quoted, unchanged draft is a plain approval")
         #expect(secondHipReply.text.contains("certified coder"))

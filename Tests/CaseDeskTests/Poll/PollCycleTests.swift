@@ -111,6 +111,14 @@ struct PollCycleTests {
         _ = try desk.pollOnce()
         #expect(try harness.sent().count == 3) // the notice to the approver, no reply
         #expect(try desk.dependencies.store.auditTrail().contains { $0.action == "review.refused" && $0.detail.contains("newer draft") })
+
+        // The reply answers the follow-up, with the whole conversation in References.
+        try harness.deliver(DeskHarness.answer(to: drafts[1], body: "APPROVE"))
+        _ = try desk.pollOnce()
+        let reply = try #require(try harness.sent().last)
+        #expect(reply.headers.subject.hasPrefix("Re: Hip case [CC-"))
+        #expect(reply.headers.inReplyTo == ["more@clinic.example.org"])
+        #expect(reply.headers.references == ["orig@clinic.example.org", "more@clinic.example.org"])
     }
 
     @Test func shellApprovalQueuesTheReply() throws {
