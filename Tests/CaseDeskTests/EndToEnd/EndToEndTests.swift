@@ -148,6 +148,9 @@ struct EndToEndTests {
         let desk = try StackDesk(stack: stack)
         let run = desk.run
         let cases = stack.user("cases")
+        let check = try desk.tool(["config", "check"])
+        #expect(check.exited == 0, "config check: \(check.stdout) \(check.stderr)")
+        #expect(!check.stdout.contains(stack.password("cases")))
 
         // 1. One case all the way to a reply, so that a later message can answer that reply.
         let hipID = "hip-\(run)@clinic.example.test"
