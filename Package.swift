@@ -27,11 +27,14 @@ let package = Package(
         .executableTarget(name: "MIMEBenchmark", dependencies: ["MIME"], path: "Benchmarks/MIMEBenchmark"),
         .executableTarget(name: "CodingBenchmark", dependencies: ["Coding"], path: "Benchmarks/CodingBenchmark"),
 
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"]),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"]),
+        // What the integration tests share: finding or starting the loopback mail stack, real
+        // clients (curl, swaks) and a TCP relay that plays a server outage.
+        .target(name: "MailStackSupport", path: "Tests/MailStackSupport"),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailStackSupport"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "MailStackSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding"]),
+        .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding", "MailStackSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CaseConsultantCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import MailStackSupport
 import Testing
 @testable import MIME
 
@@ -6,7 +7,7 @@ import Testing
 /// loopback stack's submission port (STARTTLS + AUTH, curl as the client), OpenSMTPD and LMTP
 /// into a Maildir, come back over IMAPS (curl, fetch by UID) and are parsed by `MessageParser`.
 /// What the desk relies on must survive: subject, addresses, threading, automatic headers, text.
-@Suite(.needsLoopbackMailStack, .serialized)
+@Suite(.needsMailStack, .serialized)
 struct ServerRoundTripTests {
     enum Variant: String, CaseIterable, Sendable { case plain, htmlAlternative }
 
@@ -59,8 +60,8 @@ struct ServerRoundTripTests {
         let stack = try LoopbackMailStack.require()
         let (message, data) = try Self.compose(variant, stack: stack)
 
-        let submitted = stack.submit(data, from: "cases", to: [message.to[0].address])
-        try #require(submitted.exitCode == 0, "submission refused (curl exit \(submitted.exitCode)): \(submitted.stderr)")
+        let submitted = stack.submitWithCurl(data, from: "cases", to: [message.to[0].address])
+        try #require(submitted.status == 0, "submission refused (curl exit \(submitted.status)): \(submitted.stderr)")
 
         let delivered = try #require(stack.waitForMessage(account: "coder1", messageID: message.messageID),
                                      "\(message.messageID) never arrived in coder1's INBOX")
@@ -103,8 +104,8 @@ struct ServerRoundTripTests {
         message.subject = "Re: hip\r\nBcc: \(stack.user("ana"))\r\n\r\nInjected body"
         message.to = [EmailAddress(name: "Jane\r\nBcc: \(stack.user("ana"))", address: stack.user("coder1"))]
         let data = try MessageComposer.compose(message)
-        let submitted = stack.submit(data, from: "cases", to: [stack.user("coder1")])
-        try #require(submitted.exitCode == 0, "submission refused: \(submitted.stderr)")
+        let submitted = stack.submitWithCurl(data, from: "cases", to: [stack.user("coder1")])
+        try #require(submitted.status == 0, "submission refused: \(submitted.stderr)")
         let delivered = try #require(stack.waitForMessage(account: "coder1", messageID: message.messageID))
         let parsed = try MessageParser.parse(delivered)
         #expect(parsed.subject == "Re: hip Bcc: \(stack.user("ana")) Injected body")

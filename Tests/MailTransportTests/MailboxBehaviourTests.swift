@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import MailStackSupport
 import Testing
 
 /// What every Mailbox must do, run against IMAP (real Dovecot, with UID MOVE and with the forced
@@ -8,7 +9,7 @@ enum MailboxKind: String, Sendable, CustomTestStringConvertible {
     case imap, imapCopyFallback, maildir
     var testDescription: String { rawValue }
 
-    static var all: [MailboxKind] { MailStack.shouldRun ? [.imap, .imapCopyFallback, .maildir] : [.maildir] }
+    static var all: [MailboxKind] { LoopbackMailStack.shouldRun ? [.imap, .imapCopyFallback, .maildir] : [.maildir] }
 }
 
 /// A fresh, empty mailbox of one kind; IMAP tests get their own folder in a spare account.
@@ -56,7 +57,7 @@ final class MailboxFixture {
     func open(_ name: String) throws -> any MailboxFlagReading {
         switch kind {
         case .imap, .imapCopyFallback:
-            let stack = try MailStack.require()
+            let stack = try LoopbackMailStack.require()
             return try IMAPMailbox(settings: stack.imapSettings(account, folder: name,
                                                                 moveStrategy: kind == .imap ? .automatic : .copyAndExpunge)).openSession()
         case .maildir:

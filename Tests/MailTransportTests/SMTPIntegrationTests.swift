@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import MailStackSupport
 import Testing
 
 /// SMTPSender against Dovecot submission (STARTTLS or implicit TLS, AUTH) relaying through
@@ -8,7 +9,7 @@ import Testing
 struct SMTPIntegrationTests {
     /// Waits for a message with this Message-ID to arrive in an account's INBOX (delivery is
     /// asynchronous through OpenSMTPD and LMTP).
-    static func waitForDelivery(stack: MailStack, account: String, messageID: String, after uidNext: UInt32) throws -> Data? {
+    static func waitForDelivery(stack: LoopbackMailStack, account: String, messageID: String, after uidNext: UInt32) throws -> Data? {
         let session = try IMAPMailbox(settings: stack.imapSettings(account)).openSession()
         defer { session.close() }
         for _ in 0..<100 {
@@ -22,7 +23,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func sendsWithSTARTTLSToTwoRecipientsOneRefusedAndTheOtherGetsTheExactBytes() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         let before = try IMAPMailbox(settings: stack.imapSettings("coder2")).open().status()
         let messageID = "<\(UUID().uuidString)@smtp.test>"
         let message = TestMessage.make(from: stack.user("cases"), to: stack.user("coder2"),
@@ -41,7 +42,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func sendsOverImplicitTLS() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         let sender = try SMTPSender(settings: stack.smtpSettings("cases", implicitTLS: true))
         let report = try sender.send(OutgoingMail(envelopeFrom: stack.user("cases"), recipients: [stack.user("ana")],
                                                   data: TestMessage.make(to: stack.user("ana"))))
@@ -50,7 +51,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func everyRecipientRefusedIsAnError() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         let sender = try SMTPSender(settings: stack.smtpSettings("cases"))
         let error = try #require(throws: MailTransportError.self) {
             try sender.send(OutgoingMail(envelopeFrom: stack.user("cases"),
@@ -62,7 +63,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func aMessageOverTheServerSizeLimitIsRefusedAsTooLarge() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         let sender = try SMTPSender(settings: stack.smtpSettings("cases"))
         let line = String(repeating: "x", count: 998) + "\r\n"
         let big = TestMessage.make(body: String(repeating: line, count: 3 * 1024))   // ~3 MB > 2M limit
@@ -73,7 +74,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func wrongPasswordIsRefusedWithoutShowingIt() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         let secret = "wrong-\(UUID().uuidString)"
         let sender = try SMTPSender(settings: stack.smtpSettings("cases", password: secret))
         let error = try #require(throws: MailTransportError.self) {
@@ -85,7 +86,7 @@ struct SMTPIntegrationTests {
     }
 
     @Test func untrustedCertificateIsRefused() throws {
-        let stack = try MailStack.require()
+        let stack = try LoopbackMailStack.require()
         var settings = stack.smtpSettings("cases")
         settings.tls.caFile = nil
         let error = try #require(throws: MailTransportError.self) {

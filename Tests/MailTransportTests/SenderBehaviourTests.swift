@@ -1,17 +1,18 @@
 import Foundation
 import MailTransport
+import MailStackSupport
 import Testing
 
 /// What every MailSender must do, for SMTP (real submission server) and the directory outbox.
 enum SenderKind: String, Sendable, CustomTestStringConvertible {
     case smtp, directory
     var testDescription: String { rawValue }
-    static var all: [SenderKind] { MailStack.shouldRun ? [.smtp, .directory] : [.directory] }
+    static var all: [SenderKind] { LoopbackMailStack.shouldRun ? [.smtp, .directory] : [.directory] }
 
     func make() throws -> (sender: any MailSender, directory: URL?) {
         switch self {
         case .smtp:
-            return (try MailTransportFactory.sender(try MailStack.require().smtpSettings("cases")), nil)
+            return (try MailTransportFactory.sender(try LoopbackMailStack.require().smtpSettings("cases")), nil)
         case .directory:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-\(UUID().uuidString)")
             return (try MailTransportFactory.sender(SenderSettings(url: "dir:" + directory.path, maxMessageBytes: 2_000_000)), directory)

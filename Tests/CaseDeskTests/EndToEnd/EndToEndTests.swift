@@ -1,4 +1,5 @@
 import Foundation
+import MailStackSupport
 import Testing
 @testable import CaseDesk
 
@@ -12,7 +13,7 @@ import Testing
 /// `X-E2E-Run` header is moved from INBOX into that folder. Every subject carries the run id, so
 /// what the consultant and the submitter receive is found by subject.
 struct StackDesk {
-    let stack: LoopbackStack
+    let stack: LoopbackMailStack
     let run = "e2e" + UUID().uuidString.prefix(8).lowercased()
     let root: URL
     var caseFolder: String { "E2E-\(run)" }
@@ -24,7 +25,7 @@ struct StackDesk {
     private let logs = LogCollector()
     var log: String { logs.text }
 
-    init(stack: LoopbackStack, smtpPort: Int? = nil, mailbox: String? = nil) throws {
+    init(stack: LoopbackMailStack, smtpPort: Int? = nil, mailbox: String? = nil) throws {
         self.stack = stack
         root = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -140,10 +141,10 @@ struct StackDesk {
     }
 }
 
-@Suite("End to end on the loopback mail stack", .needsLoopbackStack)
+@Suite("End to end on the loopback mail stack", .needsMailStack)
 struct EndToEndTests {
     @Test func threeCasesAreDraftedAnsweredByEmailAndRepliedToInThread() throws {
-        let stack = try LoopbackStack.require()
+        let stack = try LoopbackMailStack.require()
         _ = try Tool.executable()
         let desk = try StackDesk(stack: stack)
         let run = desk.run
@@ -154,7 +155,7 @@ struct EndToEndTests {
 
         // 1. One case all the way to a reply, so that a later message can answer that reply.
         let hipID = "hip-\(run)@clinic.example.test"
-        try stack.send(from: "coder1", to: [cases], message: desk.caseMail(
+        try stack.sendWithSwaks(from: "coder1", to: [cases], message: desk.caseMail(
             id: hipID, subject: "Hip fracture \(run)",
             body: "How would you code this?\n\nOpen reduction and internal fixation of a displaced left femoral neck fracture with three cannulated screws. Zebrafinch."))
         try desk.sortIncoming(expect: 1)
@@ -163,7 +164,7 @@ struct EndToEndTests {
         let firstDrafts = try desk.waitForMessages("ana", count: 1)
         try #require(firstDrafts.count == 1)
         #expect(firstDrafts[0].text.contains("27236"))
-        try stack.send(from: "ana", to: [cases], message: desk.answer(to: firstDrafts[0], body: "APPROVE\n\nLooks right."))
+        try stack.sendWithSwaks(from: "ana", to: [cases], message: desk.answer(to: firstDrafts[0], body: "APPROVE\n\nLooks right."))
         try desk.sortIncoming(expect: 1)
         poll = try desk.tool(["poll"])
         #expect(poll.exited == 0, "poll: \(poll.stderr)")
@@ -176,13 +177,13 @@ struct EndToEndTests {
         // 2. Three more messages: an HTML-only case, a case whose op note is a .txt attachment, and
         //    the submitter's reply to the reply above (a follow-up that reopens the hip case).
         let htmlID = "tibia-\(run)@clinic.example.test"
-        try stack.send(from: "coder1", to: [cases], message: desk.caseMail(
+        try stack.sendWithSwaks(from: "coder1", to: [cases], message: desk.caseMail(
             id: htmlID, subject: "Tibia nail \(run)", contentType: "text/html; charset=utf-8",
             body: "<html><body><p>How would you code this?</p><p><b>Procedure:</b> Open treatment of a left tibial shaft fracture "
                 + "with an intramedullary nail.</p><p>Zebrafinch</p></body></html>"))
         let attachmentID = "ankle-\(run)@clinic.example.test"
         let boundary = "b-\(run)"
-        try stack.send(from: "coder1", to: [cases], message: desk.caseMail(
+        try stack.sendWithSwaks(from: "coder1", to: [cases], message: desk.caseMail(
             id: attachmentID, subject: "Ankle op note \(run)", contentType: "multipart/mixed; boundary=\"\(boundary)\"",
             body: """
             --\(boundary)
@@ -199,7 +200,7 @@ struct EndToEndTests {
             """))
         let followUpID = "hip-more-\(run)@clinic.example.test"
         let replyID = try #require(firstReply.headers.messageID)
-        try stack.send(from: "coder1", to: [cases], message: desk.caseMail(
+        try stack.sendWithSwaks(from: "coder1", to: [cases], message: desk.caseMail(
             id: followUpID, subject: "Re: \(firstReply.headers.subject)", body: """
             One more detail: the fracture was displaced and reduced open. Zebrafinch.
 
@@ -231,15 +232,15 @@ struct EndToEndTests {
         // 3. The consultant answers by email: approve, approve with an edit, reject.
         let editedText = "Hello,\n\nCode 27822-RT for this trimalleolar fracture; the medial side was not fixed. (edited \(run))\n\nKind regards"
         //    Both approvals quote the whole draft below, markers and all, as mail clients do.
-        try stack.send(from: "ana", to: [cases], message: desk.answer(to: hipDraft, body: "APPROVE", quoting: true))
-        try stack.send(from: "ana", to: [cases], message: desk.answer(to: ankleDraft, body: """
+        try stack.sendWithSwaks(from: "ana", to: [cases], message: desk.answer(to: hipDraft, body: "APPROVE", quoting: true))
+        try stack.sendWithSwaks(from: "ana", to: [cases], message: desk.answer(to: ankleDraft, body: """
             APPROVE
 
             \(ReviewAnswerParser.beginMarker)
             \(editedText)
             \(ReviewAnswerParser.endMarker)
             """, quoting: true))
-        try stack.send(from: "ana", to: [cases], message: desk.answer(to: tibiaDraft, body: "REJECT: the submitter must send the full op note"))
+        try stack.sendWithSwaks(from: "ana", to: [cases], message: desk.answer(to: tibiaDraft, body: "REJECT: the submitter must send the full op note"))
         try desk.sortIncoming(expect: 3)
         poll = try desk.tool(["poll"])
         #expect(poll.exited == 0, "poll: \(poll.stderr)")
@@ -307,8 +308,8 @@ struct EndToEndTests {
     /// The submission server goes away (only this test's private proxy is stopped, never the
     /// shared stack): drafts wait in the outbox, poll exits 75, the next poll sends them.
     @Test func smtpDownDuringAPollKeepsDraftsInTheOutboxUntilTheNextPoll() throws {
-        let stack = try LoopbackStack.require()
-        var proxy = try TCPProxy(targetPort: stack.port("SUBMISSION"))
+        let stack = try LoopbackMailStack.require()
+        var proxy = try TCPRelay(targetPort: stack.port("SUBMISSION"))
         let port = proxy.port
         proxy.stop()
         let desk = try StackDesk(stack: stack, smtpPort: port, mailbox: "maildir:Maildir")
@@ -335,7 +336,7 @@ struct EndToEndTests {
         #expect(shows.contains { $0.contains("outbox draft: queued, 1 attempt(s), last error: ") }, "\(shows)")
         #expect(try stack.search("ana", "SUBJECT \"\(desk.run)\"").isEmpty)
 
-        proxy = try TCPProxy(targetPort: stack.port("SUBMISSION"), port: port)
+        proxy = try TCPRelay(targetPort: stack.port("SUBMISSION"), port: port)
         defer { proxy.stop() }
         let up = try desk.tool(["poll"])
         #expect(up.exited == 0, "exit \(up.status): \(up.stderr)")
@@ -347,70 +348,6 @@ struct EndToEndTests {
         #expect(again.exited == 0 && again.stdout.contains("0 sent"), "\(again.stdout)")
         #expect(LogPrivacy.leaks(in: desk.log, secrets: [stack.password("cases")]).isEmpty, "\(desk.log)")
         desk.cleanUp()
-    }
-}
-
-/// A TCP relay in a child process (python3, like MailTransportTests' proxy) that a test can stop
-/// and start again on the same port: a mail server going away and coming back, without touching
-/// the shared stack.
-struct TCPProxy {
-    let port: Int
-    private let process: Process
-
-    private static let script = """
-    import socket, sys, threading
-    target = ("127.0.0.1", int(sys.argv[1]))
-    server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", int(sys.argv[2])))
-    server.listen(16)
-    print(server.getsockname()[1], flush=True)
-    def pipe(source, sink):
-        try:
-            while True:
-                data = source.recv(65536)
-                if not data:
-                    break
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (source, sink):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-    while True:
-        client, _ = server.accept()
-        upstream = socket.create_connection(target)
-        threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
-        threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
-    """
-
-    init(targetPort: Int, port: Int = 0) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, String(targetPort), String(port)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(0x0A) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
-        }
-        guard let bound = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw StackUnavailable(reason: "the test proxy did not start on port \(port)")
-        }
-        self.port = bound
-    }
-
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
     }
 }
 
