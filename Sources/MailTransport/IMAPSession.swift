@@ -128,6 +128,24 @@ public final class IMAPSession: MailboxFlagReading {
         return curl.transfer.body
     }
 
+    public func fetchHeader(uid: UInt32) throws -> Data {
+        // libcurl turns the URL into UID FETCH n BODY[HEADER]<0.max> (byte-exact, like fetch),
+        // and has no way to say BODY.PEEK: the server sets \Seen. Reading the flags first (which
+        // also reports a missing message as such) lets us take \Seen off again, so a header peek
+        // leaves the message as unread as it found it.
+        let wasSeen = try flags(uid: uid).contains { $0.caseInsensitiveCompare("\\Seen") == .orderedSame }
+        let curl = try handle()
+        try curl.set(CURLOPT_CUSTOMREQUEST, nil)
+        try curl.set(CURLOPT_UPLOAD, 0)
+        // PARTIAL caps what a message without a blank line can make us download.
+        try curl.set(CURLOPT_URL, url.base + IMAPFolderName.urlPath(folder)
+                     + "/;UID=\(uid);SECTION=HEADER;PARTIAL=0.\(MailboxHeaderLimit.maxBytes)")
+        try perform(curl, upload: nil, doing: "fetching the header of message \(uid)")
+        let header = curl.transfer.body
+        if !wasSeen { try store("-FLAGS.SILENT", ["\\Seen"], uid: uid) }
+        return header
+    }
+
     public func addFlags(_ flags: [String], uid: UInt32) throws {
         try store("+FLAGS.SILENT", flags, uid: uid)
     }

@@ -25,6 +25,11 @@ public protocol MailboxSession: AnyObject {
     /// The raw RFC 5322 bytes. Marks the message \Seen, as reading it in a mail client would
     /// (IMAP servers do so for a BODY[] fetch; Maildir does the same for parity).
     func fetch(uid: UInt32) throws -> Data
+    /// The header block only, through the blank line that ends it (at most
+    /// `MailboxHeaderLimit.maxBytes`), never the body: enough to answer a message too large to
+    /// fetch. A peek: the message's flags are left as they were, so mail refused unread stays
+    /// unread for the person who looks at it (IMAP's URL fetch sets \Seen, which is then undone).
+    func fetchHeader(uid: UInt32) throws -> Data
     /// "\\Seen", "$CaseConsultantDone", …
     func addFlags(_ flags: [String], uid: UInt32) throws
     func removeFlags(_ flags: [String], uid: UInt32) throws
@@ -32,6 +37,12 @@ public protocol MailboxSession: AnyObject {
     func move(uid: UInt32, to folder: String) throws
     func append(_ message: Data, to folder: String, flags: [String]) throws
     func close()
+}
+
+public enum MailboxHeaderLimit {
+    /// A header block longer than this is not a header anyone wrote (MIME refuses 256 KiB);
+    /// reading stops here, so a message without a blank line is never read whole.
+    public static let maxBytes = 1_048_576
 }
 
 /// Sessions that can report a message's flags and keywords (both IMAP and Maildir do).

@@ -133,6 +133,30 @@ public final class MaildirSession: MailboxFlagReading {
         return data
     }
 
+    /// Reads the file in chunks only up to the blank line: an over-limit message may be tens of
+    /// megabytes, and only its header is wanted. Leaves the flags alone (a peek).
+    public func fetchHeader(uid: UInt32) throws -> Data {
+        let url = root.appendingPathComponent(try file(uid))
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            var header = Data()
+            while header.count < MailboxHeaderLimit.maxBytes {
+                guard let chunk = try handle.read(upToCount: 64 * 1024), !chunk.isEmpty else { break }
+                // Look again at the last byte read: a CRLF blank line may straddle two chunks.
+                let resume = max(0, header.count - 1)
+                header.append(chunk)
+                if let end = HeaderBlock.end(in: header, from: resume) { return header.prefix(min(end, MailboxHeaderLimit.maxBytes)) }
+            }
+            // No blank line: the whole (short) message is header, as IMAP servers answer too.
+            return header.prefix(MailboxHeaderLimit.maxBytes)
+        } catch let error as MailTransportError {
+            throw error
+        } catch {
+            throw MailTransportError(.io, "cannot read \(url.path): \(error.localizedDescription)")
+        }
+    }
+
     public func flags(uid: UInt32) throws -> Set<String> {
         let name = (try file(uid) as NSString).lastPathComponent
         return inbox.flags(for: MaildirFlags.split(name).letters)
@@ -186,4 +210,23 @@ public final class MaildirSession: MailboxFlagReading {
     }
 
     public func close() {}
+}
+
+/// Where a message's header block ends.
+enum HeaderBlock {
+    /// The offset just past the first empty line ("\n" or "\r\n" at the start of a line), looking
+    /// at line starts from `start` on; nil when the bytes hold none yet.
+    static func end(in data: Data, from start: Int = 0) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var index = start
+            while index < bytes.count {
+                if index == 0 || bytes[index - 1] == 0x0A {
+                    if bytes[index] == 0x0A { return index + 1 }
+                    if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return index + 2 }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
 }

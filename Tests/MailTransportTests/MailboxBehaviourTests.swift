@@ -147,3 +147,62 @@ final class MailboxFixture {
         #expect(moveError.kind == .messageNotFound)
     }
 }
+
+/// fetchHeader: what the desk reads of a message too large to fetch.
+@Suite struct HeaderFetchBehaviourTests {
+    /// A message well over any size limit: 6 MB of body behind a short header.
+    static func oversize(subject: String) -> (message: Data, header: Data) {
+        let message = TestMessage.make(subject: subject, body: String(repeating: "Body line that must never be transferred.\r\n", count: 140_000))
+        let end = message.firstRange(of: Data("\r\n\r\n".utf8))!.upperBound
+        return (message, message.prefix(end))
+    }
+
+    @Test(arguments: MailboxKind.all.filter { $0 != .imapCopyFallback })
+    func theHeaderComesBackByteExactWithoutTheBodyAndTheFlagsUntouched(kind: MailboxKind) throws {
+        let fixture = try MailboxFixture(kind)
+        let unread = Self.oversize(subject: "Unread \(UUID().uuidString)")
+        let read = Self.oversize(subject: "Read \(UUID().uuidString)")
+        try fixture.seed([unread.message])
+        do {
+            let seeder = try fixture.open("INBOX")
+            defer { seeder.close() }
+            try seeder.append(read.message, to: kind == .maildir ? "INBOX" : fixture.folder, flags: ["\\Seen"])
+        }
+        let session = try fixture.openUnderTest()
+        defer { session.close() }
+        let uids = try session.uids(after: 0)
+        try #require(uids.count == 2)
+
+        let header = try session.fetchHeader(uid: uids[0])
+        #expect(header == unread.header, "\(String(decoding: header.prefix(2000), as: UTF8.self))")
+        // Only the header crossed: a few hundred bytes of a 6 MB message.
+        #expect(header.count < 1_000)
+        #expect(try session.messageSize(uid: uids[0]) == unread.message.count)
+        // A peek: unread mail stays unread, read mail stays read.
+        #expect(try !session.flags(uid: uids[0]).contains("\\Seen"))
+        #expect(try session.fetchHeader(uid: uids[1]) == read.header)
+        #expect(try session.flags(uid: uids[1]).contains("\\Seen"))
+
+        // The session is still in step after a partial fetch: the whole message follows intact.
+        #expect(try session.fetch(uid: uids[0]) == unread.message)
+        let missing = try #require(throws: MailTransportError.self) { try session.fetchHeader(uid: 9999) }
+        #expect(missing.kind == .messageNotFound)
+    }
+
+    /// Maildir files come from MTAs as they are: LF line endings, or no body at all.
+    @Test func maildirHeaderEndsAtAnyBlankLineAndAHeaderOnlyFileIsAllHeader() throws {
+        let fixture = try MailboxFixture(.maildir)
+        let lf = Data("From: a@example.test\nSubject: LF\n\nbody\n\nmore\n".utf8)
+        let headerOnly = Data("From: a@example.test\r\nSubject: no body\r\n".utf8)
+        let noBlankLine = Data(("From: a@example.test\r\nX-Long: " + String(repeating: "y", count: 2 * MailboxHeaderLimit.maxBytes)).utf8)
+        try fixture.seed([lf, headerOnly, noBlankLine])
+        let session = try fixture.openUnderTest()
+        defer { session.close() }
+        let uids = try session.uids(after: 0)
+        try #require(uids.count == 3)
+        #expect(try session.fetchHeader(uid: uids[0]) == Data("From: a@example.test\nSubject: LF\n\n".utf8))
+        #expect(try session.fetchHeader(uid: uids[1]) == headerOnly)
+        // Reading stops at the cap, whatever the file holds.
+        #expect(try session.fetchHeader(uid: uids[2]) == noBlankLine.prefix(MailboxHeaderLimit.maxBytes))
+    }
+}

@@ -82,3 +82,16 @@ struct ResponseParsingTests {
         }
     }
 }
+
+struct HeaderBlockTests {
+    @Test func theFirstEmptyLineEndsTheHeader() {
+        #expect(HeaderBlock.end(in: Data("A: 1\r\nB: 2\r\n\r\nbody\r\n\r\n".utf8)) == 14)
+        #expect(HeaderBlock.end(in: Data("A: 1\nB: 2\n\nbody".utf8)) == 11)
+        #expect(HeaderBlock.end(in: Data("\r\nbody".utf8)) == 2)
+        #expect(HeaderBlock.end(in: Data("A: 1\r\nB: 2\r\n".utf8)) == nil)
+        // A CR alone at the end may be the first half of a blank line: not yet.
+        #expect(HeaderBlock.end(in: Data("A: 1\r\n\r".utf8)) == nil)
+        // Resuming at the last byte read finds a blank line split across two reads.
+        #expect(HeaderBlock.end(in: Data("A: 1\r\n\r\nX".utf8), from: 6) == 8)
+    }
+}
