@@ -92,18 +92,22 @@ extension DeskService {
 
     /// A notice to the sender of mail we could not take, unless a machine sent it, the address
     /// bounced before, or the sender had today's share of notices (rules 6 and 9).
-    func failureNotice(_ headers: IncomingMail, template: String, reason: String) throws {
-        guard MachineMailDetector.detect(headers, ownDomain: configuration.replies.messageIDDomain) == nil else { return }
-        try notice(to: headers, template: template, reason: reason)
+    /// Returns whether a notice was queued.
+    @discardableResult
+    func failureNotice(_ headers: IncomingMail, template: String, reason: String) throws -> Bool {
+        guard MachineMailDetector.detect(headers, ownDomain: configuration.replies.messageIDDomain) == nil else { return false }
+        return try notice(to: headers, template: template, reason: reason)
     }
 
-    func notice(to headers: IncomingMail, template: String, reason: String) throws {
-        guard let address = headers.replyAddress ?? headers.from, AddressSyntax.isValid(address) else { return }
-        guard try !store.hasBounced(address: address) else { return }
+    /// Returns whether a notice was queued (false: no usable address, bounced, or rate-limited).
+    @discardableResult
+    func notice(to headers: IncomingMail, template: String, reason: String) throws -> Bool {
+        guard let address = headers.replyAddress ?? headers.from, AddressSyntax.isValid(address) else { return false }
+        guard try !store.hasBounced(address: address) else { return false }
         let sentToday = try store.counter(sender: address, day: clock.today(), kind: "notice")
         guard sentToday < configuration.limits.maxNoticesPerSenderPerDay else {
             log.log(.info, "notice.rate-limited", counts: ["today": sentToday])
-            return
+            return false
         }
         try store.incrementCounter(sender: address, day: clock.today(), kind: "notice")
         let fields: TemplateValue = .object([
@@ -118,6 +122,7 @@ extension DeskService {
         try enqueue(messages.notice(to: address, subject: subject, inReplyTo: headers.messageID, text: text, at: clock.now()),
                     kind: "notice", caseID: nil)
         try audit("desk", "notice.queued", caseID: nil, "template=\(template)")
+        return true
     }
 
     /// References of a message answering `incoming`: its own References when it has them (the

@@ -46,8 +46,10 @@ extension DeskService {
         let size = try session.messageSize(uid: uid)
         let (rowID, disposition): (Int64, MessageDisposition)
         if size > configuration.limits.maxMessageBytes {
-            // Never fetched: an over-limit message would sit whole in memory only to be refused.
-            (rowID, disposition) = try recordUnfetchedOversize(size: size, mailbox: identity, uidValidity: uidValidity, uid: uid)
+            // Only the header is fetched: an over-limit message would sit whole in memory only to
+            // be refused, but its sender should hear why (rule 9).
+            let header = try session.fetchHeader(uid: uid)
+            (rowID, disposition) = try refuseOversize(header: header, size: size, mailbox: identity, uidValidity: uidValidity, uid: uid)
         } else {
             let raw = try session.fetch(uid: uid)
             (rowID, disposition) = try ingest(raw: raw, size: max(size, raw.count), mailbox: identity, uidValidity: uidValidity, uid: uid)
@@ -100,20 +102,46 @@ extension DeskService {
         }
     }
 
-    /// An over-limit message known only by its size. MailboxSession offers no header-only fetch,
-    /// so there is no sender to address a notice to and no Message-ID: the message is keyed on its
-    /// UID, audited, and moved to the failed folder, where a person can look at it (rule 9 as far
-    /// as the transport allows; see docs/case-desk.md).
-    func recordUnfetchedOversize(size: Int, mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> (Int64, MessageDisposition) {
+    /// An over-limit message known by its size and its header block only (the body is never
+    /// fetched): keyed on its Message-ID like any other message, answered with the rate-limited
+    /// too-large notice unless a machine sent it (rules 4, 6, 9), and bound for the failed folder
+    /// with the reason recorded (rule 3). Nothing of the message itself is stored.
+    func refuseOversize(header: Data, size: Int, mailbox: String, uidValidity: UInt32, uid: UInt32) throws -> (Int64, MessageDisposition) {
         let limit = configuration.limits.maxMessageBytes
-        let hash = SHA256.hex("uid:\(mailbox):\(uidValidity):\(uid)")
-        let reason = "\(size) bytes > limit \(limit) (not fetched)"
+        // A header block is a whole message with an empty body to the MIME parser. One it cannot
+        // read still usually names its sender: the lenient peek then decides whom to tell.
+        let headers: IncomingMail
+        let parsedHeader: Bool
+        do {
+            headers = try dependencies.parser.parse(header, maxBytes: MailboxHeaderLimit.maxBytes).headers
+            parsedHeader = true
+        } catch {
+            headers = HeaderPeek.headers(header)
+            parsedHeader = false
+        }
+        let hash = HeaderPeek.hash(messageID: headers.messageID, raw: header)
+        let reason = "\(size) bytes > limit \(limit) (body not fetched)"
         return try store.transaction {
-            try audit("unknown", "message.too-large", caseID: nil, "uid=\(uid) bytes=\(size) fetched=false")
-            let rowID = try store.recordMessage(mailbox: mailbox, uidValidity: uidValidity, uid: uid, hash: hash, sender: nil,
+            let noticed: Bool
+            let why: String
+            if try store.seenMessage(hash: hash) != nil {
+                // The same mail again (re-delivered, or listed again after a UIDVALIDITY change):
+                // its sender was already told once.
+                (noticed, why) = (false, "duplicate")
+            } else if let machine = MachineMailDetector.detect(headers, ownDomain: configuration.replies.messageIDDomain) {
+                (noticed, why) = (false, "machine:\(machine.kind.rawValue)")
+            } else if headers.from == nil {
+                (noticed, why) = (false, "no-sender")
+            } else {
+                noticed = try notice(to: headers, template: "notice-too-large.txt", reason: "larger than \(limit) bytes")
+                why = noticed ? "sent" : "limited"
+            }
+            try audit(headers.from ?? "unknown", "message.too-large", caseID: nil,
+                      "uid=\(uid) bytes=\(size) fetched=header-only header=\(parsedHeader ? "parsed" : "peeked") notice=\(why)")
+            let rowID = try store.recordMessage(mailbox: mailbox, uidValidity: uidValidity, uid: uid, hash: hash, sender: headers.from,
                                                 outcome: .tooLarge, caseID: nil, reason: reason,
                                                 targetFolder: configuration.mailbox.failedFolder, at: clock.now())
-            log.log(.warning, "message.tooLarge", uid: uid, counts: ["bytes": size, "limit": limit])
+            log.log(.warning, "message.tooLarge", uid: uid, counts: ["bytes": size, "limit": limit, "notice": noticed ? 1 : 0], reason: why)
             return (rowID, MessageDisposition(outcome: .tooLarge, caseID: nil, reason: reason, failed: true))
         }
     }

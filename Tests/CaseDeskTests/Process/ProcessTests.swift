@@ -174,8 +174,9 @@ struct ProcessTests {
         #expect(LogPrivacy.leaks(in: taken.stderr + refused.stderr + again.stderr).isEmpty)
     }
 
-    /// Over-limit mail is refused by its size alone: never fetched (a Maildir fetch sets \\Seen,
-    /// like IMAP's), moved to the failed folder, audited; the rest of the batch goes on.
+    /// Over-limit mail is refused on its size: only its header is read (a full fetch would set
+    /// \\Seen, a header peek does not), its sender is noticed, it is moved to the failed folder and
+    /// audited; the rest of the batch goes on.
     @Test func overLimitMailIsNotFetchedAndGoesToTheFailedFolder() throws {
         let harness = try DeskHarness(extra: #", "limits": { "maxMessageBytes": 4096 }"#)
         let filler = String(repeating: "Zebrafinch filler line of an enormous attachment.\n", count: 200)
@@ -191,9 +192,9 @@ struct ProcessTests {
         #expect(!flags.contains("S"), "the message was fetched (\\Seen set): \(names[0])")
         let store = try CaseStore(path: harness.configuration.storePath)
         #expect(try store.messageCount(outcome: .tooLarge) == 1)
-        #expect(try store.auditTrail().contains { $0.action == "message.too-large" && $0.detail.contains("fetched=false") })
+        #expect(try store.auditTrail().contains { $0.action == "message.too-large" && $0.detail.contains("fetched=header-only") })
         #expect(try store.caseCount() == 1)
-        #expect(harness.outboxFiles().count == 1, "the other case's draft, and no notice: there is no sender to address")
+        #expect(harness.outboxFiles().count == 2, "the other case's draft and the too-large notice")
         // A second poll does not see it again.
         let again = try harness.tool(["poll"])
         #expect(again.stdout.hasPrefix("poll: 0 message(s)"), "\(again.stdout)")
