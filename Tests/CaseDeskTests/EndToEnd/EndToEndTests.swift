@@ -25,7 +25,7 @@ struct StackDesk {
     private let logs = LogCollector()
     var log: String { logs.text }
 
-    init(stack: LoopbackMailStack, smtpPort: Int? = nil, mailbox: String? = nil) throws {
+    init(stack: LoopbackMailStack, smtpPort: Int? = nil, mailbox: String? = nil, maxMessageBytes: Int? = nil) throws {
         self.stack = stack
         root = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -46,7 +46,7 @@ struct StackDesk {
           "replies": { "messageIdDomain": "desk-\(run).example.test", "timeZone": "UTC" },
           "outbox": { "retryInitialSeconds": 0 },
           "timeouts": { "connectSeconds": 5, "idleSeconds": 20 },
-          "daemon": { "lockWaitSeconds": 10 } }
+          "daemon": { "lockWaitSeconds": 10 }\(maxMessageBytes.map { #", "limits": { "maxMessageBytes": \#($0) }"# } ?? "") }
         """
         try Data(json.utf8).write(to: URL(fileURLWithPath: configPath))
     }
@@ -302,6 +302,36 @@ struct EndToEndTests {
         // 7. Logs of the whole run: events only, never the narratives or a password.
         #expect(desk.log.contains("event=poll.done"))
         #expect(LogPrivacy.leaks(in: desk.log, secrets: [stack.password("cases")]).isEmpty, "\(desk.log)")
+        desk.cleanUp()
+    }
+
+    /// Mail over the size limit, through the real servers: the desk reads only its header over
+    /// IMAP, the submitter gets the too-large notice in the thread, and the message waits in the
+    /// failed folder, still unread.
+    @Test func oversizeMailGetsANoticeAndWaitsUnreadInTheFailedFolder() throws {
+        let stack = try LoopbackMailStack.require()
+        _ = try Tool.executable()
+        let desk = try StackDesk(stack: stack, maxMessageBytes: 65_536)
+        let bigID = "scan-\(desk.run)@clinic.example.test"
+        let filler = String(repeating: "Quetzalbody scanned page, far too much of it for a case mailbox.\n", count: 4_000)
+        try stack.sendWithSwaks(from: "coder1", to: [stack.user("cases")], message: desk.caseMail(
+            id: bigID, subject: "Scanned op note \(desk.run)", body: filler))
+        try desk.sortIncoming(expect: 1)
+        let poll = try desk.tool(["poll"])
+        #expect(poll.exited == 0, "poll: \(poll.stderr)")
+        #expect(poll.stdout.contains("1 message(s)") && poll.stdout.contains("1 sent"), "\(poll.stdout)")
+
+        let notices = try desk.waitForMessages("coder1", count: 1)
+        try #require(notices.count == 1)
+        #expect(notices[0].headers.subject == "Re: Scanned op note \(desk.run)")
+        #expect(notices[0].headers.inReplyTo == [bigID])
+        #expect(notices[0].text.contains("larger than 64 KB"))
+        #expect(notices[0].headers.header("Auto-Submitted") == "auto-generated")
+
+        #expect(try stack.search("cases", folder: desk.caseFolder, "ALL").isEmpty)
+        #expect(try stack.search("cases", folder: desk.processedFolder, "ALL").isEmpty)
+        #expect(try stack.search("cases", folder: desk.failedFolder, "UNSEEN KEYWORD $CaseConsultantDone").count == 1)
+        #expect(desk.log.contains("event=message.tooLarge") && !desk.log.contains("Quetzalbody"))
         desk.cleanUp()
     }
 
