@@ -14,7 +14,7 @@ struct DiagnosisCoder: Sendable {
     static let neutralWords: Set<String> = [
         "of", "and", "the", "with", "without", "in", "for", "to", "by", "or", "due", "fracture", "fractures", "right", "left",
         "bilateral", "unilateral", "unspecified", "other", "displaced", "nondisplaced", "part", "bone", "femur", "tibia", "fibula",
-        "leg", "end", "limb", "extremity", "initial", "encounter", "closed", "open", "type", "specified",
+        "leg", "end", "limb", "extremity", "tibial", "femoral", "fibular", "initial", "encounter", "closed", "open", "type", "specified",
         "not", "elsewhere", "classified", "nos", "site", "internal", "joint", "level",
     ]
 
@@ -99,6 +99,9 @@ struct DiagnosisCoder: Sendable {
         for (row, words) in compiledRule.rows { wordsByRow[row] = words }
         func descriptionWords(_ row: Int) -> [String] { wordsByRow[row] ?? [] }
         let lateral = rows.contains { descriptionWords($0).contains("right") }
+        // Words of the whole narrative count too, less than the condition's own sentence.
+        let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text))
+        let synonymTargets = Set((rule.synonyms ?? [:]).filter { words.contains($0.key) }.map(\.value))
         var targets: [Side?] = [nil]
         if lateral {
             if sides.count == 2 {
@@ -110,12 +113,12 @@ struct DiagnosisCoder: Sendable {
                 choice.queries.append(DocumentationQuery(topic: "laterality", question: "Which side is the \(rule.id.replacingOccurrences(of: "-", with: " "))? The ICD-10-CM code needs right or left."))
             }
         }
-        if rule.kind == "fracture", rows.contains(where: { descriptionWords($0).contains("nondisplaced") }) {
-            let nondisplaced = words.contains("nondisplaced") || words.contains("impacted") && !words.contains("displaced")
-            rows = rows.filter { descriptionWords($0).contains("nondisplaced") == nondisplaced }
-            if !nondisplaced, !words.contains("displaced"), !words.contains("displacement") {
-                choice.queries.append(DocumentationQuery(topic: "displacement", question: "Is the \(rule.id.replacingOccurrences(of: "-", with: " ")) displaced or nondisplaced? Coded as displaced, the ICD-10-CM default."))
-            }
+        // Displacement is scored, not filtered: many subcategories (unspecified part of the
+        // femoral neck, unspecified patella) have no displaced/nondisplaced split at all.
+        let nondisplaced = words.contains("nondisplaced") || (words.contains("impacted") && !words.contains("displaced"))
+        if rule.kind == "fracture", !nondisplaced, !words.contains("displaced"), !words.contains("displacement"),
+           rows.contains(where: { descriptionWords($0).contains("nondisplaced") }) {
+            choice.queries.append(DocumentationQuery(topic: "displacement", question: "Is the \(rule.id.replacingOccurrences(of: "-", with: " ")) displaced or nondisplaced? Coded as displaced, the ICD-10-CM default."))
         }
         for target in targets {
             let sideRows = rows.filter { row in
@@ -127,7 +130,7 @@ struct DiagnosisCoder: Sendable {
                 }
             }
             let candidates = sideRows.isEmpty ? rows : sideRows
-            let scored = candidates.map { (row: $0, score: score($0, words, descriptionWords)) }
+            let scored = candidates.map { (row: $0, score: score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets)) }
             guard let best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
             let base = table.codes[best]
             if table.kind(row: best).hasPrefix("7") {
@@ -139,16 +142,27 @@ struct DiagnosisCoder: Sendable {
         return choice
     }
 
-    private func score(_ row: Int, _ words: Set<String>, _ descriptionWords: (Int) -> [String]) -> Double {
+    private func score(_ row: Int, _ words: Set<String>, _ descriptionWords: (Int) -> [String], nondisplaced: Bool,
+                       context: Set<String>, synonyms: Set<String>) -> Double {
         var total = 0.0
-        for word in Set(descriptionWords(row)) {
-            if word == "unspecified" { total -= 0.5; continue }
-            if word == "other" { total -= 0.8; continue }
-            if Self.neutralWords.contains(word) { continue }
-            if words.contains(word) || words.contains(where: { $0.count >= 6 && word.count >= 6 && $0.prefix(6) == word.prefix(6) }) {
-                total += 1.5
-            } else {
-                total -= 1.0
+        var seen: Set<String> = []
+        var negative = false
+        for word in descriptionWords(row) {
+            // "without intracondylar extension": what a code excludes is not asked of the narrative.
+            if word == "without" { negative = true; continue }
+            if negative { if word == "of" { negative = false }; continue }
+            guard seen.insert(word).inserted else { continue }
+            switch word {
+            case "unspecified": total -= 0.5
+            case "other": total -= 0.8
+            case "nondisplaced": total += nondisplaced ? 1 : -3
+            case "displaced": total += nondisplaced ? -3 : 0.25
+            default:
+                if Self.neutralWords.contains(word) { continue }
+                func near(_ set: Set<String>) -> Bool {
+                    set.contains(word) || set.contains { $0.count >= 6 && word.count >= 6 && $0.prefix(6) == word.prefix(6) }
+                }
+                if synonyms.contains(word) { total += 2.0 } else if near(words) { total += 1.5 } else if near(context) { total += 0.75 } else { total -= 2.0 }
             }
         }
         return total

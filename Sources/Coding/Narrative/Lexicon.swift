@@ -40,6 +40,8 @@ struct Lexicon: Sendable {
     /// Backward negation: the clause before the cue did not happen ("fasciotomy was deferred").
     static let backwardNegationCues: Set<String> = [
         "deferred", "declined", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",
+        // "fibula intact", "ACL intact": the structure is not injured and not treated.
+        "intact",
     ]
     /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
     static let beVerbs: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "had", "has", "have", "could", "can", "will", "would"]
