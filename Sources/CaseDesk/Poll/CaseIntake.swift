@@ -96,6 +96,7 @@ extension DeskService {
     @discardableResult
     func failureNotice(_ headers: IncomingMail, template: String, reason: String) throws -> Bool {
         guard MachineMailDetector.detect(headers, ownDomain: configuration.replies.messageIDDomain) == nil else { return false }
+        guard let sender = headers.from, TriagePolicy(configuration).mayNotify(sender) else { return false }
         return try notice(to: headers, template: template, reason: reason)
     }
 

@@ -132,6 +132,8 @@ extension DeskService {
                 (noticed, why) = (false, "machine:\(machine.kind.rawValue)")
             } else if headers.from == nil {
                 (noticed, why) = (false, "no-sender")
+            } else if let sender = headers.from, !TriagePolicy(configuration).mayNotify(sender) {
+                (noticed, why) = (false, "unknown-sender")
             } else {
                 noticed = try notice(to: headers, template: "notice-too-large.txt", reason: "larger than \(limit) bytes")
                 why = noticed ? "sent" : "limited"

@@ -34,6 +34,12 @@ public struct TriagePolicy: Sendable {
         self.ownDomain = ownDomain
     }
 
+    /// Failure notices (too large, unreadable) are for the people the desk serves; a stranger
+    /// hears from it only when `submitters.unknownSenders` is `notice`.
+    public func mayNotify(_ sender: String) -> Bool {
+        unknownSenders == .notice || approvers.matchesAny(sender) || allowedSubmitters.matchesAny(sender)
+    }
+
     public init(_ configuration: DeskConfiguration) {
         self.init(approvers: configuration.review.approvers, allowedSubmitters: configuration.submitters.allow,
                   unknownSenders: configuration.submitters.unknownSenders,

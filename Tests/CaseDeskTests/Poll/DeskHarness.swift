@@ -43,7 +43,8 @@ struct DeskHarness {
 
     static let directoryOutbox = #"{ "url": "dir:outbox", "from": "CaseConsultant <cases@desk.example>" }"#
 
-    init(extra: String = "", lockWaitSeconds: Int = 0, smtp: String = DeskHarness.directoryOutbox) throws {
+    init(extra: String = "", lockWaitSeconds: Int = 0, smtp: String = DeskHarness.directoryOutbox,
+         unknownSenders: String = "notice") throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("desk-\(UUID().uuidString)")
         for sub in ["Maildir/new", "Maildir/cur", "Maildir/tmp", "outbox"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
@@ -52,7 +53,7 @@ struct DeskHarness {
         { "mailbox": { "url": "maildir:Maildir" },
           "smtp": \(smtp),
           "review": { "draftTo": ["consultants@desk.example"], "approvers": ["ana@coders.example"] },
-          "submitters": { "allow": ["*@clinic.example.org"], "unknownSenders": "notice" },
+          "submitters": { "allow": ["*@clinic.example.org"], "unknownSenders": "\(unknownSenders)" },
           "store": { "path": "cases.sqlite" },
           "templates": "\(Self.packageRoot.appendingPathComponent("Templates").path)",
           "outbox": { "retryInitialSeconds": 0 },

@@ -101,4 +101,18 @@ struct OversizeMailTests {
         #expect(try Self.notices(harness).count == 1)
         #expect(try desk.dependencies.store.auditTrail().contains { $0.detail.contains("notice=duplicate") })
     }
+
+    @Test func strangersAreNotNoticedWhenUnknownSendersAreIgnored() throws {
+        let harness = try DeskHarness(extra: #", "limits": { "maxMessageBytes": 1048576 }"#, unknownSenders: "ignore")
+        let desk = try harness.desk()
+        try Self.deliverOversize(harness, id: "big-stranger@elsewhere.example", from: "someone@elsewhere.example", subject: "Big stranger")
+        try Self.deliverOversize(harness, id: "big-known@clinic.example.org", subject: "Big known")
+        let result = try desk.pollOnce()
+        #expect(result.messages == 2 && result.failed == 2)
+        // The allowed submitter is told; the stranger is recorded and moved, not answered.
+        #expect(try Self.notices(harness).map(\.headers.subject) == ["Re: Big known"])
+        let trail = try desk.dependencies.store.auditTrail().filter { $0.action == "message.too-large" }.map(\.detail)
+        #expect(trail.filter { $0.contains("notice=unknown-sender") }.count == 1)
+        #expect(trail.filter { $0.contains("notice=sent") }.count == 1)
+    }
 }
