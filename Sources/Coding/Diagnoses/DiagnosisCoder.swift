@@ -31,12 +31,18 @@ struct DiagnosisCoder: Sendable {
             if let group = rule.group { usedGroups.insert(group) }
             var words = Set(narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text)).union(diagnosisWords)
             if Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
-            for (from, to) in rule.synonyms ?? [:] where words.contains(from) { words.insert(to) }
+            // Synonyms of one word, or of several ("lateral tibial plateau" → "condyle").
+            let sentenceText = " " + narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text).joined(separator: " ") + " "
+            var synonymTargets: Set<String> = []
+            for (from, to) in rule.synonyms ?? [:] where from.contains(" ") ? sentenceText.contains(" \(from) ") : words.contains(from) {
+                words.insert(to)
+                synonymTargets.insert(to)
+            }
             for word in rule.defaults ?? [] { words.insert(word) }
             var sides = laterality.bySentence[sentence] ?? []
             if sides.isEmpty { sides = laterality.overall }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
-            let chosen = choose(rule: compiled, words: words, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            let chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features)
             result.queries += chosen.queries
             for code in chosen.codes where emitted.insert(code).inserted {
                 guard let entry = knowledgeBase.diagnosis(code), entry.billable else {
@@ -88,7 +94,7 @@ struct DiagnosisCoder: Sendable {
 
     private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }
 
-    private func choose(rule compiledRule: CompiledDiagnosisRule, words: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
+    private func choose(rule compiledRule: CompiledDiagnosisRule, words: Set<String>, synonymTargets: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
                         features: DetectedFeatures) -> Choice {
         let rule = compiledRule.rule
         let table = knowledgeBase.icd
@@ -101,7 +107,6 @@ struct DiagnosisCoder: Sendable {
         let lateral = rows.contains { descriptionWords($0).contains("right") }
         // Words of the whole narrative count too, less than the condition's own sentence.
         let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text))
-        let synonymTargets = Set((rule.synonyms ?? [:]).filter { words.contains($0.key) }.map(\.value))
         var targets: [Side?] = [nil]
         if lateral {
             if sides.count == 2 {
@@ -121,16 +126,24 @@ struct DiagnosisCoder: Sendable {
             choice.queries.append(DocumentationQuery(topic: "displacement", question: "Is the \(rule.id.replacingOccurrences(of: "-", with: " ")) displaced or nondisplaced? Coded as displaced, the ICD-10-CM default."))
         }
         for target in targets {
-            let sideRows = rows.filter { row in
+            // The other side is never chosen; codes that name no side at all (M00.9) stay in
+            // the running, and naming the right side is worth a point over them.
+            let candidates = rows.filter { row in
                 let w = descriptionWords(row)
                 switch target {
-                case .right?: return w.contains("right")
-                case .left?: return w.contains("left")
+                case .right?: return !w.contains("left")
+                case .left?: return !w.contains("right")
                 case nil: return !lateral || (!w.contains("right") && !w.contains("left"))
                 }
             }
-            let candidates = sideRows.isEmpty ? rows : sideRows
-            let scored = candidates.map { (row: $0, score: score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets)) }
+            func sideBonus(_ row: Int) -> Double {
+                switch target {
+                case .right?: descriptionWords(row).contains("right") ? 1 : 0
+                case .left?: descriptionWords(row).contains("left") ? 1 : 0
+                case nil: 0
+                }
+            }
+            let scored = candidates.map { (row: $0, score: sideBonus($0) + score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets)) }
             guard let best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
             let base = table.codes[best]
             if table.kind(row: best).hasPrefix("7") {
@@ -162,7 +175,7 @@ struct DiagnosisCoder: Sendable {
                 func near(_ set: Set<String>) -> Bool {
                     set.contains(word) || set.contains { $0.count >= 6 && word.count >= 6 && $0.prefix(6) == word.prefix(6) }
                 }
-                if synonyms.contains(word) { total += 2.0 } else if near(words) { total += 1.5 } else if near(context) { total += 0.75 } else { total -= 2.0 }
+                if synonyms.contains(word) { total += 1.75 } else if near(words) { total += 1.5 } else if near(context) { total += 0.25 } else { total -= 2.0 }
             }
         }
         return total

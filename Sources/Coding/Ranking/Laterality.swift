@@ -14,7 +14,8 @@ struct LateralityReader: Sendable {
         var bySentence: [Int: Set<Side>] = [:]
         var counts: [Side: Double] = [:]
         var bilateral = false
-        for token in narrative.tokens where !token.historical && !token.negated {
+        // A side word is not negated by a cue before it ("no manipulation, L"): only history is left out.
+        for token in narrative.tokens where !token.historical {
             let sides: Set<Side>
             switch token.text {
             case "right": sides = [.right]
