@@ -57,7 +57,8 @@ struct Lexicon: Sendable {
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
-        ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"],
+        ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],
+        ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]

@@ -14,6 +14,7 @@ struct DetectedFeatures: Sendable {
     /// Sentences in which each approach is affirmed (open, percutaneous, closed), for narratives
     /// with several procedures done different ways.
     var approachSentences: [String: Set<Int>] = [:]
+    var approachClauses: [String: Set<Int>] = [:]
     /// The largest measurement in the narrative, in centimetres ("4 x 3 cm", "35 mm").
     var largestSizeCM: Double?
 
@@ -33,8 +34,11 @@ struct DetectedFeatures: Sendable {
         return -(other - mine) / (other + mine)
     }
 
-    /// The approach documented in these sentences, if any; otherwise the narrative's.
-    func effectiveApproach(near sentences: Set<Int>) -> String? {
+    /// The approach documented in these clauses, else these sentences, else the narrative's.
+    func effectiveApproach(near sentences: Set<Int>, clauses: Set<Int> = []) -> String? {
+        for approach in ["open", "percutaneous", "closed"] where !(approachClauses[approach] ?? []).isDisjoint(with: clauses) {
+            return approach
+        }
         for approach in ["open", "percutaneous", "closed"] where !(approachSentences[approach] ?? []).isDisjoint(with: sentences) {
             return approach
         }
@@ -86,7 +90,9 @@ enum FeatureDetector {
                         let weight = hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
                         if feature.feature.hasPrefix("approach:"), weight >= 0.5 {
-                            detected.approachSentences[String(feature.feature.dropFirst("approach:".count)), default: []].insert(hit.sentence)
+                            let approach = String(feature.feature.dropFirst("approach:".count))
+                            detected.approachSentences[approach, default: []].insert(hit.sentence)
+                            detected.approachClauses[approach, default: []].insert(narrative.tokens[hit.first].clause)
                         }
                         if weight > state.weight { state.weight = weight; state.evidence = hit }
                     } else if hit.negated, !hit.historical {

@@ -135,8 +135,8 @@ enum FactMatcher {
     }
 
     /// How well the documented approach fits the entry's.
-    static func approach(_ required: String, _ features: DetectedFeatures, sentences: Set<Int>) -> (score: Double, documented: String?) {
-        let effective = features.effectiveApproach(near: sentences)
+    static func approach(_ required: String, _ features: DetectedFeatures, sentences: Set<Int>, clauses: Set<Int> = []) -> (score: Double, documented: String?) {
+        let effective = features.effectiveApproach(near: sentences, clauses: clauses)
         let arthroscopic = features.state("approach:arthroscopic").weight
         switch required {
         case "arthroscopic":

@@ -13,6 +13,7 @@ enum FeatureLexicon {
         .init(feature: "approach:open", phrases: [
             "open reduction", "open treatment", "open", "opened", "arthrotomy", "exposed", "exposure", "direct visualization",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
+            "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
         ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
                       "open injury", "open tibia fracture", "open tibial fracture", "open femur fracture", "open ankle fracture",
                       "open grade", "gustilo", "open fracture type"]),
@@ -123,15 +124,14 @@ enum FeatureLexicon {
             "knee", "knees", "thigh", "thighs", "femoral shaft", "distal femur", "distal femoral", "supracondylar", "femoral condyle",
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
-            "trochlea", "trochlear", "above knee", "proximal tibia", "proximal tibial", "tibial tubercle", "tibial tuberosity",
-            "blount",
+            "trochlea", "trochlear", "above knee", "tibial tubercle", "tibial tuberosity", "blount",
         ], blockers: ["below knee", "knee high"]),
         .init(feature: "region:ankle", phrases: [
             "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
             "anterior tibial", "posterior tibial", "tibial tendon", "tibialis anterior", "tibialis posterior",
-        ], blockers: ["tibial plateau", "proximal tibia", "proximal tibial"]),
+        ], blockers: ["tibial plateau"]),
         // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
         // these is not coded with a hip, knee or ankle code on the strength of a shared word.
         .init(feature: "region:outside", phrases: [

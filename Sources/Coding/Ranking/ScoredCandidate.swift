@@ -60,7 +60,8 @@ enum ProcedureScorer {
             score += comparison.score
             facts.append(comparison)
         }
-        let approach = FactMatcher.approach(entry.approach, features, sentences: Set(required.map(\.sentence)))
+        let approach = FactMatcher.approach(entry.approach, features, sentences: Set(required.map(\.sentence)),
+                                            clauses: Set(required.map { narrative.tokens[$0.first].clause }))
         score += approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)
         if entry.action == "fracture-treatment", features.state("hardwareRemoval").weight >= 0.5 {
