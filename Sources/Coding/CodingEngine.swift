@@ -44,7 +44,11 @@ extension CodingEngine {
         let features = FeatureDetector.detect(analyzed, features: knowledgeBase.features)
         let laterality = LateralityReader(analyzed)
         let ranking = ProcedureRanker(knowledgeBase: knowledgeBase).rank(analyzed, features: features, laterality: laterality)
-        return ranking.candidates.enumerated().map { position, candidate in
+        let detected = features.states.sorted { $0.key < $1.key }.map { key, state in
+            "\(key)=" + (state.present ? String(format: "%.2f", state.weight) : "") + (state.negated ? "(negated)" : "")
+        }
+        let header = "features: " + detected.joined(separator: " ") + " | approach: \(features.effectiveApproach ?? "none")"
+        return [header] + ranking.candidates.enumerated().map { position, candidate in
             let entry = knowledgeBase.compiled[candidate.entryIndex].entry
             let facts = candidate.facts.map { "\($0.key)=\($0.required):\($0.outcome)(\(String(format: "%+.1f", $0.score)))" }
             let region = features.regionAgreement(code: entry.code)

@@ -58,7 +58,7 @@ struct Lexicon: Sendable {
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
         ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],
-        ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"],
+        ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"], ["postoperative", "pain"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]

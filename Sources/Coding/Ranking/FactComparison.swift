@@ -149,7 +149,9 @@ enum FactMatcher {
         default:
             var score: Double
             switch (required, effective) {
-            case (_, nil): score = required == "closed" ? 0 : -0.3
+            // Closed treatment is care too: a cast, a splint, a brace or "nonoperative" is expected.
+            // A fracture merely named (its wound washed out, say) is not its closed treatment.
+            case (_, nil): score = required == "closed" ? (features.state("immobilization").present ? 0.5 : -1.5) : -0.3
             case let (a, b?) where a == b: score = 2.0
             // Closed treatment "with or without percutaneous fixation" is common wording: pins
             // alone do not contradict a closed code as much as an open exposure does.

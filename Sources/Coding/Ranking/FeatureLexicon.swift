@@ -25,10 +25,12 @@ enum FeatureLexicon {
             "closed reduction", "closed treatment", "closed manipulation", "closed management", "nonoperative",
             "nonoperatively", "conservative", "conservatively", "nonsurgical", "closed",
         ], blockers: ["closed fracture", "closed fractures", "wound closed", "incision closed", "closed layers", "closed layer", "closed anatomic layers",
-                      "closed with", "closed using", "closed over", "skin closed", "fascia closed", "closed primarily",
+                      "closed with", "closed over", "skin closed", "fascia closed", "closed primarily",
                       "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head"]),
         .init(feature: "immobilization", phrases: [
             "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
+            "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
+            "observation", "symptomatic care", "comfort care", "harness", "abduction splint", "abduction orthosis",
         ]),
         .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
         .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),
@@ -138,9 +140,10 @@ enum FeatureLexicon {
             "toe", "toes", "metatarsal", "metatarsals", "bunion", "hallux", "calcaneus", "calcaneal", "lisfranc", "navicular",
             "cuboid", "cuneiform", "forefoot", "midfoot", "phalanx", "metatarsophalangeal", "plantar fascia", "plantar fasciitis",
             "hammertoe", "shoulder", "humerus", "humeral", "elbow", "forearm", "radius", "ulna", "ulnar", "wrist",
-            "hand", "finger", "fingers", "thumb", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
+            "hand", "finger", "fingers", "thumb", "skin lesion", "skin lesions", "skin graft", "laceration", "lacerations",
+            "ulcer", "sebaceous", "nevus", "saphenous", "varicose", "bypass", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
             "spine", "spinal fusion", "lumbar", "thoracic", "laminectomy", "discectomy", "vertebra", "vertebral", "cervical spine",
-        ], blockers: ["radial head", "hand held", "by hand", "hand injection", "second hand"]),
+        ], blockers: ["radial head", "hand held", "hand injection", "second hand"]),
         // Today's operation takes implants out: fracture-treatment codes do not describe it.
         .init(feature: "hardwareRemoval", phrases: [
             "removal hardware", "hardware removal", "removed hardware", "hardware removed", "remove hardware", "removal deep hardware",

@@ -1,0 +1,30 @@
+import Testing
+@testable import Coding
+
+@Suite struct FeatureLexiconTests {
+    /// A blocker made of stop words plus one word ("closed using" → "closed") would silently
+    /// block the feature everywhere.
+    @Test func blockersAreLongerThanThePhrasesTheyBlock() {
+        var compiler = PhraseCompiler(lexicon: Lexicon(abbreviationsTSV: ""))
+        for definition in FeatureLexicon.definitions {
+            let phrases = Set(definition.phrases.map { compiler.compile($0).keys })
+            for blocker in definition.blockers {
+                #expect(!phrases.contains(compiler.compile(blocker).keys), "\(definition.feature): blocker '\(blocker)' equals a phrase")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("pilon fracture, closed reduction", "closed"),
+        ("ORIF of the ankle fracture", "open"),
+        ("percutaneous pinning of the femoral neck", "percutaneous"),
+        ("open fracture of the tibia, closed reduction and splint", "closed"),
+        ("fracture treated in a cast", "closed"),
+        ("wound closed in layers after plating", "open"),
+    ])
+    func approachIsDetected(text: String, approach: String) {
+        let kb = TestSupport.fixtureKB
+        let features = FeatureDetector.detect(kb.analyze(text), features: kb.features)
+        #expect(features.effectiveApproach == approach)
+    }
+}
