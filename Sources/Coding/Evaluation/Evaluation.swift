@@ -49,7 +49,8 @@ public struct Evaluation: Codable, Sendable {
                 evaluation.top1.total += 1
                 evaluation.top3.total += 1
                 if right { evaluation.top1.correct += 1 }
-                if ranked.contains(where: item.expect.contains) { evaluation.top3.correct += 1 }
+                // Conservative: a report that abstained suggested nothing, whatever it lists as considered.
+                if !report.procedures.isEmpty, ranked.contains(where: item.expect.contains) { evaluation.top3.correct += 1 }
                 if !right {
                     evaluation.misses.append(.init(id: item.id, expected: item.expect, got: report.procedures.isEmpty ? [] : ranked,
                                                    confidence: first?.confidence, problem: report.procedures.isEmpty ? "abstained" : "wrong first code"))

@@ -74,6 +74,31 @@ enum ProcedureScorer {
                                approachDocumented: approach.documented, approachScore: approach.score)
     }
 
+    /// Entries that miss exactly one required group (of two or more), for the "codes
+    /// considered" list when few codes matched: what the narrative would need to say for each.
+    static func nearMisses(_ compiled: [CompiledEntry], narrative: AnalyzedNarrative, excluding: Set<String>, limit: Int) -> [(entry: ProcedureEntry, matched: Int, missing: [String])] {
+        var result: [(entry: ProcedureEntry, matched: Int, missing: [String])] = []
+        for entry in compiled where entry.all.count >= 2 && !excluding.contains(entry.entry.code) {
+            var missing: [Phrase]?
+            var matched = 0
+            var failed = false
+            for group in entry.all {
+                if let hit = best(group, in: narrative), hit.section.procedureWeight >= minimumSectionWeight {
+                    matched += 1
+                } else if missing == nil {
+                    missing = group
+                } else {
+                    failed = true
+                    break
+                }
+            }
+            guard !failed, let missing else { continue }
+            if entry.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight } }) { continue }
+            result.append((entry.entry, matched, missing.prefix(3).map(\.text)))
+        }
+        return Array(result.sorted { $0.matched > $1.matched || ($0.matched == $1.matched && $0.entry.code < $1.entry.code) }.prefix(limit))
+    }
+
     /// The strongest affirmed occurrence of any phrase of a group.
     static func best(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Phrase.Hit? {
         var best: Phrase.Hit?

@@ -13,6 +13,20 @@ struct ReportBuilder {
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
 
     func fill(_ report: inout SuggestionReport) {
+        fillRanked(&report)
+        // Few codes matched: show the nearest codes too, with what the narrative would need.
+        if report.rankedCodes.count < 3 {
+            let near = ProcedureScorer.nearMisses(knowledgeBase.compiled, narrative: narrative, excluding: Set(report.rankedCodes),
+                                                  limit: 3 - report.rankedCodes.count)
+            for (entry, _, missing) in near {
+                report.alternatives.append(Alternative(
+                    code: entry.code, descriptor: entry.descriptor,
+                    reason: "not suggested: the narrative does not say \(missing.map { "\"\($0)\"" }.joined(separator: " or "))\(missing.count == 3 ? " (or similar)" : "")"))
+            }
+        }
+    }
+
+    private func fillRanked(_ report: inout SuggestionReport) {
         guard !ranking.selected.isEmpty else {
             report.warnings.append(ReportWarning(
                 kind: "coverage",
