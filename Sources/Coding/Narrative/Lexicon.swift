@@ -64,7 +64,7 @@ struct Lexicon: Sendable {
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]
 
     /// Ends a negation or history scope inside a sentence.
-    static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "after", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]
+    static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]
     /// "and" ends a scope only when a new statement starts after it.
     static let statementStarters: Set<String> = ["the", "then", "a", "an", "was", "we", "it", "he", "she", "they", "patient", "this", "there", "i", "after", "attention"]
     /// Backward negation stops at these words ("lateral malleolus plated and posterior malleolus not fixed").

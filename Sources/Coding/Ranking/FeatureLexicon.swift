@@ -144,6 +144,13 @@ enum FeatureLexicon {
             "ulcer", "sebaceous", "nevus", "saphenous", "varicose", "bypass", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
             "spine", "spinal fusion", "lumbar", "thoracic", "laminectomy", "discectomy", "vertebra", "vertebral", "cervical spine",
         ], blockers: ["radial head", "hand held", "hand injection", "second hand"]),
+        // Words that say a fracture or dislocation was treated at all.
+        .init(feature: "treatment", phrases: [
+            "treated", "treatment", "treat", "managed", "management", "care", "reduced", "reduction", "fixed", "fixation",
+            "nonoperative", "operative", "surgery", "surgical", "code", "coded", "cpt", "billed", "arthroplasty",
+            "hemiarthroplasty", "prosthe*", "replacement", "traction", "pinning", "pinned", "nailing", "nailed", "plated",
+            "repair", "repaired", "excision", "excised", "osteotomy", "arthrodesis", "fusion", "implant*",
+        ]),
         // Today's operation takes implants out: fracture-treatment codes do not describe it.
         .init(feature: "hardwareRemoval", phrases: [
             "removal hardware", "hardware removal", "removed hardware", "hardware removed", "remove hardware", "removal deep hardware",

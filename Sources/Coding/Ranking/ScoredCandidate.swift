@@ -21,6 +21,7 @@ enum ProcedureScorer {
     static let regionPenalty = 2.0
     /// Removing hardware is not treating the fracture it once fixed.
     static let hardwareRemovalPenalty = 2.5
+    static let untreatedPenalty = 2.5
 
     static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
                       bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
@@ -64,6 +65,13 @@ enum ProcedureScorer {
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }))
         score += approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)
+        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment" {
+            // A fracture named but not treated (its wound washed out, its history told) is not
+            // its treatment: some approach, reduction, fixation, immobilisation or care is expected.
+            let treated = features.effectiveApproach != nil || features.state("manipulation").present || !features.fixations.isEmpty
+                || features.state("immobilization").present || features.state("treatment").present
+            if !treated { score -= untreatedPenalty }
+        }
         if entry.action == "fracture-treatment", features.state("hardwareRemoval").weight >= 0.5 {
             // Without a reduction documented, removing hardware is the whole operation.
             score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
