@@ -14,6 +14,9 @@ import Testing
         ("There was no nonviable muscle but the fascia was released.", "fascia", false),
         ("Fasciotomy was deferred.", "fasciotomy", true),
         ("Debrided nonviable muscle.", "nonviable", false),
+        ("Fibula intact.", "fibula", true),
+        ("Syndesmosis stable.", "syndesmosis", true),
+        ("Syndesmosis stable to stress after fixation.", "syndesmosis", false),
     ])
     func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

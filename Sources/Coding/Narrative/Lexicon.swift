@@ -43,6 +43,11 @@ struct Lexicon: Sendable {
         // "fibula intact", "ACL intact": the structure is not injured and not treated.
         "intact",
     ]
+    /// Backward negation only when the word closes its clause: "syndesmosis stable." negates
+    /// the syndesmosis, "stable to stress testing after fixation" does not.
+    static let clauseFinalNegationCues: Set<String> = [
+        "stable", "normal",
+    ]
     /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
     static let beVerbs: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "had", "has", "have", "could", "can", "will", "would"]
 

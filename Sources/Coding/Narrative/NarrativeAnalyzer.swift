@@ -108,6 +108,9 @@ struct NarrativeAnalyzer: Sendable {
             if Lexicon.backwardNegationCues.contains(word) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
             }
+            if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+            }
             if Lexicon.backwardHistoryCues.contains(word) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
