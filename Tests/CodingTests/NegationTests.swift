@@ -16,6 +16,8 @@ import Testing
         ("Debrided nonviable muscle.", "nonviable", false),
         ("Fibula intact.", "fibula", true),
         ("Syndesmosis stable.", "syndesmosis", true),
+        ("Femoral and tibial components left in place.", "femoral", true),
+        ("Lateral and posterior malleoli not fixed.", "lateral", true),
         ("Syndesmosis stable to stress after fixation.", "syndesmosis", false),
     ])
     func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {

@@ -46,7 +46,7 @@ struct Lexicon: Sendable {
     /// Backward negation only when the word closes its clause: "syndesmosis stable." negates
     /// the syndesmosis, "stable to stress testing after fixation" does not.
     static let clauseFinalNegationCues: Set<String> = [
-        "stable", "normal",
+        "stable", "normal", "retained", "untouched",
     ]
     /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
     static let beVerbs: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "had", "has", "have", "could", "can", "will", "would"]

@@ -144,7 +144,17 @@ struct NarrativeAnalyzer: Sendable {
     private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int) {
         var position = from
         while position >= start, position >= 0 {
-            if Lexicon.backwardStops.contains(tokens[position].text) { break }
+            let word = tokens[position].text
+            // "and" between two statements stops ("lateral plated and posterior not fixed"); between
+            // two nouns it does not ("femoral and tibial components retained").
+            if word == "and", position > 0 {
+                let before = tokens[position - 1].text
+                if before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                tokens[position].negated = true
+                position -= 1
+                continue
+            }
+            if Lexicon.backwardStops.contains(word) { break }
             tokens[position].negated = true
             position -= 1
         }
