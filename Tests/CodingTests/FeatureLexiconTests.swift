@@ -27,4 +27,15 @@ import Testing
         let features = FeatureDetector.detect(kb.analyze(text), features: kb.features)
         #expect(features.effectiveApproach == approach)
     }
+
+    @Test(arguments: [
+        ("excision of 4 x 3 cm lipoma", 4.0),
+        ("tumor 2.5 cm with 1 cm margin, under 5 cm in all", 2.5),
+        ("a 35 mm mass", 3.5),
+        ("mass larger than 5 cm: it measured 7cm", 7.0),
+    ])
+    func lesionSizeIgnoresThresholdsAndMargins(text: String, size: Double) {
+        let kb = TestSupport.fixtureKB
+        #expect(FeatureDetector.detect(kb.analyze(text), features: kb.features).largestSizeCM == size)
+    }
 }

@@ -20,6 +20,11 @@ import Testing
         #expect(SectionKind.classify(heading: normalized) == kind)
     }
 
+    @Test(arguments: ["Sofield procedure tibia", "left ankle", "question for coder"])
+    func labelsWithOtherWordsAreText(label: String) {
+        #expect(SectionKind.classify(heading: label) == nil)
+    }
+
     @Test func unknownLabelsKeepTheirWords() {
         let narrative = TestSupport.fixtureKB.analyze("Left ankle: ORIF")
         #expect(narrative.tokens.first?.text == "left")

@@ -42,8 +42,24 @@ public enum SectionKind: String, Sendable, CaseIterable {
 
     /// Classifies a heading label ("POSTOPERATIVE DIAGNOSIS", "Procedure(s) performed"), already
     /// lower-cased with punctuation turned into spaces. Nil: not a heading we know.
+    /// Words a heading is made of; a label with any other word ("Sofield procedure tibia") is
+    /// text, not a heading.
+    static let headingWords: Set<String> = [
+        "procedure", "procedures", "performed", "operation", "operations", "operative", "preoperative", "postoperative",
+        "pre", "post", "op", "diagnosis", "diagnoses", "dx", "indication", "indications", "for", "history", "of", "present",
+        "illness", "hpi", "reason", "description", "details", "detail", "technique", "narrative", "note", "report", "findings",
+        "finding", "anesthesia", "anaesthesia", "anesthetic", "type", "plan", "plans", "recommendation", "recommendations",
+        "disposition", "follow", "up", "followup", "complication", "complications", "estimated", "blood", "loss", "ebl",
+        "specimen", "specimens", "drain", "drains", "implant", "implants", "fluid", "fluids", "tourniquet", "time",
+        "condition", "surgeon", "surgeons", "assistant", "assistants", "attending", "date", "antibiotic", "antibiotics",
+        "position", "positioning", "brief", "clinical", "summary", "background", "title", "name", "the", "in", "and",
+        "surgery", "surgeries", "impression", "assessment", "final", "primary", "secondary", "surgical", "course",
+        "dictation", "intraoperative", "postop", "preop", "presentation", "operating", "i", "ii", "iii", "s", "planned",
+    ]
+
     static func classify(heading label: String) -> SectionKind? {
         let words = label.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.allSatisfy({ headingWords.contains($0) }) else { return nil }
         let text = " " + words.joined(separator: " ") + " "
         func has(_ fragments: String...) -> Bool { fragments.contains { text.contains($0) } }
         let mentionsDiagnosis = has(" diagnos", " dx ", " dxs ", " impression")

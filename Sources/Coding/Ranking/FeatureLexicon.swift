@@ -133,11 +133,12 @@ enum FeatureLexicon {
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
             "anterior tibial", "posterior tibial", "tibial tendon", "tibialis anterior", "tibialis posterior",
+            "calcaneus", "calcaneal", "flexor hallucis longus", "flexor digitorum longus", "extensor hallucis longus",
         ], blockers: ["tibial plateau"]),
         // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
         // these is not coded with a hip, knee or ankle code on the strength of a shared word.
         .init(feature: "region:outside", phrases: [
-            "toe", "toes", "metatarsal", "metatarsals", "bunion", "hallux", "calcaneus", "calcaneal", "lisfranc", "navicular",
+            "toe", "toes", "metatarsal", "metatarsals", "bunion", "hallux", "lisfranc", "navicular",
             "cuboid", "cuneiform", "forefoot", "midfoot", "phalanx", "metatarsophalangeal", "plantar fascia", "plantar fasciitis",
             "hammertoe", "shoulder", "humerus", "humeral", "elbow", "forearm", "radius", "ulna", "ulnar", "wrist",
             "hand", "finger", "fingers", "thumb", "skin lesion", "skin lesions", "skin graft", "laceration", "lacerations",

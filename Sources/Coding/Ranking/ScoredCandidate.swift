@@ -40,7 +40,12 @@ enum ProcedureScorer {
         // How well the required groups are documented, not how many an author wrote: an entry
         // with three groups is a little more specific than one with two, not half again as likely.
         score += requiredWeight * weights / Double(max(compiled.all.count, 1)) + extraGroupBonus * Double(max(compiled.all.count - 1, 0))
-        guard strongest >= minimumSectionWeight else { return nil }
+        // Today's operation must be documented somewhere that describes it: a required group
+        // there, or (when the condition is only named in the indications) a supporting phrase.
+        if strongest < minimumSectionWeight {
+            let supported = compiled.any.contains { group in (best(group, in: narrative)?.section.procedureWeight ?? 0) >= 0.85 }
+            guard strongest >= SectionKind.history.procedureWeight, supported else { return nil }
+        }
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight }) { return nil }
         }
