@@ -45,4 +45,16 @@ import Testing
         #expect(Vocabulary.editDistance(Array("fractrue".utf8), Array("fracture".utf8), limit: 2) == 1)
         #expect(Vocabulary.editDistance(Array("abc".utf8), Array("xyz".utf8), limit: 1) == 2)
     }
+
+    @Test(arguments: [
+        ("Posterior compartments of the leg were released.", "fasciotomy", true),
+        ("The compartments were not released.", "fasciotomy", true),
+        ("Compartment pressures were measured.", "fasciotomy", false),
+        ("Necrotic soleus was excised.", "debrided", true),
+    ])
+    func clauseConceptsAreAdded(text: String, concept: String, present: Bool) {
+        let tokens = TestSupport.fixtureKB.analyze(text).tokens
+        #expect(tokens.contains { $0.text == concept } == present)
+        if text.contains("not") { #expect(tokens.first { $0.text == concept }?.negated == true) }
+    }
 }

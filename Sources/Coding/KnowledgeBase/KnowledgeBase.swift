@@ -116,6 +116,7 @@ public final class KnowledgeBase: Sendable {
         let ncciURL = ncciFile ?? resources.appendingPathComponent("ncci/ncci-ptp-SAMPLE.txt")
         let ncci = try NCCIEdits.parse(Data(readBytes(ncciURL)), file: ncciURL.lastPathComponent)
         let abbreviations = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/abbreviations.tsv")), as: UTF8.self)
+        let concepts = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/clause-concepts.tsv")), as: UTF8.self)
         let rulesURL = resources.appendingPathComponent("diagnoses/diagnosis-rules.json")
         let rules: [DiagnosisRule]
         do {
@@ -124,12 +125,13 @@ public final class KnowledgeBase: Sendable {
             throw KnowledgeBaseError(.malformed, file: "diagnoses/diagnosis-rules.json", problem: String(describing: error))
         }
         return try KnowledgeBase(entries: entries.values.sorted { $0.code < $1.code }, sources: sources, icd: icd, ncci: ncci,
-                                 abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors)
+                                 abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors, concepts: concepts)
     }
 
     init(entries: [ProcedureEntry], sources: [String: String], icd: ICD10CMTable, ncci: NCCIEdits,
-         abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:]) throws {
-        let lexicon = Lexicon(abbreviationsTSV: abbreviations)
+         abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:], concepts: String = "") throws {
+        var lexicon = Lexicon(abbreviationsTSV: abbreviations)
+        lexicon.loadConcepts(concepts)
         var compiler = PhraseCompiler(lexicon: lexicon)
         var compiled: [CompiledEntry] = []
         var phraseIssues: [KnowledgeBaseIssue] = []

@@ -8,6 +8,21 @@ struct Lexicon: Sendable {
     let abbreviations: [[String]: [String]]
     let longestAbbreviation: Int
 
+    /// Clause concepts (Resources/lexicon/clause-concepts.tsv): concept word and its word groups.
+    var concepts: [(concept: String, groups: [[String]])] = []
+
+    mutating func loadConcepts(_ tsv: String) {
+        concepts = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 2 else { return nil }
+            return (fields[0], fields.dropFirst().map { $0.split(separator: ",").map(String.init) })
+        }
+    }
+
+    static func matches(_ word: String, _ pattern: String) -> Bool {
+        pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
+    }
+
     init(abbreviationsTSV: String) {
         var table: [[String]: [String]] = [:]
         var longest = 1

@@ -7,6 +7,7 @@ struct NarrativeAnalyzer: Sendable {
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         markScopes(&tokens)
+        addConcepts(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
     }
@@ -185,6 +186,33 @@ struct NarrativeAnalyzer: Sendable {
             if matches, cue.count > (best ?? 0) { best = cue.count }
         }
         return best
+    }
+
+    /// Adds each clause concept whose word groups all occur in the clause, at the last of them.
+    func addConcepts(_ tokens: inout [NarrativeToken]) {
+        guard !lexicon.concepts.isEmpty, !tokens.isEmpty else { return }
+        var insertions: [(after: Int, token: NarrativeToken)] = []
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
+            for (concept, groups) in lexicon.concepts {
+                if tokens[start...end].contains(where: { $0.text == concept }) { continue }
+                var last = -1
+                var all = true
+                for group in groups {
+                    guard let index = (start...end).last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
+                    last = max(last, index)
+                }
+                if all, last >= 0 {
+                    var token = tokens[last]
+                    token.text = concept
+                    insertions.append((last, token))
+                }
+            }
+            start = end + 1
+        }
+        for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
     }
 
     func assignKeys(_ tokens: inout [NarrativeToken]) {
