@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "MailStackSupport", path: "Tests/MailStackSupport"),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailStackSupport"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "MailStackSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodingTests", dependencies: ["Coding"]),
+        .testTarget(name: "CodingTests", dependencies: ["Coding"], exclude: ["Corpus", "Fixtures"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding", "MailStackSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CaseConsultantCLI"]),
