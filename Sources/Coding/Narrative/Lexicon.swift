@@ -43,7 +43,9 @@ struct Lexicon: Sendable {
         "the", "a", "an", "of", "and", "to", "his", "her", "their", "its", "this", "that", "these", "those",
         "was", "were", "is", "are", "be", "been", "being", "then", "at", "on", "in", "into", "for", "from",
         "by", "as", "using", "used", "performed", "done", "patient", "we", "he", "she", "it", "there",
-        "which", "who", "had", "has", "have", "after", "also", "all", "so", "very", "under",
+        "which", "who", "had", "has", "have", "after", "also", "so", "very",
+        // Not "all" or "under": "all components", "all four compartments", "under 5 cm" and
+        // "under anesthesia" say something a code depends on.
     ]
 
     /// Forward negation: what follows in the clause did not happen / is absent.

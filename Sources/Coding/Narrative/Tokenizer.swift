@@ -83,6 +83,9 @@ struct Tokenizer {
                 raise(.sentence)
             case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
                 raise(.clause)
+            case UInt8(ascii: "-") where index > 0 && bytes[index - 1] == 32 && index + 1 < count && (bytes[index + 1] == 32 || bytes[index + 1] == UInt8(ascii: "-")):
+                // " - " between words is a dash: "no bone graft - unlisted?" are two statements.
+                raise(.clause)
             case UInt8(ascii: "&"), UInt8(ascii: "+"):
                 tokens.append(RawToken(text: "and", start: index, end: index + 1, boundary: pending, section: section))
                 pending = .none

@@ -113,6 +113,15 @@ enum FeatureDetector {
                 state.weight = 0.8
                 detected.states["anesthesia"] = state
             }
+            // "ANESTHESIA: General" / "Spinal": the kind decides codes split on it (27265/27266, 27605/27606).
+            let general = anesthesiaWords.contains("general") || anesthesiaWords.contains("endotracheal") || anesthesiaWords.contains("lma")
+            let regional = ["spinal", "regional", "epidural"].contains(where: anesthesiaWords.contains)
+            let sedationOnly = !general && !regional && anesthesiaWords.contains { ["sedation", "mac", "monitored", "local"].contains($0) }
+            for (feature, present) in [("generalAnesthesia", general), ("regionalOrGeneralAnesthesia", general || regional)] {
+                var state = detected.state(feature)
+                if present, state.weight < 0.8 { state.weight = 0.8; detected.states[feature] = state }
+                if sedationOnly, !state.present { state.negated = true; detected.states[feature] = state }
+            }
         }
         return detected
     }

@@ -50,8 +50,11 @@ enum ProcedureScorer {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight }) { return nil }
         }
         var supporting: [Phrase.Hit] = []
+        // Supporting evidence is other words than the required ones: an `any` group that repeats
+        // a required phrase ("unlisted") adds nothing the code has not already been credited for.
+        let requiredRanges = required.map { $0.first...$0.last }
         for group in compiled.any {
-            if let hit = best(group, in: narrative) {
+            if let hit = best(group, in: narrative, outside: requiredRanges) {
                 score += 1.0 * hit.section.procedureWeight
                 supporting.append(hit)
             } else if group.contains(where: { $0.hits(in: narrative).contains { $0.negated && !$0.historical } }) {
@@ -113,10 +116,11 @@ enum ProcedureScorer {
     }
 
     /// The strongest affirmed occurrence of any phrase of a group.
-    static func best(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Phrase.Hit? {
+    static func best(_ group: [Phrase], in narrative: AnalyzedNarrative, outside excluded: [ClosedRange<Int>] = []) -> Phrase.Hit? {
         var best: Phrase.Hit?
         for phrase in group {
-            for hit in phrase.hits(in: narrative) where hit.affirmed {
+            for hit in phrase.hits(in: narrative) where hit.affirmed
+                && !excluded.contains(where: { $0.lowerBound <= hit.first && $0.upperBound >= hit.last }) {
                 if best == nil || hit.section.procedureWeight > best!.section.procedureWeight
                     || (hit.section.procedureWeight == best!.section.procedureWeight && hit.last - hit.first > best!.last - best!.first) {
                     best = hit
