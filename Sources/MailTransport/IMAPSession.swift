@@ -33,34 +33,10 @@ public final class IMAPSession: MailboxFlagReading {
 
     private func configure() throws {
         guard let curl else { return }
-        let secondsCeil = { (value: Double) in max(1, Int(value.rounded(.up))) }
-        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(settings.timeouts.connect * 1000)))
-        // Silence mid-command: the response timeout covers waiting for a reply line, the
-        // low-speed limit a literal that stops flowing.
-        try curl.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, secondsCeil(settings.timeouts.idle))
-        try curl.set(CURLOPT_LOW_SPEED_LIMIT, 1)
-        try curl.set(CURLOPT_LOW_SPEED_TIME, secondsCeil(settings.timeouts.idle))
+        try CurlConnectionSettings(endpoint: endpoint, upgradesToTLS: url.scheme == "imap", tls: settings.tls,
+                                   timeouts: settings.timeouts, username: settings.username, secret: settings.secret)
+            .apply(to: curl)
         try curl.set(CURLOPT_TCP_KEEPALIVE, 1)
-        if url.scheme == "imap" {
-            let plaintextAllowed = settings.tls.allowPlaintextLoopback && endpoint.isLoopback
-            try curl.set(CURLOPT_USE_SSL, Int(plaintextAllowed ? CURLUSESSL_NONE.rawValue : CURLUSESSL_ALL.rawValue))
-        }
-        if let caFile = settings.tls.caFile {
-            guard FileManager.default.isReadableFile(atPath: caFile) else {
-                throw MailTransportError(.invalidConfiguration, "tls.caFile \(caFile) cannot be read: check the path and its permissions")
-            }
-            try curl.set(CURLOPT_CAINFO, caFile)
-        }
-        try curl.set(CURLOPT_USERNAME, settings.username)
-        switch settings.secret {
-        case .none:
-            break
-        case .password(let password):
-            try curl.set(CURLOPT_PASSWORD, password)
-        case .oauth2Token(let token):
-            try curl.set(CURLOPT_XOAUTH2_BEARER, token)
-            try curl.set(CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2")
-        }
     }
 
     // MARK: MailboxSession

@@ -49,29 +49,9 @@ public struct SMTPSender: MailSender {
 
     private func configure(_ curl: CurlEasyHandle, mail: OutgoingMail, size: Int) throws {
         try curl.set(CURLOPT_URL, url.base + (settings.heloName ?? ""))
-        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(settings.timeouts.connect * 1000)))
-        let idle = max(1, Int(settings.timeouts.idle.rounded(.up)))
-        try curl.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, idle)
-        try curl.set(CURLOPT_LOW_SPEED_LIMIT, 1)
-        try curl.set(CURLOPT_LOW_SPEED_TIME, idle)
-        if url.scheme == "smtp" {
-            let plaintextAllowed = settings.tls.allowPlaintextLoopback && endpoint.isLoopback
-            try curl.set(CURLOPT_USE_SSL, Int(plaintextAllowed ? CURLUSESSL_NONE.rawValue : CURLUSESSL_ALL.rawValue))
-        }
-        if let caFile = settings.tls.caFile {
-            guard FileManager.default.isReadableFile(atPath: caFile) else {
-                throw MailTransportError(.invalidConfiguration, "tls.caFile \(caFile) cannot be read: check the path and its permissions")
-            }
-            try curl.set(CURLOPT_CAINFO, caFile)
-        }
-        try curl.set(CURLOPT_USERNAME, settings.username)
-        switch settings.secret {
-        case .none: break
-        case .password(let password): try curl.set(CURLOPT_PASSWORD, password)
-        case .oauth2Token(let token):
-            try curl.set(CURLOPT_XOAUTH2_BEARER, token)
-            try curl.set(CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2")
-        }
+        try CurlConnectionSettings(endpoint: endpoint, upgradesToTLS: url.scheme == "smtp", tls: settings.tls,
+                                   timeouts: settings.timeouts, username: settings.username, secret: settings.secret)
+            .apply(to: curl)
         try curl.set(CURLOPT_MAIL_FROM, "<\(mail.envelopeFrom)>")
         try curl.set(CURLOPT_MAIL_RCPT, list: mail.recipients.map { "<\($0)>" })
         try curl.set(ccurl_option_mail_rcpt_allowfails(), 1)
