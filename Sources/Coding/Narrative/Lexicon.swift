@@ -84,6 +84,9 @@ struct Lexicon: Sendable {
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]
+    /// Backward uncertainty when the word closes its clause or is followed by "but": "an
+    /// intramedullary nail was considered but not used", "ex-fix considered." (not done).
+    static let backwardUncertaintyCues: Set<String> = ["considered", "contemplated", "entertained"]
 
     /// Ends a negation or history scope inside a sentence.
     static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]
@@ -118,5 +121,9 @@ extension Lexicon {
         "planned", "scheduled", "status", "previous", "previously", "former", "compartment", "compartments", "release",
         "released", "fracture", "fractures", "fractured", "reduction", "reduced", "fixation", "fixed", "screws", "screw",
         "plate", "plates", "nail", "nails", "wires", "pins", "excised", "excision", "biopsy", "debrided", "debridement",
+        // Long words two edits from a knowledge-base word ("inspected" / "infected", "inspection" / "infection").
+        "inspected", "inspection", "inspect", "visualized", "visualised", "palpated", "preserved", "examined",
+        "manoeuvre", "anaesthetic", "anaesthesia", "theatre", "mobilise", "mobilised", "haemostasis", "hemostasis",
+        "considered", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
     ]
 }

@@ -121,6 +121,14 @@ struct NarrativeAnalyzer: Sendable {
                     position -= 1
                 }
             }
+            if Lexicon.backwardUncertaintyCues.contains(word),
+               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "but" {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].uncertain = true
+                    position -= 1
+                }
+            }
             if Lexicon.backwardHistoryCues.contains(word) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
