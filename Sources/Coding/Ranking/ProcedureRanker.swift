@@ -36,8 +36,12 @@ struct ProcedureRanker: Sendable {
             if !seenClusters.insert(cluster[position]).inserted {
                 // A neighbour is a second procedure only when different words document it
                 // (percutaneous sacral screws and a symphysis plate): never the same words twice.
+                // Its site (the first required group) must be its own; a generic word such as
+                // "fracture" may be shared when each procedure names its own site.
                 let ranges = candidate.required.map { $0.first...$0.last }
-                guard !selected.isEmpty, ranges.allSatisfy({ range in !usedTokens.contains { $0.overlaps(range) } }) else { continue }
+                let unused = ranges.filter { range in !usedTokens.contains { $0.overlaps(range) } }
+                guard !selected.isEmpty, let site = ranges.first, unused.contains(site),
+                      unused.count * 2 >= ranges.count else { continue }
             }
             if selected.isEmpty {
                 guard candidate.score >= Self.minimumScore else { break }
