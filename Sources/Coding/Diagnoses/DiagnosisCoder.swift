@@ -35,8 +35,11 @@ struct DiagnosisCoder: Sendable {
             let sentenceText = " " + narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text).joined(separator: " ") + " "
             var synonymTargets: Set<String> = []
             for (from, to) in rule.synonyms ?? [:] where from.contains(" ") ? sentenceText.contains(" \(from) ") : words.contains(from) {
-                words.insert(to)
-                synonymTargets.insert(to)
+                // A synonym may name several words ("schatzker ii" → "lateral condyle").
+                for word in to.split(separator: " ").map(String.init) {
+                    words.insert(word)
+                    synonymTargets.insert(word)
+                }
             }
             for word in rule.defaults ?? [] { words.insert(word) }
             var sides = laterality.bySentence[sentence] ?? []
