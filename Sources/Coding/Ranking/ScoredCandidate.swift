@@ -46,8 +46,24 @@ enum ProcedureScorer {
             let supported = compiled.any.contains { group in (best(group, in: narrative)?.section.procedureWeight ?? 0) >= 0.85 }
             guard strongest >= SectionKind.history.procedureWeight, supported else { return nil }
         }
+        // Sentences of the procedure title that document the whole entry on their own ("PROCEDURE:
+        // 1. Percutaneous iliosacral screw fixation, left sacral fracture. 2. ..."): a ruling-out
+        // word in another sentence belongs to another listed procedure ("2. ... symphyseal plate")
+        // and does not rule this one out. Body text is one procedure told over several sentences.
+        var ownSentences: Set<Int>?
+        for group in compiled.all {
+            var sentences: Set<Int> = []
+            for phrase in group {
+                for hit in phrase.hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 1.0 {
+                    sentences.insert(hit.sentence)
+                }
+            }
+            ownSentences = ownSentences.map { $0.intersection(sentences) } ?? sentences
+        }
+        let whole = ownSentences ?? []
         for phrase in compiled.none {
-            if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight }) { return nil }
+            if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
+                && (whole.isEmpty || whole.contains($0.sentence)) }) { return nil }
         }
         var supporting: [Phrase.Hit] = []
         // Supporting evidence is other words than the required ones: an `any` group that repeats
