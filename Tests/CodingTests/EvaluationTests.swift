@@ -21,7 +21,7 @@ import Testing
     /// What the engine has reached on it (docs/coding.md): short of the targets, so until it
     /// meets them these floors keep any change from losing held-out accuracy unnoticed. Raise
     /// them as the engine improves; never by tuning on the held-out cases.
-    static let floors = (top1: 0.90, top3: 0.92, abstention: 0.90, highConfidence: 0.93)
+    static let floors = (top1: 0.93, top3: 0.95, abstention: 0.90, highConfidence: 0.93)
 
     @Test func heldOutFiguresDoNotRegress() throws {
         let cases = try EvaluationCase.load(Self.heldOut)
