@@ -27,13 +27,29 @@ final class SQLiteConnection {
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
         if path != ":memory:" {
-            try execute("PRAGMA journal_mode = WAL")
+            try switchToWriteAheadLog(within: Double(busyTimeoutMilliseconds) / 1000)
             try execute("PRAGMA synchronous = NORMAL")
         }
         try execute("PRAGMA foreign_keys = ON")
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Two processes opening a new store at the same moment (two cron polls) both hold a shared
+    /// lock and both want the exclusive one the switch to WAL needs; SQLite breaks that deadlock by
+    /// answering one of them SQLITE_BUSY at once, without the busy handler. So the switch is
+    /// retried within the busy timeout, and skipped when the other process already made it.
+    private func switchToWriteAheadLog(within seconds: Double) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as StoreError where error.isTemporary && Date() < deadline {
+                usleep(UInt32.random(in: 5_000...50_000))
+            }
+        }
+    }
 
     /// The store holds narratives (patient data, possibly): only the service user may read it.
     /// SQLite gives the -wal and -shm files the database file's mode, so this covers them too.
@@ -58,7 +74,8 @@ final class SQLiteConnection {
         if rc != SQLITE_OK {
             let detail = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(message)
-            throw StoreError.from(resultCode: rc, context: "execute", detail: detail)
+            // The statement text names what was attempted; execute() never carries bound values.
+            throw StoreError.from(resultCode: rc, context: "execute \(sql.prefix(48))", detail: detail)
         }
     }
 
