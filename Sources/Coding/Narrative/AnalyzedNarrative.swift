@@ -1,3 +1,5 @@
+import Foundation
+
 /// A narrative ready for matching: its tokens, and where each vocabulary key occurs among the
 /// content words (stop words are skipped, so phrases match across "of the", "and").
 public struct AnalyzedNarrative: Sendable {
@@ -7,6 +9,9 @@ public struct AnalyzedNarrative: Sendable {
     let content: [Int]
     /// Key → positions in `content`.
     let positions: [Int32: [Int32]]
+    /// Sentences that are items of a numbered or bulleted list ("1. ORIF …", "2) …", "- …"),
+    /// the way surgeons list several procedures under PROCEDURES.
+    let listItemSentences: Set<Int>
     private let bytes: [UInt8]
 
     init(text: String, tokens: [NarrativeToken]) {
@@ -24,6 +29,34 @@ public struct AnalyzedNarrative: Sendable {
         }
         self.content = content
         self.positions = positions
+        listItemSentences = Self.listItems(tokens, bytes)
+    }
+
+    /// A sentence is a list item when, on its line, only a marker stands before it (after an
+    /// optional heading): "1.", "2)", "(3)", "#4", "-", "•", "*"; or when it has a line to itself
+    /// ("PROCEDURES:" followed by one procedure a line). A paragraph's sentences share lines.
+    private static func listItems(_ tokens: [NarrativeToken], _ bytes: [UInt8]) -> Set<Int> {
+        var items: Set<Int> = []
+        var index = 0
+        while index < tokens.count {
+            let sentence = tokens[index].sentence
+            var last = index
+            while last + 1 < tokens.count, tokens[last + 1].sentence == sentence { last += 1 }
+            var lineStart = tokens[index].start
+            while lineStart > 0, bytes[lineStart - 1] != 10 { lineStart -= 1 }
+            let lead = String(decoding: bytes[lineStart..<tokens[index].start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let marker = lead.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
+            let body = marker.trimmingCharacters(in: CharacterSet(charactersIn: "().#:"))
+            let numbered = !body.isEmpty && body.count <= 2 && body.allSatisfy(\.isNumber) && marker != body
+            let bulleted = ["-", "•", "*"].contains(marker)
+            var lineEnd = tokens[last].end
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            let tail = bytes[tokens[last].end..<lineEnd]
+            let ownLine = (lead.isEmpty || lead.hasSuffix(":")) && tail.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 46 || $0 == 44 || $0 == 59 }
+            if numbered || bulleted || ownLine { items.insert(sentence) }
+            index = last + 1
+        }
+        return items
     }
 
     /// The original words behind tokens `first...last`, as the person wrote them.

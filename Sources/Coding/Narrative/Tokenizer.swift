@@ -43,6 +43,9 @@ struct Tokenizer {
                     raise(.sentence)
                     continue
                 }
+                // A list item ("1. …", "2) …", "- …", "• …") is its own statement even when the
+                // line before it has no full stop: listed procedures are separate procedures.
+                if startsListItem(bytes, from: index) { raise(.sentence) }
             }
             let byte = bytes[index]
             if isAlnum(byte) {
@@ -95,6 +98,27 @@ struct Tokenizer {
             index += 1
         }
         return tokens
+    }
+
+    /// Whether the line from `start` opens with a list marker: up to two digits then "." or ")",
+    /// or a bullet ("-", "*", "•"), followed by a space.
+    static func startsListItem(_ bytes: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
+        guard index < bytes.count else { return false }
+        var digits = 0
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57, digits < 3 { index += 1; digits += 1 }
+        if digits > 0 {
+            guard digits <= 2, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return false }
+            index += 1
+        } else if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") {
+            index += 1
+        } else if bytes[index...].starts(with: [0xE2, 0x80, 0xA2]) {  // •
+            index += 3
+        } else {
+            return false
+        }
+        return index < bytes.count && (bytes[index] == 32 || bytes[index] == 9)
     }
 
     /// A heading at the start of a line: a known label followed by ":" ("POSTOPERATIVE DIAGNOSIS:",

@@ -60,7 +60,10 @@ enum ProcedureScorer {
             }
             ownSentences = ownSentences.map { $0.intersection(sentences) } ?? sentences
         }
-        let whole = ownSentences ?? []
+        // Only list items count as separate procedures: an ordinary sentence under a PROCEDURE
+        // heading ("The lateral malleolus was fixed …" after "ORIF trimalleolar fracture") is the
+        // same operation told in parts, and its ruling-out words still apply.
+        let whole = (ownSentences ?? []).intersection(narrative.listItemSentences)
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
                 && (whole.isEmpty || whole.contains($0.sentence)) }) { return nil }
