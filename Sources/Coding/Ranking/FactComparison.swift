@@ -184,6 +184,8 @@ enum FactMatcher {
         case "fixation": "fixation"
         case "components": "the components revised"
         case "compartments": "the compartments released"
+        case _ where key.hasPrefix("sizeAtLeast") && key.hasSuffix("cm"):
+            "size at least \(key.dropFirst("sizeAtLeast".count).dropLast(2)) cm"
         default:
             // lowerCamelCase → words
             key.reduce(into: "") { text, character in
