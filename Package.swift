@@ -24,14 +24,16 @@ let package = Package(
 
         // Benchmarks print figures; they are run in release builds, never asserted in tests.
         .executableTarget(name: "TransportBenchmark", dependencies: ["MailTransport"], path: "Benchmarks/TransportBenchmark"),
-        .executableTarget(name: "MIMEBenchmark", dependencies: ["MIME"], path: "Benchmarks/MIMEBenchmark"),
+        .executableTarget(name: "MIMEBenchmark", dependencies: ["MIME", "MIMEMutation"], path: "Benchmarks/MIMEBenchmark"),
         .executableTarget(name: "CodingBenchmark", dependencies: ["Coding"], path: "Benchmarks/CodingBenchmark"),
 
         // What the integration tests share: finding or starting the loopback mail stack, real
         // clients (curl, swaks) and a TCP relay that plays a server outage.
         .target(name: "MailStackSupport", path: "Tests/MailStackSupport"),
+        // A seeded PRNG and message mutator shared by the MIME tests and the MIME benchmark.
+        .target(name: "MIMEMutation", path: "Tests/MIMEMutation"),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "MailStackSupport"]),
-        .testTarget(name: "MIMETests", dependencies: ["MIME", "MailStackSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "MIMEMutation", "MailStackSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CodingTests", dependencies: ["Coding"], exclude: ["Corpus", "Fixtures"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CaseDeskTests", dependencies: ["CaseDesk", "MailTransport", "MIME", "Coding", "MailStackSupport"]),

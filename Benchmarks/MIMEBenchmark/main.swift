@@ -1,5 +1,6 @@
 import Foundation
 import MIME
+import MIMEMutation
 
 // Parse throughput in a release build:
 //   swift build -c release --scratch-path .build-mime2 --product MIMEBenchmark
@@ -23,18 +24,6 @@ guard !corpus.isEmpty else {
     exit(66)
 }
 
-/// SplitMix64, as in the tests: the mutated corpus is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func htmlHeavyMessage() -> Data {
     var html = Data("From: a@x.example\r\nSubject: html\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".utf8)
     for index in 0..<20_000 { html.append(Data("<p class=MsoNormal>Line \(index) of the operative note &amp; findings<o:p></o:p></p>\r\n".utf8)) }
@@ -43,27 +32,14 @@ func htmlHeavyMessage() -> Data {
 
 if dumpMode {
     var inputs: [(String, [UInt8])] = zip(files, corpus).map { ($0, [UInt8]($1)) }
-    var random = SplitMix(state: 20_250_303)
-    let fragments: [[UInt8]] = ["\r\n--", "\r\n\r\n", "=?utf-8?B?", "Content-Type: multipart/mixed; boundary=x\r\n", "--x\r\n",
-                                "=\r\n", "<", "&#", "\u{0}", "Content-Transfer-Encoding: base64\r\n", ">", "\r\n ", "-- \r\n",
+    var random = SeededRandom(seed: 20_250_303)
+    // The test's fragments plus the reply, signature and HTML shapes narrative extraction reads.
+    let fragments: [[UInt8]] = MessageMutator.boundaryAndHeaderFragments + ["-- \r\n",
                                 "\r\nOn Mon, Mar 3, 2025 at 9:14 AM Jane <j@x.example> wrote:\r\n", "\r\nThanks,\r\nMaria\r\n",
                                 "\r\nFrom: X\r\nSent: Monday\r\nTo: Y\r\n", "<br>", "<p>", "</td><td>", "&nbsp;", "<blockquote>",
                                 "\r\n> quoted\r\n", "\u{A0}", "\r\n-----Original Message-----\r\n"].map { Array($0.utf8) }
     for iteration in 0..<3_000 {
-        var bytes = [UInt8](corpus[iteration % corpus.count])
-        for _ in 0..<Int.random(in: 1...8, using: &random) where !bytes.isEmpty {
-            let position = Int.random(in: 0..<bytes.count, using: &random)
-            switch Int.random(in: 0..<6, using: &random) {
-            case 0: bytes[position] = UInt8.random(in: 0...255, using: &random)
-            case 1: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...200, using: &random)))
-            case 2:
-                let end = min(bytes.count, position + Int.random(in: 1...300, using: &random))
-                bytes.insert(contentsOf: bytes[position..<end], at: position)
-            case 3: bytes.removeSubrange(position...)
-            case 4: bytes.insert(contentsOf: fragments.randomElement(using: &random)!, at: position)
-            default: bytes[position] = [0x0D, 0x0A, 0x3D, 0x2D, 0x3A, 0x3F][Int.random(in: 0..<6, using: &random)]
-            }
-        }
+        let bytes = MessageMutator.mutate([UInt8](corpus[iteration % corpus.count]), fragments: fragments, using: &random)
         inputs.append(("mutation \(iteration) of \(files[iteration % files.count])", bytes))
     }
     inputs.append(("synthetic HTML", [UInt8](htmlHeavyMessage())))

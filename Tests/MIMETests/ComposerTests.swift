@@ -1,4 +1,5 @@
 import Foundation
+import MIMEMutation
 import Testing
 @testable import MIME
 
