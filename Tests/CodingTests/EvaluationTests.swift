@@ -56,9 +56,12 @@ import Testing
 /// (coder questions, misspellings, out-of-range near misses), used to tune general linguistics.
 @Suite struct EngineCaseTests {
     @Test func engineCasesStayRight() throws {
-        let cases = try EvaluationCase.load(TestSupport.fixtures.appendingPathComponent("engine-cases.jsonl"))
-        let evaluation = Evaluation.run(cases, name: "engine-cases", engine: TestSupport.bundledEngine)
-        #expect(evaluation.top1.value >= 0.93, "\(evaluation.misses.map { "\($0.id): \($0.got)" })")
-        #expect(evaluation.abstention.value >= 0.95, "\(evaluation.misses.filter { $0.expected.isEmpty }.map(\.id))")
+        let files = try TestSupport.engineCaseFiles()
+        #expect(!files.isEmpty)
+        for (name, cases) in files {
+            let evaluation = Evaluation.run(cases, name: name, engine: TestSupport.bundledEngine)
+            #expect(evaluation.top1.value >= 0.93, "\(name): \(evaluation.misses.map { "\($0.id): \($0.got)" })")
+            #expect(evaluation.abstention.value >= 0.95, "\(name): \(evaluation.misses.filter { $0.expected.isEmpty }.map(\.id))")
+        }
     }
 }

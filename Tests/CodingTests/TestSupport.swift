@@ -21,6 +21,14 @@ enum TestSupport {
             .map { ($0, try EvaluationCase.load(corpus.appendingPathComponent($0))) }
     }
 
+    /// The engine's own cases: `engine-cases.jsonl` and any `engine-cases-TOPIC.jsonl` written
+    /// later for one kind of narrative (each written before the engine was changed for it).
+    static func engineCaseFiles() throws -> [(name: String, cases: [EvaluationCase])] {
+        try FileManager.default.contentsOfDirectory(atPath: fixtures.path)
+            .filter { $0.hasPrefix("engine-cases") && $0.hasSuffix(".jsonl") }.sorted()
+            .map { ($0, try EvaluationCase.load(fixtures.appendingPathComponent($0))) }
+    }
+
     /// The token for the first occurrence of a word in an analysed narrative.
     static func token(_ word: String, in narrative: AnalyzedNarrative) -> NarrativeToken? {
         narrative.tokens.first { $0.text == word }
