@@ -6,9 +6,9 @@ import Foundation
 enum EvalCommand: Command {
     static let name = "eval"
     static let summary = "measure suggestion accuracy on labelled cases (JSON Lines)"
-    static let signature = CommandSignature(options: [], flags: ["json", "summary"], maxPositionals: 16)
+    static let signature = CommandSignature(options: [], flags: ["json", "summary", "calibration"], maxPositionals: 16)
     static let help = """
-    Usage: caseconsultant eval FILE.jsonl|DIRECTORY ... [--json] [--summary]
+    Usage: caseconsultant eval FILE.jsonl|DIRECTORY ... [--json] [--summary] [--calibration]
 
     Runs every case through `suggest` and prints top-1 and top-3 accuracy, abstention accuracy
     on out-of-range cases, further-procedure and diagnosis agreement, the precision of
@@ -21,6 +21,8 @@ enum EvalCommand: Command {
     Options:
       --json      the figures and misses as JSON (an array, one object per file)
       --summary   figures only, no list of misses
+      --calibration  first suggestions by confidence bucket (right/total) per file and over all
+                  files named, and every wrong first suggestion at confidence 0.8 or more
 
     """
 
@@ -45,7 +47,9 @@ enum EvalCommand: Command {
         for file in files {
             evaluations.append(Evaluation.run(try EvaluationCase.load(file), name: file.lastPathComponent, engine: engine))
         }
-        if arguments.has("json") {
+        if arguments.has("calibration") {
+            context.writeOutput(renderCalibration(evaluations))
+        } else if arguments.has("json") {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             context.writeOutput(String(decoding: try encoder.encode(evaluations), as: UTF8.self) + "\n")
@@ -53,6 +57,41 @@ enum EvalCommand: Command {
             context.writeOutput(evaluations.map { render($0, misses: !arguments.has("summary")) }.joined(separator: "\n"))
         }
         return .success
+    }
+
+    /// Confidence bucket → right/total, per file and over all files, then the confident mistakes.
+    static func renderCalibration(_ evaluations: [Evaluation]) -> String {
+        let bounds = Evaluation.calibrationBounds
+        let labels = bounds.indices.map { index in
+            index + 1 < bounds.count ? String(format: "%.2f-%.2f", bounds[index], bounds[index + 1]) : String(format: "≥%.2f", bounds[index])
+        }
+        func row(_ name: String, _ buckets: [Evaluation.Ratio]) -> String {
+            name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + buckets.map { "\($0.correct)/\($0.total)".padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
+        }
+        var total = bounds.map { _ in Evaluation.Ratio(correct: 0, total: 0) }
+        var lines = [row("confidence", []) + labels.map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()]
+        for evaluation in evaluations {
+            lines.append(row(evaluation.name, evaluation.calibration))
+            for index in total.indices {
+                total[index].correct += evaluation.calibration[index].correct
+                total[index].total += evaluation.calibration[index].total
+            }
+        }
+        if evaluations.count > 1 { lines.append(row("all", total)) }
+        let high = total.indices.filter { bounds[$0] >= 0.9 }.reduce(into: Evaluation.Ratio(correct: 0, total: 0)) {
+            $0.correct += total[$1].correct
+            $0.total += total[$1].total
+        }
+        lines.append(String(format: "confidence ≥ 0.9: %d/%d right (%.1f%%)", high.correct, high.total, high.value * 100))
+        lines.append("wrong first suggestions at confidence ≥ 0.8:")
+        for evaluation in evaluations {
+            for miss in evaluation.misses where (miss.confidence ?? 0) >= 0.8 && miss.problem != "missing further procedure" {
+                lines.append(String(format: "  %.2f  %@ %@: expected %@, got %@", miss.confidence ?? 0, evaluation.name, miss.id,
+                                    miss.expected.isEmpty ? "(abstain)" : miss.expected.joined(separator: "|"), miss.got.joined(separator: " ")))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func render(_ evaluation: Evaluation, misses: Bool) -> String {

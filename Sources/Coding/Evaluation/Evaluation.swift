@@ -12,6 +12,10 @@ public struct Evaluation: Codable, Sendable {
     public struct Ratio: Codable, Sendable, Equatable {
         public var correct: Int
         public var total: Int
+        public init(correct: Int, total: Int) {
+            self.correct = correct
+            self.total = total
+        }
         public var value: Double { total == 0 ? 1 : Double(correct) / Double(total) }
     }
 
@@ -27,7 +31,16 @@ public struct Evaluation: Codable, Sendable {
     public var highConfidence: Ratio
     /// `pair:A/B` tag → top-1 on the cases so tagged.
     public var pairs: [String: Ratio]
+    /// First suggestions by confidence bucket (lower bounds `calibrationBounds`): how many were right.
+    public var calibration: [Ratio] = Evaluation.calibrationBounds.map { _ in Ratio(correct: 0, total: 0) }
     public var misses: [Miss]
+
+    /// Lower bounds of the confidence buckets of `calibration`.
+    public static let calibrationBounds: [Double] = [0, 0.5, 0.7, 0.8, 0.9, 0.95]
+
+    public static func calibrationBucket(_ confidence: Double) -> Int {
+        calibrationBounds.lastIndex { confidence >= $0 } ?? 0
+    }
 
     public static func run(_ cases: [EvaluationCase], name: String, engine: CodingEngine) -> Evaluation {
         var evaluation = Evaluation(name: name, cases: cases.count, top1: .init(correct: 0, total: 0), top3: .init(correct: 0, total: 0),
@@ -55,6 +68,11 @@ public struct Evaluation: Codable, Sendable {
                     evaluation.misses.append(.init(id: item.id, expected: item.expect, got: report.procedures.isEmpty ? [] : ranked,
                                                    confidence: first?.confidence, problem: report.procedures.isEmpty ? "abstained" : "wrong first code"))
                 }
+            }
+            if let first {
+                let bucket = calibrationBucket(first.confidence)
+                evaluation.calibration[bucket].total += 1
+                if right { evaluation.calibration[bucket].correct += 1 }
             }
             if let first, first.confidence >= 0.9 {
                 evaluation.highConfidence.total += 1
