@@ -54,4 +54,26 @@ final class CapturedIO: Sendable {
         #expect(CommandLineTool.main(["caseconsultant", "suggest", "--bogus"], context: io.context()) == 64)
         #expect(io.error.withLock { $0 } == "caseconsultant suggest: unknown option '--bogus' (see 'caseconsultant suggest --help')\n")
     }
+
+    @Test func evalCalibrationTabulatesConfidence() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("calibration-\(UInt32.random(in: 0...UInt32.max)).jsonl")
+        try Data("""
+        {"id": "a", "text": "Left total knee arthroplasty for osteoarthritis", "expect": ["27447"]}
+        {"id": "b", "text": "Left total knee arthroplasty for osteoarthritis", "expect": ["27446"]}
+        {"id": "c", "text": "Carpal tunnel release, right", "expect": []}
+        """.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let io = CapturedIO()
+        #expect(CommandLineTool.main(["caseconsultant", "eval", "--calibration", file.path], context: io.context()) == 0)
+        let output = io.output.withLock { $0 }
+        #expect(output.hasPrefix("confidence "))
+        #expect(output.contains("≥0.95"))
+        // Two first suggestions (the third case abstains), one right.
+        let row = try #require(output.split(separator: "\n").first { $0.hasPrefix(file.lastPathComponent) })
+        let cells = row.split(separator: " ").dropFirst().map { $0.split(separator: "/").compactMap { Int($0) } }
+        #expect(cells.count == 6)
+        #expect(cells.map { $0[0] }.reduce(0, +) == 1)
+        #expect(cells.map { $0[1] }.reduce(0, +) == 2)
+        #expect(output.contains("wrong first suggestions at confidence ≥ 0.8:"))
+    }
 }

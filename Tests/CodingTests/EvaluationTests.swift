@@ -49,6 +49,16 @@ import Testing
         #expect(evaluation.abstention == .init(correct: 1, total: 1))
         #expect(evaluation.pairs["pair:27027/27057"] == .init(correct: 1, total: 2))
         #expect(evaluation.misses.map(\.id) == ["b"])
+        // Calibration: the two first suggestions fall in buckets, one right and one wrong.
+        #expect(evaluation.calibration.reduce(0) { $0 + $1.total } == 2)
+        #expect(evaluation.calibration.reduce(0) { $0 + $1.correct } == 1)
+    }
+
+    @Test func calibrationBucketsByLowerBound() {
+        #expect(Evaluation.calibrationBucket(0.3) == 0)
+        #expect(Evaluation.calibrationBucket(0.85) == 3)
+        #expect(Evaluation.calibrationBucket(0.9) == 4)
+        #expect(Evaluation.calibrationBucket(1.0) == 5)
     }
 }
 
