@@ -19,6 +19,9 @@ import Testing
         ("Femoral and tibial components left in place.", "femoral", true),
         ("Lateral and posterior malleoli not fixed.", "lateral", true),
         ("Syndesmosis stable to stress after fixation.", "syndesmosis", false),
+        ("Patient declined total knee arthroplasty.", "knee", true),
+        ("She refused fixation; closed reduction and cast.", "fixation", true),
+        ("She refused fixation; closed reduction and cast.", "cast", false),
     ])
     func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
@@ -41,6 +44,9 @@ import Testing
         ("History of prior TKA; today right THA.", "knee", true),
         ("History of prior TKA; today right THA.", "hip", false),
         ("Will need staged fixation.", "fixation", true),
+        // "Plan:" inside a line is a heading: the rest of its sentence is the plan.
+        ("Spanning fixator today. Plan: ORIF next week.", "open", true),
+        ("Spanning fixator today. Plan: ORIF next week.", "fixator", false),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

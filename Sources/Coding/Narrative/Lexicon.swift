@@ -53,10 +53,12 @@ struct Lexicon: Sendable {
         ["no"], ["not"], ["without"], ["none"], ["nothing"], ["nor"], ["neither"], ["never"], ["denies"], ["denied"],
         ["negative", "for"], ["free", "of"], ["absence", "of"], ["absent"], ["rather", "than"], ["instead", "of"],
         ["in", "lieu", "of"], ["ruled", "out"], ["no", "evidence", "of"],
+        // "Patient declined total knee replacement": what was refused was not done.
+        ["declined"], ["declines"], ["refused"], ["refuses"],
     ]
     /// Backward negation: the clause before the cue did not happen ("fasciotomy was deferred").
     static let backwardNegationCues: Set<String> = [
-        "deferred", "declined", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",
+        "deferred", "declined", "refused", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",
         // "fibula intact", "ACL intact": the structure is not injured and not treated.
         "intact",
     ]

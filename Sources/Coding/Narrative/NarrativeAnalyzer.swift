@@ -7,6 +7,7 @@ struct NarrativeAnalyzer: Sendable {
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         markScopes(&tokens)
+        markConvertedArthroscopy(&tokens)
         addConcepts(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
@@ -79,11 +80,20 @@ struct NarrativeAnalyzer: Sendable {
         var uncertain = false
         var historical = false
         var clauseStart = 0
+        // "Plan: ORIF in 7-10 days": a history cue that is its clause's only word is a heading
+        // inside the line, and what follows it in the sentence is the plan, not today's work.
+        var historicalSentence: Int?
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
                 negating = false; uncertain = false; historical = false
                 clauseStart = index
+                if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
+                   index - 1 == 0 || tokens[index - 2].clause != tokens[index - 1].clause,
+                   Self.cue(Lexicon.historyCues, in: tokens, at: index - 1) != nil {
+                    historicalSentence = tokens[index].sentence
+                }
+                if historicalSentence == tokens[index].sentence { historical = true }
             }
             let word = tokens[index].text
             if Lexicon.scopeBreakers.contains(word)
@@ -152,6 +162,39 @@ struct NarrativeAnalyzer: Sendable {
             tokens[index].uncertain = tokens[index].uncertain || uncertain
             tokens[index].historical = tokens[index].historical || historical
             index += 1
+        }
+    }
+
+    /// Arthroscopy converted to open (or abandoned): only the open procedure is reported, so the
+    /// arthroscopy words no longer speak for the approach or rule open codes out, and
+    /// "converted" is the approach's conversion, not a conversion arthroplasty. The words become
+    /// `convertedarthroscopy`, which no phrase names.
+    func markConvertedArthroscopy(_ tokens: inout [NarrativeToken]) {
+        func isArthroscopy(_ word: String) -> Bool {
+            word.hasPrefix("arthroscop") || ["scope", "scoped", "portal", "portals"].contains(word)
+        }
+        var converted = false
+        for index in tokens.indices {
+            let word = tokens[index].text
+            if ["converted", "conversion", "convert"].contains(word) {
+                // "converted to open", "converted to a mini-arthrotomy", "conversion to an open procedure"
+                let window = tokens[(index + 1)..<min(index + 5, tokens.count)].filter { $0.sentence == tokens[index].sentence }
+                if window.contains(where: { ["open", "arthrotomy", "mini", "formal"].contains($0.text) }),
+                   tokens.contains(where: { isArthroscopy($0.text) }) {
+                    tokens[index].historical = true
+                    converted = true
+                }
+            } else if ["abandoned", "aborted"].contains(word) {
+                let clause = tokens[index].clause
+                if tokens.contains(where: { $0.clause == clause && isArthroscopy($0.text) }) { converted = true }
+            }
+        }
+        guard converted else { return }
+        // Renamed, not only marked: "knee arthroscopy" must not match as a phrase either (a
+        // phrase takes its scope from its first word, "knee").
+        for index in tokens.indices where isArthroscopy(tokens[index].text) {
+            tokens[index].text = "convertedarthroscopy"
+            tokens[index].historical = true
         }
     }
 

@@ -102,6 +102,7 @@ enum FeatureDetector {
             }
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
+        detectImplantRemoval(narrative, into: &detected)
         detected.largestSizeCM = largestSize(narrative)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
@@ -124,6 +125,34 @@ enum FeatureDetector {
             }
         }
         return detected
+    }
+
+    static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
+    static let implantWords: Set<String> = ["hardware", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples"]
+
+    /// "Removal of two syndesmotic screws", "removed the plate and screws": a removal word shortly
+    /// before an implant word in one clause, nothing else done in between ("and" ends it, so
+    /// "the guide was removed and a screw was placed" is not a removal of hardware).
+    static func detectImplantRemoval(_ narrative: AnalyzedNarrative, into detected: inout DetectedFeatures) {
+        let tokens = narrative.tokens
+        var state = detected.state("hardwareRemoval")
+        for (index, token) in tokens.enumerated() where removalWords.contains(token.text) && token.isAffirmed {
+            var look = index + 1
+            while look < tokens.count, look <= index + 5, tokens[look].clause == token.clause, tokens[look].text != "and" {
+                if implantWords.contains(tokens[look].text) {
+                    let weight = token.section.procedureWeight
+                    if weight >= 0.5 { state.count += 1 }
+                    if weight > state.weight {
+                        state.weight = weight
+                        state.evidence = Phrase.Hit(first: index, last: look, negated: false, uncertain: false, historical: false,
+                                                    section: token.section, sentence: token.sentence)
+                    }
+                    break
+                }
+                look += 1
+            }
+        }
+        if state.present { detected.states["hardwareRemoval"] = state }
     }
 
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions), or written as "5cm".

@@ -134,6 +134,8 @@ enum FactMatcher {
         return .init(key: "compartments", required: value, outcome: .contradicts, score: -2.5 + overlap, evidence: nil, documented: described)
     }
 
+    static let arthroscopicPenalty = 4.0
+
     /// How well the documented approach fits the entry's.
     static func approach(_ required: String, _ features: DetectedFeatures, sentences: Set<Int>, clauses: Set<Int> = []) -> (score: Double, documented: String?) {
         let effective = features.effectiveApproach(near: sentences, clauses: clauses)
@@ -163,7 +165,10 @@ enum FactMatcher {
             case ("percutaneous", "open"?): score = -2.5
             default: score = -1.5
             }
-            if arthroscopic >= 0.5, effective != "open" { score -= 1.5 }
+            // Every arthroscopic procedure has a code of its own outside this range (29805-29999,
+            // arthroscopically aided fracture care included): arthroscopy without an open
+            // exposure is not this code's approach.
+            if arthroscopic >= 0.5, effective != "open" { score -= arthroscopicPenalty }
             return (score, effective)
         }
     }

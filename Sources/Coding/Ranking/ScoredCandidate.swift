@@ -22,6 +22,8 @@ enum ProcedureScorer {
     /// Removing hardware is not treating the fracture it once fixed.
     static let hardwareRemovalPenalty = 2.5
     static let untreatedPenalty = 2.5
+    static let injectionOnlyPenalty = 4.0
+    static let externalFixatorOnlyPenalty = 3.0
 
     static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
                       bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
@@ -99,14 +101,50 @@ enum ProcedureScorer {
                 || features.state("immobilization").present || features.state("treatment").present
             if !treated { score -= untreatedPenalty }
         }
-        if entry.action == "fracture-treatment", features.state("hardwareRemoval").weight >= 0.5 {
+        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("hardwareRemoval").weight >= 0.5 {
             // Without a reduction documented, removing hardware is the whole operation.
             score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
+        }
+        if entry.action == "fracture-treatment", features.fixations.contains("external"), features.fixations.isDisjoint(with: ["intramedullary", "plate-screws"]),
+           !features.state("manipulation").present, features.effectiveApproach != "open" {
+            // An external fixator put on without a reduction (a temporary spanning frame before
+            // definitive fixation) is the fixator's own service (20690/20692), not fracture care.
+            score -= externalFixatorOnlyPenalty
+        }
+        if entry.action != "introduction-injection", onlyInjected(required, in: narrative) {
+            // Only a needle was put into the joint or bursa the code names (injection, aspiration):
+            // that is 20600-20611, not this code's work.
+            score -= injectionOnlyPenalty
         }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
         return ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
                                approachDocumented: approach.documented, approachScore: approach.score)
+    }
+
+    static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
+    static let operativeWords: Set<String> = [
+        "excision", "excised", "excise", "resection", "resected", "incision", "incised", "open", "opened", "repair", "repaired",
+        "fixation", "fixed", "released", "release", "drainage", "drained", "debrided", "debridement", "amputation", "reconstruction",
+        "reconstructed", "reduction", "reduced", "biopsy", "lengthening", "transfer", "manipulation", "curettage", "curetted",
+        "washout", "irrigation", "removal", "removed", "cast", "splint", "arthrogram", "arthrography", "contrast", "fusion", "nail",
+        "plate", "screw", "screws", "pinning", "implant", "prosthesis",
+    ]
+    /// Operative by its form: -ectomy, -otomy, -plasty, -desis, -pexy, -rrhaphy.
+    static func isOperative(_ word: String) -> Bool {
+        operativeWords.contains(word) || ["ectomy", "otomy", "plasty", "desis", "pexy", "rrhaphy", "ectomies", "otomies", "plasties"].contains { word.hasSuffix($0) }
+    }
+
+    /// The clauses that document the code say only that a needle went in (an injection or an
+    /// aspiration), with no operative word beside it.
+    static func onlyInjected(_ required: [Phrase.Hit], in narrative: AnalyzedNarrative) -> Bool {
+        let clauses = Set(required.flatMap { [narrative.tokens[$0.first].clause, narrative.tokens[$0.last].clause] })
+        var injected = false
+        for token in narrative.tokens where clauses.contains(token.clause) && token.isAffirmed {
+            if isOperative(token.text) { return false }
+            if injectionWords.contains(token.text) { injected = true }
+        }
+        return injected
     }
 
     /// Entries that miss exactly one required group (of two or more), for the "codes
