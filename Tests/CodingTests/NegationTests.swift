@@ -47,6 +47,10 @@ import Testing
         // "Plan:" inside a line is a heading: the rest of its sentence is the plan.
         ("Spanning fixator today. Plan: ORIF next week.", "open", true),
         ("Spanning fixator today. Plan: ORIF next week.", "fixator", false),
+        // "planned" after the thing planned, with a time after it or at the clause's end.
+        ("Closed reduction and splint; ORIF planned once the swelling settles.", "open", true),
+        ("Closed reduction and splint; ORIF planned once the swelling settles.", "closed", false),
+        ("Closed reduction as planned, then splint.", "closed", false),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

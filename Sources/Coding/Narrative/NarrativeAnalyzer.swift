@@ -139,7 +139,12 @@ struct NarrativeAnalyzer: Sendable {
                     position -= 1
                 }
             }
-            if Lexicon.backwardHistoryCues.contains(word) {
+            // "ORIF planned when the swelling settles", "TKA scheduled for March": the thing
+            // planned came first ("closed reduction as planned" is today's work).
+            let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
+                && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
+                    || Lexicon.planFollowers.contains(tokens[index + 1].text))
+            if Lexicon.backwardHistoryCues.contains(word) || planned {
                 var position = index - 1
                 while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
                     tokens[position].historical = true

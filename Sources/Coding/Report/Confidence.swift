@@ -20,6 +20,26 @@ enum Confidence {
         return (value * 100).rounded() / 100
     }
 
+    /// Words of plans and doubt. Their scope rules are about what follows them; a clause that has
+    /// one anywhere ("ORIF planned when the swelling settles", "plating was discussed but not
+    /// done", "lengthening vs tenotomy?") is not certain evidence for today's procedure.
+    static let planOrDoubtWords: Set<String> = [
+        "plan", "plans", "planned", "planning", "will", "would", "scheduled", "staged", "later", "future", "eventual", "eventually",
+        "recommend", "recommended", "consider", "considering", "considered", "contemplated", "entertained", "discussed", "discussion",
+        "option", "options", "possible", "possibly", "probable", "probably", "suspected", "suspect", "questionable", "versus", "vs",
+        "may", "might", "likely", "presumed",
+    ]
+
+    /// Whether a clause that documents the winner (a required word, a fact's evidence, the
+    /// approach it was credited with) also speaks of a plan or a doubt.
+    static func hedged(_ candidate: ScoredCandidate, narrative: AnalyzedNarrative, features: DetectedFeatures) -> Bool {
+        var hits = candidate.required + candidate.facts.compactMap(\.evidence)
+        if let approach = candidate.approachDocumented, candidate.approachScore > 0,
+           let evidence = features.state("approach:" + approach).evidence { hits.append(evidence) }
+        let clauses = Set(hits.map { narrative.tokens[$0.first].clause })
+        return narrative.tokens.contains { clauses.contains($0.clause) && planOrDoubtWords.contains($0.text) }
+    }
+
     /// Whether every fact (and the approach) on which the winner differs from its nearest rival
     /// is positively documented in the narrative's favour of the winner.
     static func decidedByDocumentedFacts(winner: ProcedureEntry, candidate: ScoredCandidate, rival: ProcedureEntry) -> Bool {

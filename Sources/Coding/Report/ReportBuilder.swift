@@ -61,7 +61,8 @@ struct ReportBuilder {
                 && features.regionAgreement(code: winner.code) > -0.3
                 // A fact the code requires that the engine cannot see, or that the note does not state.
                 && !candidate.facts.contains { $0.outcome == .notDetectable || ($0.outcome == .undocumented && $0.required != .bool(false)) }
-            let verified = consistent && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
+            let verified = consistent && !Confidence.hedged(candidate, narrative: narrative, features: features)
+                && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
                 confidence: Confidence.of(score: candidate.score, runnerUp: runnerUp, verified: verified),
