@@ -51,6 +51,12 @@ import Testing
         ("Closed reduction and splint; ORIF planned once the swelling settles.", "open", true),
         ("Closed reduction and splint; ORIF planned once the swelling settles.", "closed", false),
         ("Closed reduction as planned, then splint.", "closed", false),
+        // A dated event is history: "last week", "yesterday".
+        ("Wound VAC change, thigh wound after fasciotomy last week.", "fasciotomy", true),
+        ("Hip hemiarthroplasty yesterday; today wound check.", "hemiarthroplasty", true),
+        ("Hip hemiarthroplasty yesterday; today wound check.", "wound", false),
+        // A consult names what the surgeon may do.
+        ("Consult: femoral neck fracture, plan hemiarthroplasty tomorrow.", "hemiarthroplasty", true),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

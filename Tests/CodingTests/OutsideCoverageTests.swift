@@ -20,6 +20,10 @@ import Testing
         // The in-range procedure was refused.
         "Patient declined total knee arthroplasty. Genicular nerve ablation today, right.",
         "Sural nerve biopsy, right leg",
+        // Bedside care of an existing stump or wound, a superficial abscess, a consult.
+        "Below-knee amputation stump: wound dehiscence debrided at the bedside, skin only",
+        "Incision and drainage of a superficial abscess of the left thigh, subcutaneous tissue only",
+        "Consult for a displaced femoral neck fracture, plan hemiarthroplasty tomorrow. Which code for the consult?",
     ])
     func outOfRangeWorkIsNotCoded(text: String) {
         let report = engine.suggest(text)
@@ -32,6 +36,8 @@ import Testing
         ("Right ankle arthroscopy abandoned for a poor view; anterior arthrotomy and removal of loose bodies", "27620"),
         ("Knee aspiration showed pus, then open arthrotomy and washout, left", "27310"),
         ("Stage 1 pilon: closed reduction and spanning external fixator, no ORIF", "27825"),
+        ("Left below-knee stump revised: tibia and fibula re-amputated 2 cm higher", "27886"),
+        ("Deep abscess beneath the fascia lata of the right thigh incised and drained", "27301"),
     ])
     func inRangeNeighboursAreStillCoded(text: String, code: String) {
         #expect(engine.suggest(text).procedures.first?.code == code)

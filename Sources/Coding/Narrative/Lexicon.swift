@@ -83,6 +83,8 @@ struct Lexicon: Sendable {
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
         ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],
         ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"], ["postoperative", "pain"],
+        // A consult tells why the patient was seen; a procedure it names is the plan.
+        ["consult"], ["consultation"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]

@@ -122,6 +122,14 @@ struct NarrativeAnalyzer: Sendable {
             if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
             }
+            // "after fasciotomy last week", "ORIF yesterday": a dated event is history.
+            if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && ["week", "month", "year", "night"].contains(word))) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0 {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
             // "TKA in 2019": a dated event is history.
             if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
                ["in", "since", "during"].contains(tokens[index - 1].text) {
