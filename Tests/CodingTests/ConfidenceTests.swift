@@ -21,4 +21,14 @@ import Testing
         let first = try #require(engine.suggest(text).procedures.first)
         #expect(first.confidence < 0.9)
     }
+
+    /// Only the required words, none of the words that usually come with the code: not certain.
+    @Test func requiredWordsAloneAreNotCertain() throws {
+        let bare = try #require(engine.suggest("Left below knee amputation for diabetic gangrene").procedures.first)
+        #expect(bare.code == "27880")
+        #expect(bare.confidence < 0.9)
+        let described = try #require(engine.suggest("Left below knee amputation for diabetic gangrene, long posterior flap closure").procedures.first)
+        #expect(described.code == "27880")
+        #expect(described.confidence >= 0.9)
+    }
 }

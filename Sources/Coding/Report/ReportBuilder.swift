@@ -62,6 +62,7 @@ struct ReportBuilder {
                 // A fact the code requires that the engine cannot see, or that the note does not state.
                 && !candidate.facts.contains { $0.outcome == .notDetectable || ($0.outcome == .undocumented && $0.required != .bool(false)) }
             let verified = consistent && !Confidence.hedged(candidate, narrative: narrative, features: features)
+                && !Confidence.onlyRequiredWords(candidate, anyGroups: knowledgeBase.compiled[candidate.entryIndex].any.count)
                 && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
