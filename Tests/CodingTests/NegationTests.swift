@@ -22,6 +22,14 @@ import Testing
         ("Patient declined total knee arthroplasty.", "knee", true),
         ("She refused fixation; closed reduction and cast.", "fixation", true),
         ("She refused fixation; closed reduction and cast.", "cast", false),
+        // A clause that is only "not released" / "left alone" negates what the clause before names.
+        ("Posterior compartments soft, not released.", "posterior", true),
+        ("Posterior fragment small (<10%), left alone.", "posterior", true),
+        ("ORIF lateral malleolus, posterior fragment small, not fixed.", "lateral", false),
+        ("The fracture was reduced, not fixed.", "reduced", false),
+        ("Weber B fracture, stable, boot.", "fracture", false),
+        // An arrow starts the next step: "did not contract -> excised" excised the muscle.
+        ("Gluteus grey and did not contract -> excised.", "excised", false),
     ])
     func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
@@ -57,9 +65,34 @@ import Testing
         ("Hip hemiarthroplasty yesterday; today wound check.", "wound", false),
         // A consult names what the surgeon may do.
         ("Consult: femoral neck fracture, plan hemiarthroplasty tomorrow.", "hemiarthroplasty", true),
+        ("Splinted; ORIF planned when the swelling settles.", "open", true),
+        ("Splinted; ORIF planned when the swelling settles.", "splinted", false),
+        ("The fracture was reduced and fixed as planned.", "fixed", false),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
         #expect(token.historical == historical)
+    }
+
+    /// Words after a parenthetical aside continue the clause before it.
+    @Test func asideDoesNotSplitItsClause() throws {
+        let narrative = TestSupport.fixtureKB.analyze("Posterior compartments (superficial + deep) of the leg released.")
+        let compartments = try #require(TestSupport.token("compartments", in: narrative))
+        let released = try #require(TestSupport.token("released", in: narrative))
+        let deep = try #require(TestSupport.token("deep", in: narrative))
+        #expect(compartments.clause == released.clause)
+        #expect(deep.clause != released.clause)
+    }
+
+    /// A phrase that states an absence in its own words ("did not contract") is affirmed;
+    /// a negation before it turns it round.
+    @Test(arguments: [
+        ("Gluteus medius did not contract.", true),
+        ("There was no muscle that did not contract.", false),
+    ])
+    func phraseWithItsOwnNegation(text: String, affirmed: Bool) throws {
+        let kb = TestSupport.fixtureKB
+        let features = FeatureDetector.detect(kb.analyze(text), features: kb.features)
+        #expect(features.state("nonviableMuscle").present == affirmed)
     }
 }

@@ -9,13 +9,16 @@ struct Lexicon: Sendable {
     let longestAbbreviation: Int
 
     /// Clause concepts (Resources/lexicon/clause-concepts.tsv): concept word and its word groups.
-    var concepts: [(concept: String, groups: [[String]])] = []
+    /// A concept written `word:sentence` looks for its groups in the whole sentence.
+    var concepts: [(concept: String, groups: [[String]], sentenceScope: Bool)] = []
 
     mutating func loadConcepts(_ tsv: String) {
         concepts = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count >= 2 else { return nil }
-            return (fields[0], fields.dropFirst().map { $0.split(separator: ",").map(String.init) })
+            let sentence = fields[0].hasSuffix(":sentence")
+            let name = sentence ? String(fields[0].dropLast(":sentence".count)) : fields[0]
+            return (name, fields.dropFirst().map { $0.split(separator: ",").map(String.init) }, sentence)
         }
     }
 
@@ -56,6 +59,9 @@ struct Lexicon: Sendable {
         // "Patient declined total knee replacement": what was refused was not done.
         ["declined"], ["declines"], ["refused"], ["refuses"],
     ]
+    /// Single words that negate what follows them ("no", "not", "without"): a phrase that contains
+    /// one states an absence in its own words (see `Phrase.internalNegation`).
+    static let forwardNegationWords: Set<String> = ["no", "not", "without", "none", "nothing", "never"]
     /// Backward negation: the clause before the cue did not happen ("fasciotomy was deferred").
     static let backwardNegationCues: Set<String> = [
         "deferred", "declined", "refused", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",

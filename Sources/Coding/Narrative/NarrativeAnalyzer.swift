@@ -27,7 +27,8 @@ struct NarrativeAnalyzer: Sendable {
                    let expansion = lexicon.abbreviations[window.map(\.text)] {
                     for (offset, word) in expansion.enumerated() {
                         output.append(.init(text: word, start: raw[index].start, end: raw[index + length - 1].end,
-                                            boundary: offset == 0 ? raw[index].boundary : .none, section: raw[index].section))
+                                            boundary: offset == 0 ? raw[index].boundary : .none, section: raw[index].section,
+                                            opensAside: offset == 0 && raw[index].opensAside, resumesClause: offset == 0 && raw[index].resumesClause))
                     }
                     index += length
                     matched = true
@@ -64,11 +65,25 @@ struct NarrativeAnalyzer: Sendable {
     }
 
     /// Sentence and clause numbers from the boundaries the tokenizer saw.
+    /// Words after a parenthetical aside continue the clause before it ("posterior compartments
+    /// (superficial + deep) of the leg released"); the aside is a clause of its own.
     func number(_ raw: [Tokenizer.RawToken]) -> [NarrativeToken] {
         var sentence = -1
         var clause = -1
+        var nextClause = 0
+        var outer: Int?
         return raw.map { token in
-            if token.boundary == .sentence { sentence += 1; clause += 1 } else if token.boundary == .clause { clause += 1 }
+            if token.boundary == .sentence {
+                sentence += 1; clause = nextClause; nextClause += 1; outer = nil
+            } else if token.boundary == .clause {
+                if token.resumesClause, let before = outer {
+                    clause = before
+                    outer = nil
+                } else {
+                    if token.opensAside { outer = clause }
+                    clause = nextClause; nextClause += 1
+                }
+            }
             return NarrativeToken(text: token.text, start: token.start, end: token.end,
                                   sentence: max(sentence, 0), clause: max(clause, 0), section: token.section)
         }
@@ -110,6 +125,9 @@ struct NarrativeAnalyzer: Sendable {
                     // "posterior malleolus was not fixed", "not performed": the negated thing came first.
                     if Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
+                        // "posterior compartments soft, not released": the clause is only the
+                        // verb; what was not done is named in the clause before it.
+                        if Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
                     }
                 }
                 negating = true
@@ -118,9 +136,15 @@ struct NarrativeAnalyzer: Sendable {
             }
             if Lexicon.backwardNegationCues.contains(word) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
+                if word != "intact", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
             }
             if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
+                // "posterior fragment small, left alone" (→ untouched); not "stable" or "normal",
+                // which describe the thing before them ("Weber B fracture, stable, boot").
+                if word == "untouched" || word == "retained", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) {
+                    negatePreviousClause(&tokens, before: clauseStart)
+                }
             }
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history.
             if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && ["week", "month", "year", "night"].contains(word))) {
@@ -215,6 +239,36 @@ struct NarrativeAnalyzer: Sendable {
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
                                            "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
 
+    /// Whether the words from `start` up to (not including) `end` are only stop words or forms
+    /// of "be" ("it was not fixed"): the clause names nothing of its own.
+    static func onlyFunctionWords(_ tokens: [NarrativeToken], from start: Int, to end: Int) -> Bool {
+        guard start < end else { return true }
+        return tokens[start..<end].allSatisfy { Lexicon.stopWords.contains($0.text) || Lexicon.beVerbs.contains($0.text) }
+    }
+
+    /// Negates the clause before `clauseStart` in the same sentence ("posterior fragment small
+    /// (<10%), not fixed"), passing over a clause of numbers only, and stopping at a verb of its
+    /// own ("the fracture was reduced, not fixed": the reduction stands) or a word that joins statements.
+    private func negatePreviousClause(_ tokens: inout [NarrativeToken], before clauseStart: Int) {
+        guard clauseStart > 0, clauseStart < tokens.count else { return }
+        let sentence = tokens[clauseStart].sentence
+        var position = clauseStart - 1
+        var clause = tokens[position].clause
+        var clauseHasWord = false
+        while position >= 0, tokens[position].sentence == sentence {
+            let token = tokens[position]
+            if token.clause != clause {
+                if clauseHasWord { break }
+                clause = token.clause
+            }
+            let word = token.text
+            if word.hasSuffix("ed") || Self.participles.contains(word) || Lexicon.backwardStops.contains(word) { break }
+            if word.contains(where: \.isLetter) { clauseHasWord = true }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
     private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int) {
         var position = from
         while position >= start, position >= 0 {
@@ -252,29 +306,37 @@ struct NarrativeAnalyzer: Sendable {
         return best
     }
 
-    /// Adds each clause concept whose word groups all occur in the clause, at the last of them.
+    /// Adds each clause concept whose word groups all occur in the clause (or, for a concept
+    /// scoped to the sentence, in the sentence), at the last of them. A clause interrupted by a
+    /// parenthetical aside is still one clause.
     func addConcepts(_ tokens: inout [NarrativeToken]) {
         guard !lexicon.concepts.isEmpty, !tokens.isEmpty else { return }
         var insertions: [(after: Int, token: NarrativeToken)] = []
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
-            for (concept, groups) in lexicon.concepts {
-                if tokens[start...end].contains(where: { $0.text == concept }) { continue }
+        var clauses: [Int: [Int]] = [:]
+        var sentences: [Int: [Int]] = [:]
+        var order: [(clause: Bool, key: Int)] = []
+        for index in tokens.indices {
+            if clauses[tokens[index].clause] == nil { order.append((true, tokens[index].clause)) }
+            if sentences[tokens[index].sentence] == nil { order.append((false, tokens[index].sentence)) }
+            clauses[tokens[index].clause, default: []].append(index)
+            sentences[tokens[index].sentence, default: []].append(index)
+        }
+        for (isClause, key) in order {
+            let members = isClause ? clauses[key]! : sentences[key]!
+            for concept in lexicon.concepts where concept.sentenceScope != isClause {
+                if members.contains(where: { tokens[$0].text == concept.concept }) { continue }
                 var last = -1
                 var all = true
-                for group in groups {
-                    guard let index = (start...end).last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
+                for group in concept.groups {
+                    guard let index = members.last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
                     last = max(last, index)
                 }
-                if all, last >= 0 {
+                if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {
                     var token = tokens[last]
-                    token.text = concept
+                    token.text = concept.concept
                     insertions.append((last, token))
                 }
             }
-            start = end + 1
         }
         for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
     }

@@ -2,6 +2,10 @@
 struct Phrase: Sendable, Equatable {
     let text: String
     let keys: [Int32]
+    /// The phrase says something did not happen in its own words ("did not contract", "without
+    /// anesthesia", "not fixed"): its own negation word states the fact, so the phrase counts
+    /// as affirmed unless a negation before it in its clause turns it round.
+    var internalNegation = false
 
     /// Where a phrase was found, and what the sentence says about it.
     struct Hit: Sendable, Equatable {
@@ -39,7 +43,16 @@ struct Phrase: Sendable, Equatable {
             // A phrase must not run across a clause boundary ("ORIF, post mal not fixed").
             let firstToken = narrative.tokens[first]
             guard narrative.tokens[last].clause == firstToken.clause else { continue }
-            result.append(Hit(first: first, last: last, negated: firstToken.negated, uncertain: firstToken.uncertain,
+            var negated = firstToken.negated
+            if internalNegation {
+                var position = first - 1
+                negated = false
+                while position >= 0, narrative.tokens[position].clause == firstToken.clause {
+                    if Lexicon.forwardNegationWords.contains(narrative.tokens[position].text) { negated = true; break }
+                    position -= 1
+                }
+            }
+            result.append(Hit(first: first, last: last, negated: negated, uncertain: firstToken.uncertain,
                               historical: firstToken.historical, section: firstToken.section, sentence: firstToken.sentence))
         }
         return result
@@ -73,7 +86,8 @@ struct PhraseCompiler {
                 keys.append(vocabulary.add(word: word))
             }
         }
-        return Phrase(text: text, keys: keys)
+        let internalNegation = words(of: text).contains { Lexicon.forwardNegationWords.contains($0) }
+        return Phrase(text: text, keys: keys, internalNegation: internalNegation)
     }
 
     /// Words of a phrase: split like a narrative, abbreviations expanded, `*` kept.

@@ -14,6 +14,10 @@ struct Tokenizer {
         var end: Int
         var boundary: Boundary
         var section: SectionKind
+        /// First word inside "(…)", and first word after the ")" with no other punctuation
+        /// between: the words after an aside continue the clause before it.
+        var opensAside = false
+        var resumesClause = false
     }
 
     static func tokenize(_ narrative: String) -> [RawToken] {
@@ -22,6 +26,8 @@ struct Tokenizer {
         tokens.reserveCapacity(bytes.count / 5)
         var section = SectionKind.general
         var pending = Boundary.sentence
+        var asideOpened = false
+        var asideClosed = false
         var index = 0
         let count = bytes.count
         var atLineStart = true
@@ -71,8 +77,11 @@ struct Tokenizer {
                         break
                     }
                 }
-                tokens.append(RawToken(text: String(decoding: word, as: UTF8.self), start: start, end: index, boundary: pending, section: section))
+                tokens.append(RawToken(text: String(decoding: word, as: UTF8.self), start: start, end: index, boundary: pending, section: section,
+                                       opensAside: asideOpened, resumesClause: asideClosed && pending == .clause))
                 pending = .none
+                asideOpened = false
+                asideClosed = false
                 continue
             }
             switch byte {
@@ -81,13 +90,26 @@ struct Tokenizer {
                 var look = index + 1
                 while look < count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == 13 { look += 1 }
                 raise(look < count && bytes[look] == 10 ? .sentence : .clause)
+                asideClosed = false
                 atLineStart = true
             case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 raise(.sentence)
-            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
+                asideClosed = false
+            case UInt8(ascii: "("):
                 raise(.clause)
+                asideOpened = true
+                asideClosed = false
+            case UInt8(ascii: ")"):
+                raise(.clause)
+                asideClosed = !asideOpened
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
+                raise(.clause)
+                asideClosed = false
             case UInt8(ascii: "-") where index > 0 && bytes[index - 1] == 32 && index + 1 < count && (bytes[index + 1] == 32 || bytes[index + 1] == UInt8(ascii: "-")):
                 // " - " between words is a dash: "no bone graft - unlisted?" are two statements.
+                raise(.clause)
+            case _ where (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=")) && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"):
+                // "did not contract -> excised", "=>": an arrow starts the next step of a terse note.
                 raise(.clause)
             case UInt8(ascii: "&"), UInt8(ascii: "+"):
                 tokens.append(RawToken(text: "and", start: index, end: index + 1, boundary: pending, section: section))
