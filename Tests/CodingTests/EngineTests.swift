@@ -12,6 +12,11 @@ import Testing
         ("Gluteal fasciotomy. There was no nonviable muscle.", "27027"),
         ("Left bimalleolar ankle fracture, ORIF with plate and screws", "27814"),
         ("Left bimalleolar ankle fracture, closed reduction and cast", "27810"),
+        // Dead-looking muscle counts as debrided only when its sentence removes it.
+        ("Gluteal fasciotomy; gluteus medius grey and did not contract -> excised back to bleeding muscle.", "27057"),
+        ("Gluteal fasciotomy. Gluteus maximus dusky, did not bleed, excised.", "27057"),
+        ("Gluteal fasciotomy; muscle dusky but contracted and bled, so it was kept for a second look.", "27027"),
+        ("Gluteal fasciotomy. Muscle dusky at first, pinked up after release; nothing was excised.", "27027"),
     ])
     func withWithoutNeighbours(text: String, code: String) {
         #expect(engine.suggest(text).procedures.first?.code == code)
@@ -49,6 +54,28 @@ import Testing
         PROCEDURES: 1. Right gluteal fasciotomy. 2. Left total knee arthroplasty.
         """)
         #expect(Set(report.procedures.map(\.code)) == ["27027", "27447"])
+    }
+
+    @Test func hintedButUndocumentedFactIsAskedAndNotCertain() throws {
+        let report = engine.suggest("Right gluteal fasciotomy; muscle dusky but contractile, left for a second look.")
+        let first = try #require(report.procedures.first)
+        #expect(first.code == "27027")
+        #expect(first.confidence < 0.9)
+        #expect(report.queries.filter { $0.topic == "debridement" }.count == 1)
+        let alternative = try #require(report.alternatives.first { $0.code == "27057" })
+        #expect(alternative.reason.contains("removal is not documented"))
+    }
+
+    /// A neighbour the knowledge base names is asked about even when the narrative did not make
+    /// it a candidate; a reduction not said to be open is a closed one.
+    @Test func queriesNameNeighboursThatAreNotCandidates() throws {
+        let bundled = TestSupport.bundledEngine
+        let trimalleolar = bundled.suggest("ORIF right trimalleolar ankle fracture")
+        #expect(trimalleolar.procedures.first?.code == "27822")
+        #expect(trimalleolar.queries.contains { $0.question.contains("posterior malleolus") && $0.question.contains("27823") })
+        let knee = bundled.suggest("Left knee dislocation reduced")
+        #expect(knee.procedures.first?.code == "27550")
+        #expect(knee.queries.contains { $0.topic == "anesthesia" })
     }
 
     @Test func queriesAskWhatTheNoteLeavesOpen() {

@@ -4,6 +4,9 @@ struct DetectedFeatures: Sendable {
     struct State: Sendable {
         var weight = 0.0           // best affirmed occurrence; 0 = none
         var negated = false        // stated as not done
+        /// Hinted at but not documented as done ("muscle dusky", nothing said of its removal):
+        /// the fact stays undocumented, and a choice resting on it is not certain.
+        var hinted = false
         var evidence: Phrase.Hit?
         /// Affirmed occurrences in sections that describe the operation (weight ≥ 0.5).
         var count = 0
@@ -30,7 +33,9 @@ struct DetectedFeatures: Sendable {
         let other = counts.filter { $0.0 != own }.map(\.1).max() ?? 0
         guard other > mine else { return 0 }
         // Not one word of the code's own region, and words of another: clearly elsewhere.
-        if mine == 0 { return -1.25 }
+        // Several words of another region make it surer ("thigh ... vastus lateralis": a thigh,
+        // not a leg, whatever "anterior compartment" could belong to).
+        if mine == 0 { return -1.25 - 0.25 * min(other - 1, 2) }
         return -(other - mine) / (other + mine)
     }
 
@@ -103,6 +108,7 @@ enum FeatureDetector {
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
         detectImplantRemoval(narrative, into: &detected)
+        nonviableMuscle(narrative, features: features, into: &detected)
         detected.largestSizeCM = largestSize(narrative)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
@@ -153,6 +159,30 @@ enum FeatureDetector {
             }
         }
         if state.present { detected.states["hardwareRemoval"] = state }
+    }
+
+    /// Debridement of nonviable muscle: said outright, or a word for dead muscle ("dusky",
+    /// "did not contract", "necrotic") in a sentence that removes tissue ("…, excised"). Dead-looking
+    /// muscle that is not removed leaves the fact undocumented (a query, not a guess); muscle
+    /// documented as viable with nothing dead named states it as not done.
+    static func nonviableMuscle(_ narrative: AnalyzedNarrative, features: [CompiledFeature], into detected: inout DetectedFeatures) {
+        func hits(_ name: String) -> [Phrase.Hit] {
+            guard let feature = features.first(where: { $0.feature == name }) else { return [] }
+            return feature.phrases.flatMap { $0.hits(in: narrative) }
+        }
+        var state = detected.state("nonviableMuscleDebridement")
+        let descriptors = hits("nonviableMuscle").filter { $0.affirmed && $0.section.procedureWeight >= 0.5 }
+        if !state.present {
+            let removalSentences = Set(hits("tissueRemoval").filter(\.affirmed).map(\.sentence))
+            for hit in descriptors where removalSentences.contains(hit.sentence) && hit.section.procedureWeight > state.weight {
+                state.weight = hit.section.procedureWeight
+                state.evidence = hit
+                state.count += 1
+            }
+        }
+        if !state.present, descriptors.isEmpty, detected.state("viableMuscle").present { state.negated = true }
+        if !state.present, !state.negated, !descriptors.isEmpty { state.hinted = true }
+        if state.present || state.negated || state.hinted { detected.states["nonviableMuscleDebridement"] = state }
     }
 
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions), or written as "5cm".

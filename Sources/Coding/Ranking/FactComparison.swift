@@ -53,7 +53,11 @@ enum FactMatcher {
             if !state.present || features.state("nontraumatic").weight >= state.weight { state = .init(weight: 0, negated: true, evidence: features.state("nontraumatic").evidence) }
         }
         if key == "bilateral", bilateralBySide, !state.present { state.weight = 0.85 }
-        if key == "nonviableMuscleDebridement", !state.present, features.state("debridement").negated { state.negated = true }
+        // "No debridement", "nothing was excised": no dead muscle was removed either.
+        if key == "nonviableMuscleDebridement", !state.present,
+           features.state("debridement").negated || (features.state("tissueRemoval").negated && !features.state("tissueRemoval").present) {
+            state.negated = true
+        }
         let value = FactValue.bool(required)
         if state.present {
             return required
@@ -65,8 +69,12 @@ enum FactMatcher {
                 ? .init(key: key, required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: "stated as not done")
                 : .init(key: key, required: value, outcome: .agrees, score: 1.2, evidence: nil, documented: "stated as not done")
         }
-        return .init(key: key, required: value, outcome: .undocumented, score: required ? -0.8 : 0.3, evidence: nil, documented: "not documented")
+        return .init(key: key, required: value, outcome: .undocumented, score: required ? -0.8 : 0.3, evidence: nil,
+                     documented: state.hinted ? Self.hintedOnly : "not documented")
     }
+
+    /// `documented` of a fact the narrative hints at without documenting it ("muscle dusky").
+    static let hintedOnly = "described, but not documented as done"
 
     /// "sizeAtLeast5cm" → 5: facts about the size of a lesion, read from the measurements.
     static func sizeThreshold(_ key: String) -> Double? {
@@ -153,7 +161,10 @@ enum FactMatcher {
             switch (required, effective) {
             // Closed treatment is care too: a cast, a splint, a brace or "nonoperative" is expected.
             // A fracture merely named (its wound washed out, say) is not its closed treatment.
-            case (_, nil): score = required == "closed" ? (features.state("immobilization").present ? 0.5 : -1.5) : -0.3
+            // A reduction not said to be open or percutaneous ("knee dislocation reduced") is closed.
+            case (_, nil):
+                let closedCare = features.state("immobilization").present || features.state("manipulation").present
+                score = required == "closed" ? (closedCare ? 0.5 : -1.5) : -0.3
             case let (a, b?) where a == b: score = 2.0
             // Closed treatment "with or without percutaneous fixation" is common wording: pins
             // alone do not contradict a closed code as much as an open exposure does.

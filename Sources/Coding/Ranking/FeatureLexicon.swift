@@ -46,11 +46,27 @@ enum FeatureLexicon {
             "debrid*", "excisional debridement", "devitalized tissue", "necrotic tissue", "nonviable tissue", "excised necrotic",
             "necrotic bone", "sequestrectomy", "curettage of infected",
         ]),
+        // Debridement of nonviable muscle said outright. A word for dead muscle alone ("dusky",
+        // "necrotic") counts only with a word of removal in its sentence (FeatureDetector):
+        // muscle that looks dusky, pinks up and is left is not debrided.
         .init(feature: "nonviableMuscleDebridement", phrases: [
+            "muscle debrid*", "debrided muscle", "debridement muscle", "debridement nonviable", "debrided nonviable",
+            "debridement necrotic", "debrided necrotic", "muscle excised", "excised muscle", "excision nonviable",
+            "excised necrotic", "excision necrotic", "excised nonviable", "resection necrotic", "resected necrotic",
+            "necrotic muscle debrided", "nonviable muscle debrided", "nonviable muscle excised", "necrotic muscle excised",
+        ]),
+        .init(feature: "nonviableMuscle", phrases: [
             "nonviable muscle", "necrotic muscle", "devitalized muscle", "dead muscle", "muscle necrosis", "myonecrosis",
-            "noncontractile muscle", "muscle debrid*", "debrided muscle", "debridement muscle", "debridement nonviable",
-            "nonviable", "did not contract", "muscle excised", "excised muscle", "excision nonviable", "noncontractile",
-            "necrotic", "dusky", "did not bleed", "not contractile",
+            "noncontractile muscle", "nonviable", "did not contract", "noncontractile", "necrotic", "dusky",
+            "did not bleed", "not contractile", "grey muscle", "gray muscle", "no contractility", "not viable",
+        ]),
+        .init(feature: "tissueRemoval", phrases: [
+            "excis*", "debrid*", "resect*", "removed", "cut back", "trimmed", "sharply removed",
+        ]),
+        .init(feature: "viableMuscle", phrases: [
+            "muscle viable", "muscles viable", "muscle healthy", "healthy muscle", "muscle contractile", "muscle bled",
+            "muscle bleeding", "viable", "contractile", "bled and contracted", "contracted and bled", "pink and contractile",
+            "all muscle viable", "viable muscle", "muscle pink",
         ]),
         .init(feature: "fixation:intramedullary", phrases: [
             "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",

@@ -40,6 +40,8 @@ enum AlternativeReasons {
             return "the compartments documented (\(fact.documented)) are not the ones it covers (\(fact.required))"
         case ("components", .string(let required), _):
             return "it needs \(required == "one" ? "one component" : "both components") revised; the note documents \(fact.documented)"
+        case ("nonviableMuscleDebridement", .bool(true), .undocumented) where fact.documented == FactMatcher.hintedOnly:
+            return "muscle that looked nonviable is described, but its removal is not documented"
         case (_, .bool(true), .undocumented):
             return "no \(name) was documented"
         case (_, .bool(true), _):

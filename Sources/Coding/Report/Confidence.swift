@@ -60,7 +60,8 @@ enum Confidence {
             }
             switch comparison.outcome {
             case .agrees: continue
-            case .undocumented where comparison.required == .bool(false): continue
+            // Silence is what a code that rules something out relies on; a hint is not silence.
+            case .undocumented where comparison.required == .bool(false) && comparison.documented != FactMatcher.hintedOnly: continue
             default: return false
             }
         }

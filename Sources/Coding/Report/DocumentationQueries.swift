@@ -6,13 +6,19 @@ enum DocumentationQueries {
         if sides.isEmpty, winner.laterality == "side" || winner.laterality == "bilateral-50" {
             queries.append(DocumentationQuery(topic: "laterality", question: "Which side was operated on (right, left or both)? \(winner.code) is reported with RT or LT (or 50 for both sides)."))
         }
-        let rivalEntries = rivals.map { knowledgeBase.compiled[$0.entryIndex].entry }
+        var rivalEntries = rivals.map { knowledgeBase.compiled[$0.entryIndex].entry }
+        // Neighbours the knowledge base names count too when the narrative did not make them
+        // candidates: "ORIF trimalleolar fracture" says nothing of the posterior lip, and 27823
+        // (which needs it fixed) is exactly what the surgeon should be asked about.
+        for related in winner.related ?? [] where !rivalEntries.contains(where: { $0.code == related.code }) {
+            if let entry = knowledgeBase.procedure(related.code) { rivalEntries.append(entry) }
+        }
         var asked: Set<String> = []
-        for fact in candidate.facts where fact.outcome == .undocumented || fact.outcome == .agrees && fact.evidence == nil && fact.key != "compartments" {
-            // Only facts on which a competing code differs decide anything.
-            guard fact.outcome == .undocumented else { continue }
+        for fact in candidate.facts where fact.outcome == .undocumented {
+            // Only facts on which a competing code differs decide anything; one question per topic
+            // ("debridement" and "nonviable muscle debridement" are one question).
             let differing = rivalEntries.filter { $0.facts[fact.key] != nil && $0.facts[fact.key] != fact.required }
-            guard let rival = differing.first, asked.insert(fact.key).inserted else { continue }
+            guard let rival = differing.first, asked.insert(fact.key == "posteriorLipFixation" ? fact.key : topic(fact.key)).inserted else { continue }
             queries.append(DocumentationQuery(topic: topic(fact.key), question: question(fact.key, winner: winner.code, rival: rival.code)))
         }
         if features.effectiveApproach == nil, winner.action == "fracture-treatment",
@@ -25,7 +31,8 @@ enum DocumentationQueries {
     static func topic(_ key: String) -> String {
         switch key {
         case "nonviableMuscleDebridement", "debridement": "debridement"
-        case "compartments": "compartments"
+        case "compartments", "multipleCompartments": "compartments"
+        case "posteriorLipFixation": "fixation"
         case "fixation": "fixation"
         case "anesthesia": "anesthesia"
         case "manipulation": "manipulation"
@@ -45,6 +52,10 @@ enum DocumentationQueries {
             "Was the manipulation done under anesthesia (general, spinal or regional)? It decides between \(winner) and \(rival)."
         case "manipulation":
             "Was the fracture or dislocation reduced (manipulated)? It decides between \(winner) and \(rival)."
+        case "posteriorLipFixation":
+            "Was the posterior malleolus (posterior lip) fragment fixed? The note does not say; it decides between \(winner) and \(rival)."
+        case "multipleCompartments":
+            "How many compartments were released (one, or two or more)? It decides between \(winner) and \(rival)."
         default:
             "The note does not say whether there was \(FactMatcher.phrase(for: key)); it decides between \(winner) and \(rival)."
         }
