@@ -68,6 +68,9 @@ import Testing
         ("Splinted; ORIF planned when the swelling settles.", "open", true),
         ("Splinted; ORIF planned when the swelling settles.", "splinted", false),
         ("The fracture was reduced and fixed as planned.", "fixed", false),
+        ("Bursa excised after a failed aspiration.", "aspiration", true),
+        ("Bursa excised after a failed aspiration.", "bursa", false),
+        ("Removal of a failed total ankle replacement.", "ankle", false),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

@@ -24,6 +24,8 @@ import Testing
         "Below-knee amputation stump: wound dehiscence debrided at the bedside, skin only",
         "Incision and drainage of a superficial abscess of the left thigh, subcutaneous tissue only",
         "Consult for a displaced femoral neck fracture, plan hemiarthroplasty tomorrow. Which code for the consult?",
+        // Hardware out of a healed osteotomy or fusion: 20680.
+        "Removal of two prominent screws from a healed distal femoral osteotomy, right",
     ])
     func outOfRangeWorkIsNotCoded(text: String) {
         let report = engine.suggest(text)
@@ -38,6 +40,8 @@ import Testing
         ("Stage 1 pilon: closed reduction and spanning external fixator, no ORIF", "27825"),
         ("Left below-knee stump revised: tibia and fibula re-amputated 2 cm higher", "27886"),
         ("Deep abscess beneath the fascia lata of the right thigh incised and drained", "27301"),
+        ("Excision of a chronic prepatellar bursitis after a failed aspiration, left", "27340"),
+        ("Removal of a failed left total ankle replacement, cement spacer placed", "27704"),
     ])
     func inRangeNeighboursAreStillCoded(text: String, code: String) {
         #expect(engine.suggest(text).procedures.first?.code == code)

@@ -91,13 +91,16 @@ struct Lexicon: Sendable {
         ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"], ["postoperative", "pain"],
         // A consult tells why the patient was seen; a procedure it names is the plan.
         ["consult"], ["consultation"],
+        // "after a failed aspiration": what failed was done before ("removal of a failed
+        // total ankle" is not: the failed implant is today's object).
+        ["after", "failed"], ["after", "a", "failed"], ["after", "an", "failed"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]
     /// Backward history when the word ends its clause or a time follows ("ORIF planned once the
     /// swelling settles", "fixation scheduled for next week"), not after "as" ("as planned").
     static let backwardPlanCues: Set<String> = ["planned", "scheduled", "booked"]
-    static let planFollowers: Set<String> = ["once", "when", "for", "after", "in", "next", "at", "later", "pending", "until", "on", "within", "tomorrow"]
+    static let planFollowers: Set<String> = ["but", "once", "when", "for", "after", "in", "next", "at", "later", "pending", "until", "on", "within", "tomorrow"]
     /// Backward uncertainty when the word closes its clause or is followed by "but": "an
     /// intramedullary nail was considered but not used", "ex-fix considered." (not done).
     static let backwardUncertaintyCues: Set<String> = ["considered", "contemplated", "entertained"]

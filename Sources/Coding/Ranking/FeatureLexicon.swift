@@ -174,6 +174,10 @@ enum FeatureLexicon {
             "removal plate", "removal screws", "plate screws removed", "screws removed", "plate removed", "removal implant*",
             "implant removal", "implants removed", "nail removed", "removal nail", "removal intramedullary nail", "hardware was removed",
         ]),
+        // The bone the hardware held has healed: taking the hardware out is the whole operation.
+        .init(feature: "healed", phrases: [
+            "healed", "united", "consolidated", "solid union", "bony union", "radiographic union", "union achieved", "fully united",
+        ], blockers: ["wound healed", "incision healed", "skin healed", "healed wound", "healed incision"]),
         // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
         .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),

@@ -23,6 +23,10 @@ enum ProcedureScorer {
     static let hardwareRemovalPenalty = 2.5
     static let untreatedPenalty = 2.5
     static let injectionOnlyPenalty = 4.0
+    /// Work whose hardware is what a later "removal of hardware from the healed …" takes out.
+    static let healedBoneActions: Set<String> = [
+        "fracture-treatment", "dislocation-treatment", "osteotomy", "arthrodesis", "epiphyseal-arrest", "repair", "reconstruction", "graft",
+    ]
     static let externalFixatorOnlyPenalty = 3.0
 
     static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
@@ -101,7 +105,12 @@ enum ProcedureScorer {
                 || features.state("immobilization").present || features.state("treatment").present
             if !treated { score -= untreatedPenalty }
         }
-        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("hardwareRemoval").weight >= 0.5 {
+        if Self.healedBoneActions.contains(entry.action), features.state("hardwareRemoval").weight >= 0.5,
+           features.state("healed").weight >= 0.5, !features.state("manipulation").present {
+            // "Removal of a prominent screw from a healed tibial tubercle osteotomy": the
+            // osteotomy (fusion, physeal arrest, repair) was done before; today is 20680.
+            score -= 3 * hardwareRemovalPenalty
+        } else if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("hardwareRemoval").weight >= 0.5 {
             // Without a reduction documented, removing hardware is the whole operation.
             score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
         }
