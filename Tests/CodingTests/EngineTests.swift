@@ -78,6 +78,26 @@ import Testing
         #expect(knee.queries.contains { $0.topic == "anesthesia" })
     }
 
+    /// The note speaks of what decides the pair without saying whether it was done: the code the
+    /// documentation supports, a question, and no certainty.
+    @Test(arguments: [
+        ("PROCEDURE: ORIF left trimalleolar ankle fracture. The posterior malleolus was reduced.", "27822", "posterior malleolus"),
+        ("Emergent four-compartment fasciotomy of the left leg. Necrotic muscle noted in the anterior compartment.", "27602", "debrided"),
+    ])
+    func hintedFactIsAskedNotGuessed(text: String, code: String, asked: String) throws {
+        let report = TestSupport.bundledEngine.suggest(text)
+        let first = try #require(report.procedures.first)
+        #expect(first.code == code)
+        #expect(first.confidence < 0.9)
+        #expect(report.queries.contains { $0.question.contains(asked) })
+    }
+
+    /// A ruling-out word inside a longer phrase the entry lists itself does not rule it out.
+    @Test func longerOwnPhraseOutweighsARulingOutWord() {
+        let report = TestSupport.bundledEngine.suggest("Bimalleolar equivalent injury, right ankle: lateral malleolus fracture with deltoid rupture; ORIF of the fibula with a plate.")
+        #expect(report.procedures.first?.code == "27792")
+    }
+
     @Test func queriesAskWhatTheNoteLeavesOpen() {
         let report = engine.suggest("Gluteal fasciotomy for compartment syndrome")
         let topics = Set(report.queries.map(\.topic))

@@ -69,8 +69,11 @@ enum FactMatcher {
                 ? .init(key: key, required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: "stated as not done")
                 : .init(key: key, required: value, outcome: .agrees, score: 1.2, evidence: nil, documented: "stated as not done")
         }
+        // A `detect` key "hint:FACT" names what the fact is about ("posterior malleolus"): the note
+        // speaks of it without saying whether it was done, which is a question, not silence.
+        let hinted = state.hinted || features.state("hint:" + key).weight >= 0.5
         return .init(key: key, required: value, outcome: .undocumented, score: required ? -0.8 : 0.3, evidence: nil,
-                     documented: state.hinted ? Self.hintedOnly : "not documented")
+                     documented: hinted ? Self.hintedOnly : "not documented")
     }
 
     /// `documented` of a fact the narrative hints at without documenting it ("muscle dusky").

@@ -70,9 +70,20 @@ enum ProcedureScorer {
         // heading ("The lateral malleolus was fixed …" after "ORIF trimalleolar fracture") is the
         // same operation told in parts, and its ruling-out words still apply.
         let whole = (ownSentences ?? []).intersection(narrative.listItemSentences)
+        // Longest match wins here too: a ruling-out word inside a longer phrase the entry lists
+        // itself ("bimalleolar" inside "bimalleolar equivalent" for the lateral malleolus codes)
+        // does not rule the entry out.
+        var ownLonger: [ClosedRange<Int>]?
+        func insideOwnPhrase(_ hit: Phrase.Hit) -> Bool {
+            if ownLonger == nil {
+                ownLonger = (compiled.all + compiled.any).flatMap { $0 }.filter { $0.keys.count > 1 }
+                    .flatMap { $0.hits(in: narrative) }.filter(\.affirmed).map { $0.first...$0.last }
+            }
+            return ownLonger!.contains { $0.lowerBound <= hit.first && $0.upperBound >= hit.last && $0.count > hit.last - hit.first + 1 }
+        }
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
-                && (whole.isEmpty || whole.contains($0.sentence)) }) { return nil }
+                && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0) }) { return nil }
         }
         var supporting: [Phrase.Hit] = []
         // Supporting evidence is other words than the required ones: an `any` group that repeats
