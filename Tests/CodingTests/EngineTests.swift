@@ -92,6 +92,17 @@ import Testing
         #expect(report.queries.contains { $0.question.contains(asked) })
     }
 
+    /// How notes say manipulation, anesthesia, debridement and fixation without the code's words.
+    @Test(arguments: [
+        ("DDH R: Pavlik harness adjusted in clinic; the hip has reduced spontaneously in the harness. No sedation.", "27256"),
+        ("Traumatic native hip dislocation reduced in ED under ketamine.", "27252"),
+        ("Four compartment fasciotomy R leg; lateral compartment muscle cut back to healthy bleeding tissue.", "27894"),
+        ("ORIF trimalleolar fracture; posterior malleolar fragment (25%) reduced and held with 2 PA lag screws; fibula plated.", "27823"),
+    ])
+    func everydayWordingDecidesThePair(text: String, code: String) {
+        #expect(TestSupport.bundledEngine.suggest(text).procedures.first?.code == code)
+    }
+
     /// A ruling-out word inside a longer phrase the entry lists itself does not rule it out.
     @Test func longerOwnPhraseOutweighsARulingOutWord() {
         let report = TestSupport.bundledEngine.suggest("Bimalleolar equivalent injury, right ankle: lateral malleolus fracture with deltoid rupture; ORIF of the fibula with a plate.")

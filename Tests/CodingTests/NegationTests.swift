@@ -77,6 +77,16 @@ import Testing
         #expect(token.historical == historical)
     }
 
+    /// "fragment … held with two screws": the fixed fragment is said in the words a phrase expects.
+    @Test func heldWithScrewsFixesTheFragment() throws {
+        let narrative = TestSupport.fixtureKB.analyze("Posterior malleolar fragment (25%) reduced and held with two lag screws.")
+        let words = narrative.tokens.map(\.text)
+        let fragment = try #require(words.firstIndex(of: "fragment"))
+        #expect(words[fragment + 1] == "fixed")
+        let negated = TestSupport.fixtureKB.analyze("Posterior malleolar fragment was not held with screws.")
+        #expect(negated.tokens.first { $0.text == "fixed" }?.negated != false)
+    }
+
     /// Words after a parenthetical aside continue the clause before it.
     @Test func asideDoesNotSplitItsClause() throws {
         let narrative = TestSupport.fixtureKB.analyze("Posterior compartments (superficial + deep) of the leg released.")

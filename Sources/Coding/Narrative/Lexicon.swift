@@ -9,16 +9,18 @@ struct Lexicon: Sendable {
     let longestAbbreviation: Int
 
     /// Clause concepts (Resources/lexicon/clause-concepts.tsv): concept word and its word groups.
-    /// A concept written `word:sentence` looks for its groups in the whole sentence.
-    var concepts: [(concept: String, groups: [[String]], sentenceScope: Bool)] = []
+    /// A concept written `word:sentence` looks for its groups in the whole sentence; `word:after-first`
+    /// needs its groups in order in the clause and puts the word right after the first group's word
+    /// ("posterior malleolar fragment reduced and held with two screws" → "… fragment fixed …").
+    var concepts: [(concept: String, groups: [[String]], sentenceScope: Bool, afterFirst: Bool)] = []
 
     mutating func loadConcepts(_ tsv: String) {
         concepts = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count >= 2 else { return nil }
-            let sentence = fields[0].hasSuffix(":sentence")
-            let name = sentence ? String(fields[0].dropLast(":sentence".count)) : fields[0]
-            return (name, fields.dropFirst().map { $0.split(separator: ",").map(String.init) }, sentence)
+            let parts = fields[0].split(separator: ":").map(String.init)
+            return (parts[0], fields.dropFirst().map { $0.split(separator: ",").map(String.init) },
+                    parts.contains("sentence"), parts.contains("after-first"))
         }
     }
 

@@ -323,7 +323,27 @@ struct NarrativeAnalyzer: Sendable {
         }
         for (isClause, key) in order {
             let members = isClause ? clauses[key]! : sentences[key]!
-            for concept in lexicon.concepts where concept.sentenceScope != isClause {
+            for concept in lexicon.concepts where concept.afterFirst && isClause {
+                // In order: a word of each group after the one before; the word goes after the first
+                // group's word nearest the second group's, with the second group's scope.
+                func isIn(_ group: [String], _ i: Int) -> Bool { group.contains { Lexicon.matches(tokens[i].text, $0) } }
+                var search = members.startIndex
+                var found: [Int] = []
+                for group in concept.groups {
+                    guard let at = members[search...].firstIndex(where: { isIn(group, $0) }) else { found = []; break }
+                    found.append(members[at])
+                    search = at + 1
+                }
+                guard found.count == concept.groups.count, found.count >= 2,
+                      let first = members.last(where: { $0 < found[1] && isIn(concept.groups[0], $0) }) else { continue }
+                if first + 1 < tokens.count, tokens[first + 1].text == concept.concept { continue }
+                var token = tokens[found[1]]
+                token.text = concept.concept
+                token.start = tokens[first].start
+                token.end = tokens[first].end
+                insertions.append((first, token))
+            }
+            for concept in lexicon.concepts where !concept.afterFirst && concept.sentenceScope != isClause {
                 if members.contains(where: { tokens[$0].text == concept.concept }) { continue }
                 var last = -1
                 var all = true

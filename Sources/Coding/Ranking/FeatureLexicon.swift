@@ -37,10 +37,14 @@ enum FeatureLexicon {
         .init(feature: "manipulation", phrases: [
             "reduction", "reduced", "reduce", "manipulat*", "realign*", "closed reduction", "open reduction", "reducing",
             "anatomic alignment restored", "traction and rotation",
-        ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling"]),
+        ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
+                      // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
+                      "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
+                      "reduced on its own", "self reduced", "spontaneously relocated"]),
         .init(feature: "anesthesia", phrases: [
             "anesthesia", "anesthetic", "anaesthesia", "anesthetized", "sedation", "sedated", "spinal", "general endotracheal",
-            "intubated", "laryngeal mask", "lma", "regional block", "nerve block",
+            "intubated", "laryngeal mask", "lma", "regional block", "nerve block", "nerve blocks", "bier block",
+            "ketamine", "propofol", "etomidate",
         ], blockers: ["local anesthesia", "local anesthetic", "local only"]),
         .init(feature: "debridement", phrases: [
             "debrid*", "excisional debridement", "devitalized tissue", "necrotic tissue", "nonviable tissue", "excised necrotic",
