@@ -103,6 +103,7 @@ enum EvalCommand: Command {
         lines.append("  top-3            \(ratio(evaluation.top3))")
         lines.append("  abstention       \(ratio(evaluation.abstention))")
         lines.append("  also-procedures  \(ratio(evaluation.also))")
+        lines.append("  nothing extra    \(ratio(evaluation.nothingExtra))")
         lines.append("  diagnoses        \(ratio(evaluation.diagnoses))")
         lines.append("  confidence≥0.9   \(ratio(evaluation.highConfidence)) right")
         let pairs = evaluation.pairs.sorted { $0.key < $1.key }

@@ -26,6 +26,10 @@ public struct Evaluation: Codable, Sendable {
     public var abstention: Ratio
     /// Further procedures (`also`) found among the suggestions.
     public var also: Ratio
+    /// Cases that state their further procedures (an `also` key, empty when there are none):
+    /// how many got no procedure beyond `expect` and `also` (a planned or negated second
+    /// procedure, a step included in a combined code, is not suggested).
+    public var nothingExtra: Ratio
     public var diagnoses: Ratio
     /// Of first suggestions with confidence ≥ 0.9, how many were right.
     public var highConfidence: Ratio
@@ -44,7 +48,7 @@ public struct Evaluation: Codable, Sendable {
 
     public static func run(_ cases: [EvaluationCase], name: String, engine: CodingEngine) -> Evaluation {
         var evaluation = Evaluation(name: name, cases: cases.count, top1: .init(correct: 0, total: 0), top3: .init(correct: 0, total: 0),
-                                    abstention: .init(correct: 0, total: 0), also: .init(correct: 0, total: 0),
+                                    abstention: .init(correct: 0, total: 0), also: .init(correct: 0, total: 0), nothingExtra: .init(correct: 0, total: 0),
                                     diagnoses: .init(correct: 0, total: 0), highConfidence: .init(correct: 0, total: 0), pairs: [:], misses: [])
         for item in cases {
             let report = engine.suggest(item.text)
@@ -87,6 +91,13 @@ public struct Evaluation: Codable, Sendable {
                 let suggested = Set(report.procedures.map(\.code))
                 if also.allSatisfy(suggested.contains) { evaluation.also.correct += 1 } else if right {
                     evaluation.misses.append(.init(id: item.id, expected: also, got: report.procedures.map(\.code), confidence: nil, problem: "missing further procedure"))
+                }
+            }
+            if let also = item.also, !report.procedures.isEmpty {
+                evaluation.nothingExtra.total += 1
+                let extra = report.procedures.map(\.code).filter { !item.expect.contains($0) && !also.contains($0) }
+                if extra.isEmpty { evaluation.nothingExtra.correct += 1 } else {
+                    evaluation.misses.append(.init(id: item.id, expected: item.expect + also, got: report.procedures.map(\.code), confidence: nil, problem: "procedure suggested beyond expect and also"))
                 }
             }
             if let expected = item.diagnoses, !expected.isEmpty {
