@@ -128,6 +128,14 @@ struct NarrativeAnalyzer: Sendable {
                         // "posterior compartments soft, not released": the clause is only the
                         // verb; what was not done is named in the clause before it.
                         if Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
+                        // "X was discussed but was not performed": no new subject after "but", so
+                        // what is not done is the X before it.
+                        if clauseStart >= 1, tokens[clauseStart - 1].text == "but", tokens[clauseStart - 1].clause == tokens[index].clause,
+                           (clauseStart..<index).allSatisfy({ Lexicon.beVerbs.contains(tokens[$0].text) }) {
+                            var start = clauseStart - 1
+                            while start > 0, tokens[start - 1].clause == tokens[index].clause, !Lexicon.scopeBreakers.contains(tokens[start - 1].text) { start -= 1 }
+                            negateBackward(&tokens, from: clauseStart - 2, to: start)
+                        }
                     }
                 }
                 negating = true
@@ -177,8 +185,17 @@ struct NarrativeAnalyzer: Sendable {
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
             if Lexicon.backwardHistoryCues.contains(word) || planned {
+                // "open reduction and ligament reconstruction planned at a later date": like a
+                // backward negation, it crosses an "and" between nouns, not one after a verb.
                 var position = index - 1
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                while position >= clauseStart, position >= 0 {
+                    let text = tokens[position].text
+                    if text == "and", position > 0 {
+                        let before = tokens[position - 1].text
+                        if before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                    } else if Lexicon.backwardStops.contains(text) {
+                        break
+                    }
                     tokens[position].historical = true
                     position -= 1
                 }
@@ -187,6 +204,11 @@ struct NarrativeAnalyzer: Sendable {
                 uncertain = true
                 for offset in 0..<length { tokens[index + offset].uncertain = true }
                 index += length
+                continue
+            }
+            // "How would you code …", "what would you bill": a question, not a plan.
+            if word == "would", index + 1 < tokens.count, ["you", "i", "we", "one"].contains(tokens[index + 1].text) || (index > 0 && ["how", "what", "which"].contains(tokens[index - 1].text)) {
+                index += 1
                 continue
             }
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index) {

@@ -83,14 +83,17 @@ struct DetectedFeatures: Sendable {
 
 /// Finds the features of FeatureLexicon in an analysed narrative.
 enum FeatureDetector {
-    static func detect(_ narrative: AnalyzedNarrative, features: [CompiledFeature]) -> DetectedFeatures {
+    /// `tokens`: when given, only words at these token positions count (the facts of one
+    /// procedure in a narrative that documents several; see `FactTerritory`).
+    static func detect(_ narrative: AnalyzedNarrative, features: [CompiledFeature], tokens: [Bool]? = nil) -> DetectedFeatures {
         var detected = DetectedFeatures()
         for feature in features {
             var blocked: [ClosedRange<Int>] = []
             for blocker in feature.blockers { for hit in blocker.hits(in: narrative) { blocked.append(hit.first...hit.last) } }
             var state = DetectedFeatures.State()
             for phrase in feature.phrases {
-                for hit in phrase.hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) }) {
+                for hit in phrase.hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
+                    && tokens.map({ $0[hit.first] }) ?? true {
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
@@ -109,7 +112,7 @@ enum FeatureDetector {
         }
         detectImplantRemoval(narrative, into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
-        detected.largestSizeCM = largestSize(narrative)
+        detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
         if !anesthesiaWords.isEmpty {
@@ -186,11 +189,11 @@ enum FeatureDetector {
     }
 
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions), or written as "5cm".
-    static func largestSize(_ narrative: AnalyzedNarrative) -> Double? {
+    static func largestSize(_ narrative: AnalyzedNarrative, tokens included: [Bool]? = nil) -> Double? {
         var largest: Double?
         let tokens = narrative.tokens
         func record(_ value: Double) { largest = max(largest ?? 0, value) }
-        for (index, token) in tokens.enumerated() {
+        for (index, token) in tokens.enumerated() where included.map({ $0[index] }) ?? true {
             var unit: Double?
             switch token.text {
             case "cm", "centimeter", "centimeters", "centimetre", "centimetres": unit = 1

@@ -17,22 +17,38 @@ struct ProcedureRanker: Sendable {
         var selected: [Int]                   // candidate positions suggested, best first
     }
 
+    /// What mixing the words of two procedure statements costs an entry.
+    static let mixedPenalty = 3.0
+
     func rank(_ narrative: AnalyzedNarrative, features: DetectedFeatures, laterality: LateralityReader) -> Ranking {
-        var candidates: [ScoredCandidate] = []
-        for (index, compiled) in knowledgeBase.compiled.enumerated() {
-            if let candidate = ProcedureScorer.score(compiled, index: index, narrative: narrative, features: features,
-                                                     bilateralBySide: laterality.bothSides, detectable: knowledgeBase.detectableFacts) {
-                candidates.append(candidate)
-            }
+        let entries = knowledgeBase.compiled
+        var documented: [ProcedureStatements.Documented] = []
+        for (index, compiled) in entries.enumerated() {
+            if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative) { documented.append(.init(entryIndex: index, hits: hits)) }
         }
-        penalizeShorterMatches(&candidates)
-        candidates.sort { $0.score > $1.score || ($0.score == $1.score && entry($0).code < entry($1).code) }
-        let cluster = clusters(candidates)
+        var candidates = scoreAll(documented, narrative, features, laterality) { _ in nil }
+        var cluster = clusters(candidates)
+        // Several procedures: each reads the facts of its own statement (FactTerritory).
+        let territory = FactTerritory(candidates: candidates, cluster: cluster, compiled: entries, narrative: narrative)
+        if territory.severalProcedures {
+            var cache: [[Bool]: DetectedFeatures] = [:]
+            var byEntry: [Int: DetectedFeatures] = [:]
+            for (position, candidate) in candidates.enumerated() {
+                guard let mask = territory.tokens(for: candidate, cluster: cluster[position], compiled: entries, narrative: narrative) else { continue }
+                if cache[mask] == nil { cache[mask] = FeatureDetector.detect(narrative, features: knowledgeBase.features, tokens: mask) }
+                byEntry[candidate.entryIndex] = cache[mask]
+            }
+            candidates = scoreAll(documented, narrative, features, laterality) { byEntry[$0] }
+            cluster = clusters(candidates)
+        }
         var selected: [Int] = []
         var seenClusters: Set<Int> = []
         var usedTokens: [ClosedRange<Int>] = []
         let top = candidates.first?.score ?? 0
         for (position, candidate) in candidates.enumerated() {
+            // An add-on does not stand for its group when a primary code of the group matched: it
+            // is added beside the primary (AddOnCodes).
+            if entry(candidate).isAddOn, candidates.indices.contains(where: { cluster[$0] == cluster[position] && !entry(candidates[$0]).isAddOn }) { continue }
             if !seenClusters.insert(cluster[position]).inserted {
                 // A neighbour is a second procedure only when different words document it
                 // (percutaneous sacral screws and a symphysis plate): never the same words twice.
@@ -58,23 +74,68 @@ struct ProcedureRanker: Sendable {
             selected.append(position)
             usedTokens += candidate.required.map { $0.first...$0.last }
         }
-        // Companion procedures (one names the other "report both"): in the order the surgeon
-        // lists them, by where each code is fully documented (its last required word; shared
-        // words like "open reduction" do not decide). Other procedures stay in score order.
+        AddOnCodes.add(to: &selected, candidates: candidates, cluster: cluster, compiled: entries, narrative: narrative)
+        // Procedures told in separate statements are listed in the surgeon's order, by where
+        // each code is fully documented (its last required word; shared words like "open
+        // reduction" do not decide), words of the operation before those of a diagnosis line.
+        // Others stay in score order; add-ons follow their primary.
         func position(_ candidate: ScoredCandidate) -> Int {
             let hits = candidate.required
             let strong = hits.filter { $0.section.procedureWeight >= 0.85 }
             return strong.count == hits.count ? (strong.map(\.first).max() ?? 0) : (hits.map(\.first).max() ?? 0) + 1_000_000
         }
-        if selected.count > 1 {
-            for i in 0..<(selected.count - 1) {
-                let a = candidates[selected[i]], b = candidates[selected[i + 1]]
-                let (first, second) = (compiled(a), compiled(b))
-                let companions = first.companions.contains(second.entry.code) || second.companions.contains(first.entry.code)
-                if companions, position(b) < position(a) { selected.swapAt(i, i + 1) }
+        func ownStatements(_ a: ScoredCandidate, _ b: ScoredCandidate) -> Bool {
+            let (x, y) = (compiled(a), compiled(b))
+            if x.companions.contains(y.entry.code) || y.companions.contains(x.entry.code) { return true }
+            let (first, second) = (a.required.map { $0.first...$0.last }, b.required.map { $0.first...$0.last })
+            guard first.allSatisfy({ range in !second.contains { $0.overlaps(range) } }) else { return false }
+            guard let low = second.map(\.lowerBound).min(), let high = second.map(\.upperBound).max(),
+                  let start = first.map(\.lowerBound).min(), let end = first.map(\.upperBound).max() else { return false }
+            return ProcedureStatements.separated(start...end, low...high, in: narrative)
+        }
+        var primaries = selected.filter { !entry(candidates[$0]).isAddOn }
+        if primaries.count > 1 {
+            for _ in 0..<primaries.count {
+                for i in 0..<(primaries.count - 1) {
+                    let (a, b) = (candidates[primaries[i]], candidates[primaries[i + 1]])
+                    if position(b) < position(a), ownStatements(a, b) { primaries.swapAt(i, i + 1) }
+                }
             }
         }
+        // An add-on goes right after its primary (before it when a coder asks about the add-on:
+        // "which add-on do I use for the plate?"); one without a chosen primary stays last.
+        var ordered: [Int] = []
+        let addOns = selected.filter { entry(candidates[$0]).isAddOn }
+        let askedAbout = AddOnCodes.asksForAddOn(narrative)
+        for primary in primaries {
+            let own = addOns.filter { AddOnCodes.primary(of: $0, in: primaries, candidates: candidates, compiled: entries) == primary }
+            ordered += askedAbout ? own + [primary] : [primary] + own
+        }
+        ordered += addOns.filter { !ordered.contains($0) }
+        selected = ordered
         return Ranking(candidates: candidates, cluster: cluster, selected: selected)
+    }
+
+    /// Every documented entry scored (facts from `factFeatures` when given), entries mixing the
+    /// words of two procedure statements marked, best first.
+    private func scoreAll(_ documented: [ProcedureStatements.Documented], _ narrative: AnalyzedNarrative, _ features: DetectedFeatures,
+                          _ laterality: LateralityReader, factFeatures: (Int) -> DetectedFeatures?) -> [ScoredCandidate] {
+        let entries = knowledgeBase.compiled
+        var candidates: [ScoredCandidate] = []
+        for item in documented {
+            let compiled = entries[item.entryIndex]
+            guard var candidate = ProcedureScorer.score(compiled, index: item.entryIndex, hits: item.hits, narrative: narrative, features: features,
+                                                        factFeatures: factFeatures(item.entryIndex), documented: documented, all: entries,
+                                                        bilateralBySide: laterality.bothSides, detectable: knowledgeBase.detectableFacts) else { continue }
+            if ProcedureStatements.mixed(candidate.required, entry: compiled, documented: documented, compiled: entries, narrative: narrative) {
+                candidate.mixed = true
+                candidate.score -= Self.mixedPenalty
+            }
+            candidates.append(candidate)
+        }
+        penalizeShorterMatches(&candidates)
+        candidates.sort { $0.score > $1.score || ($0.score == $1.score && entry($0).code < entry($1).code) }
+        return candidates
     }
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }

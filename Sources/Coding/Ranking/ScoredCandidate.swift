@@ -9,6 +9,8 @@ struct ScoredCandidate: Sendable {
     var facts: [FactComparison]
     var approachDocumented: String?
     var approachScore: Double
+    /// Its required words come from the statements of two different procedures.
+    var mixed = false
 }
 
 /// Scores one entry against an analysed narrative (nil when it is not a candidate).
@@ -29,14 +31,67 @@ enum ProcedureScorer {
     ]
     static let externalFixatorOnlyPenalty = 3.0
 
-    static func score(_ compiled: CompiledEntry, index: Int, narrative: AnalyzedNarrative, features: DetectedFeatures,
+    /// The best affirmed hit of each `all` group (nil when a group is missing), whatever the
+    /// entry's `none` phrases say.
+    ///
+    /// When the best hits are spread over several procedure statements ("1. Radical resection,
+    /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
+    /// strong, from the statement whose site documents most of the other groups.
+    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> [Phrase.Hit]? {
+        var hits: [Phrase.Hit] = []
+        hits.reserveCapacity(compiled.all.count)
+        for group in compiled.all {
+            guard let hit = best(group, in: narrative) else { return nil }
+            hits.append(hit)
+        }
+        guard hits.count >= 2, let site = hits.first else { return hits }
+        func span(_ hit: Phrase.Hit) -> ClosedRange<Int> { hit.first...hit.last }
+        // The same words said again in the site's statement are that statement's ("curettage of
+        // the tibia … and curettage of the femur": the femur's own curettage).
+        for (offset, group) in compiled.all.enumerated().dropFirst() {
+            let chosen = hits[offset]
+            func own(_ hit: Phrase.Hit) -> Bool { !ProcedureStatements.separated(span(site), span(hit), in: narrative) }
+            guard !own(chosen), let phrase = group.first(where: { $0.hits(in: narrative).contains(chosen) }) else { continue }
+            if let near = phrase.hits(in: narrative).first(where: { $0.affirmed && $0.section.procedureWeight == chosen.section.procedureWeight && own($0) }) {
+                hits[offset] = near
+            }
+        }
+        // Spread over list items or sides only: "then", "also" join the steps of one operation too.
+        func apart(_ a: Phrase.Hit, _ b: Phrase.Hit) -> Bool { ProcedureStatements.separated(span(a), span(b), in: narrative, joins: false) }
+        guard hits.dropFirst().contains(where: { apart(site, $0) }) else { return hits }
+        func equals(_ group: [Phrase], as strong: Phrase.Hit) -> [Phrase.Hit] {
+            group.flatMap { $0.hits(in: narrative) }.filter { $0.affirmed && $0.section.procedureWeight == strong.section.procedureWeight }
+        }
+        let others = zip(compiled.all, hits).dropFirst().map { equals($0.0, as: $0.1) }
+        var chosen = hits
+        // The best site first; another only when its statement documents more of the entry.
+        var bestCount = -1
+        for candidate in [site] + equals(compiled.all[0], as: site).filter({ $0 != site }) {
+            let together = others.map { group in group.filter { !apart(candidate, $0) } }
+            let count = together.filter { !$0.isEmpty }.count
+            guard count > bestCount else { continue }
+            bestCount = count
+            // Hits already in the statement stay; others move into it when they can.
+            chosen = [candidate] + zip(together, hits.dropFirst()).map { near, strongest in
+                if near.contains(strongest) { return strongest }
+                return near.max { ($0.last - $0.first) < ($1.last - $1.first) } ?? strongest
+            }
+        }
+        return chosen
+    }
+
+    /// `hits`: its `requiredHits`; `documented`: every entry whose required groups are affirmed
+    /// (a `none` phrase in another procedure's statement does not rule this one out);
+    /// `factFeatures`: the features of the words that belong to this procedure when the
+    /// narrative documents several (`FactTerritory`), else nil.
+    static func score(_ compiled: CompiledEntry, index: Int, hits: [Phrase.Hit], narrative: AnalyzedNarrative, features: DetectedFeatures,
+                      factFeatures: DetectedFeatures? = nil, documented: [ProcedureStatements.Documented] = [], all entries: [CompiledEntry] = [],
                       bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
         var score = 0.0
         var required: [Phrase.Hit] = []
         var strongest = 0.0
         var weights = 0.0
-        for group in compiled.all {
-            guard let hit = best(group, in: narrative) else { return nil }
+        for hit in hits {
             let weight = hit.section.procedureWeight
             strongest = max(strongest, weight)
             weights += weight
@@ -83,7 +138,8 @@ enum ProcedureScorer {
         }
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
-                && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0) }) { return nil }
+                && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
+                && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative) }) { return nil }
         }
         var supporting: [Phrase.Hit] = []
         // Supporting evidence is other words than the required ones: an `any` group that repeats
@@ -101,11 +157,11 @@ enum ProcedureScorer {
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
-            let comparison = FactMatcher.compare(key, value, features: features, bilateralBySide: bilateralBySide, detectable: detectable)
+            let comparison = FactMatcher.compare(key, value, features: factFeatures ?? features, bilateralBySide: bilateralBySide, detectable: detectable)
             score += comparison.score
             facts.append(comparison)
         }
-        let approach = FactMatcher.approach(entry.approach, features, sentences: Set(required.map(\.sentence)),
+        let approach = FactMatcher.approach(entry.approach, factFeatures ?? features, sentences: Set(required.map(\.sentence)),
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }))
         score += approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)

@@ -1,0 +1,211 @@
+/// Several procedures in one narrative: which words belong to which procedure statement.
+///
+/// A narrative that lists several procedures ("right above-knee amputation, left below-knee
+/// amputation"; "ORIF acetabulum + percutaneous sacral screws"; "1. … 2. …") names each
+/// procedure in its own statement: a clause, a list item, or a part of a sentence joined by
+/// `and`, `plus`, `then`. Words of one statement say nothing about the procedure of another:
+/// `below-knee` rules out the above-knee code only inside the same statement, and an entry
+/// is not documented by a site word of one statement and an action word of another.
+enum ProcedureStatements {
+    /// An entry whose required groups are all affirmed in the narrative, whatever its `none`
+    /// phrases say: a procedure the narrative may document.
+    struct Documented: Sendable {
+        let entryIndex: Int
+        let hits: [Phrase.Hit]
+    }
+
+    /// Words that join two procedure statements in one clause ("X + Y", "X plus Y", "X then Y").
+    /// `a separate`: "with a separate excision", "through a separate incision" (not "excision of
+    /// separate lipomas").
+    static let joiningWords: Set<String> = ["and", "plus", "then", "followed", "also", "additionally", "separate", "separately"]
+
+    static func joins(_ index: Int, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        let word = tokens[index].text
+        guard joiningWords.contains(word) else { return false }
+        if word == "separate" { return index > 0 && tokens[index - 1].text == "a" }
+        return true
+    }
+
+    /// Whether two spans are in different procedure statements: different items of a list;
+    /// parts of one sentence joined by `and`, `plus`, `then` …; or parts that name different
+    /// sides ("right above-knee amputation, left below-knee amputation"; "R: … L: …"). Separate
+    /// sentences of body text are one procedure told in parts unless they name different sides.
+    ///
+    /// `plainAnd`: whether a bare `and` counts ("curettage of the tibia and curettage of the
+    /// femur"); it also joins the parts of one ("proximal tibia and fibula epiphysiodesis"), so
+    /// it counts only where another procedure's words are checked to stand on its far side.
+    /// `joins`: whether joining words count at all (false: only list items and sides).
+    static func separated(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative, plainAnd: Bool = true, joins: Bool = true) -> Bool {
+        let (left, right) = a.upperBound < b.lowerBound ? (a, b) : (b, a)
+        guard left.upperBound < right.lowerBound else { return false }
+        let tokens = narrative.tokens
+        let (first, second) = (tokens[left.upperBound], tokens[right.lowerBound])
+        if sidesDiffer(left, right, in: narrative) { return true }
+        if first.sentence != second.sentence {
+            // Items of one list (a diagnosis line and a procedure line are not two procedures).
+            return first.section == second.section
+                && narrative.listItemSentences.contains(first.sentence) && narrative.listItemSentences.contains(second.sentence)
+        }
+        guard joins else { return false }
+        return (left.upperBound + 1..<right.lowerBound).contains { index in
+            guard Self.joins(index, in: narrative) else { return false }
+            // "and" written out, not after a comma: a joining word only where allowed.
+            let bare = tokens[index].text == "and" && narrative.quote(index, index) != "+" && tokens[index - 1].clause == tokens[index].clause
+            return plainAnd || !bare
+        }
+    }
+
+    /// The side a word is said of: the nearest side word before it in its clause ("right
+    /// distal femoral and left proximal tibial epiphysiodesis"; "right and left" name both), else
+    /// the side words after it in the clause, else those of its sentence.
+    static func sides(at index: Int, in narrative: AnalyzedNarrative) -> Set<String> {
+        let tokens = narrative.tokens
+        func side(_ token: NarrativeToken) -> Set<String>? {
+            guard !token.historical else { return nil }
+            switch token.text {
+            case "right", "left": return [token.text]
+            case "bilateral": return ["right", "left"]
+            default: return nil
+            }
+        }
+        let clause = tokens[index].clause, sentence = tokens[index].sentence
+        var position = index
+        while position >= 0, tokens[position].clause == clause {
+            if var found = side(tokens[position]) {
+                // "right and left", "left & right"
+                var look = position - 1
+                while look >= 1, tokens[look].clause == clause, tokens[look].text == "and", let more = side(tokens[look - 1]) {
+                    found.formUnion(more)
+                    look -= 2
+                }
+                return found
+            }
+            position -= 1
+        }
+        func named(_ belongs: (NarrativeToken) -> Bool) -> Set<String> {
+            var result: Set<String> = []
+            var first = index
+            while first > 0, belongs(tokens[first - 1]) { first -= 1 }
+            for token in tokens[first...] {
+                guard belongs(token) else { break }
+                result.formUnion(side(token) ?? [])
+            }
+            return result
+        }
+        let inClause = named { $0.clause == clause }
+        return inClause.isEmpty ? named { $0.sentence == sentence } : inClause
+    }
+
+    /// Codes that compete for the same procedure (linked by `related`, or the same action on
+    /// the same anatomy): the words of one are never "another procedure" for the other.
+    static func neighbours(_ a: CompiledEntry, _ b: CompiledEntry) -> Bool {
+        if a.competitors.contains(b.entry.code) || b.competitors.contains(a.entry.code) { return true }
+        guard a.entry.action == b.entry.action, let first = a.entry.anatomy.first, let other = b.entry.anatomy.first else { return false }
+        return b.entry.anatomy.contains(first) || a.entry.anatomy.contains(other)
+    }
+
+    /// Whether a `none` phrase of an entry belongs to another procedure's statement: it is a
+    /// word of another documented procedure (not a neighbour) told in a statement separate
+    /// from this entry's site (its words there either separate or shared with this entry).
+    /// Then it does not rule the entry out.
+    static func belongsToAnother(_ hit: Phrase.Hit, own: [Phrase.Hit], entry: CompiledEntry, documented: [Documented],
+                                 compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Bool {
+        // A word of a diagnosis or findings line describes the condition of the whole operation.
+        guard hit.section.procedureWeight >= 0.85, let first = own.first else { return false }
+        let span = hit.first...hit.last
+        let site = first.first...first.last
+        guard separated(site, span, in: narrative) else { return false }
+        let strict = separated(site, span, in: narrative, plainAnd: false)
+        let ownRanges = own.map { $0.first...$0.last }
+        for other in documented where compiled[other.entryIndex] !== entry {
+            let hits = other.hits.map { $0.first...$0.last }
+            // A bare "and" parts two procedures only when all the other's words stand on the far
+            // side of it ("lateral and posterior malleoli" is one statement).
+            if !strict {
+                let low = min(span.lowerBound, hits.map(\.lowerBound).min() ?? span.lowerBound)
+                let high = max(span.upperBound, hits.map(\.upperBound).max() ?? span.upperBound)
+                if (low...high).overlaps(site) || !separated(site, low...high, in: narrative) { continue }
+            }
+            // The word is among the other procedure's words, in its statement.
+            guard hits.contains(where: { !separated($0, span, in: narrative) }), !hits.contains(where: { $0.overlaps(site) }) else { continue }
+            guard hits.allSatisfy({ range in separated(site, range, in: narrative) || ownRanges.contains { $0.overlaps(range) } }) else { continue }
+            if other.hits.contains(where: { $0.section.procedureWeight < ProcedureScorer.minimumSectionWeight }) { continue }
+            // A neighbour's words rule this entry out (they tell the same procedure apart, and
+            // "X and Y" of one site may be a code of its own), unless its own site word is on
+            // the other side: "R ischial bursa excision; L greater trochanteric bursectomy".
+            if neighbours(entry, compiled[other.entryIndex]) {
+                guard let otherSite = hits.first, otherSite.overlaps(span), apart(site, otherSite, in: narrative) else { continue }
+            }
+            // Words shared with this entry ("repair of the MCL and PCL"): one statement naming two
+            // structures, unless the two are on different sides or in different list items.
+            if hits.contains(where: { range in ownRanges.contains { $0.overlaps(range) } }),
+               let otherSite = hits.first, !apart(site, otherSite, in: narrative) { continue }
+            // A code that takes the words of both statements as its own makes them one procedure
+            // ("Salter osteotomy + open reduction + femoral shortening" is one combined code).
+            let combined = documented.contains { third in
+                let code = compiled[third.entryIndex]
+                guard code !== entry, third.entryIndex != other.entryIndex, !code.entry.isAddOn, !code.entry.isUnlisted else { return false }
+                let ranges = third.hits.map { $0.first...$0.last }
+                return ranges.contains { range in ownRanges.contains { $0.overlaps(range) } }
+                    && ranges.contains { range in range.overlaps(span) || hits.contains { $0.overlaps(range) && !ownRanges.contains(where: { $0.overlaps(range) }) } }
+                    && !mixed(third.hits, entry: code, documented: documented, compiled: compiled, narrative: narrative)
+            }
+            if combined { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Different sides, or different items of a list.
+    static func apart(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
+        if sidesDiffer(a, b, in: narrative) { return true }
+        let (x, y) = (narrative.tokens[a.lowerBound].sentence, narrative.tokens[b.lowerBound].sentence)
+        return x != y && narrative.tokens[a.lowerBound].section == narrative.tokens[b.lowerBound].section
+            && narrative.listItemSentences.contains(x) && narrative.listItemSentences.contains(y)
+    }
+
+    /// Whether two spans name different sides (each names one, or its sentence does).
+    static func sidesDiffer(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
+        let (x, y) = (sides(at: a.upperBound, in: narrative), sides(at: b.lowerBound, in: narrative))
+        return !x.isEmpty && !y.isEmpty && x.isDisjoint(with: y)
+    }
+
+    /// Whether an entry borrowed its words from another procedure's statement: its site (the
+    /// first required group) is named in one statement, and a required group documented
+    /// nowhere in that statement takes its words from another documented procedure (not a
+    /// neighbour) told entirely in another statement with a site of its own. "1. Total hip
+    /// arthroplasty. 2. Excision of lipoma, thigh" documents no excision of a lipoma at the hip.
+    static func mixed(_ hits: [Phrase.Hit], entry: CompiledEntry, documented: [Documented], compiled: [CompiledEntry],
+                      narrative: AnalyzedNarrative) -> Bool {
+        guard let site = hits.first, site.section.procedureWeight >= 0.85, hits.count >= 2 else { return false }
+        let siteRange = site.first...site.last
+        // A code of one side does not take its words from a right and a left statement
+        // ("right distal femoral and left proximal tibial epiphysiodesis" is no combined arrest).
+        if ["side", "bilateral-50"].contains(entry.entry.laterality), entry.entry.facts["bilateral"] != .bool(true),
+           hits.contains(where: { hit in hits.contains { sidesDiffer(hit.first...hit.last, $0.first...$0.last, in: narrative) } }) { return true }
+        var borrowed: [ClosedRange<Int>] = []
+        for (group, hit) in zip(entry.all.dropFirst(), hits.dropFirst()) {
+            let inOwnStatement = group.contains { phrase in
+                phrase.hits(in: narrative).contains { $0.affirmed && !separated(siteRange, $0.first...$0.last, in: narrative) }
+            }
+            if !inOwnStatement { borrowed.append(hit.first...hit.last) }
+        }
+        guard !borrowed.isEmpty else { return false }
+        for other in documented where compiled[other.entryIndex] !== entry {
+            guard let otherSite = other.hits.first, !(otherSite.first...otherSite.last).overlaps(siteRange) else { continue }
+            // This entry names that site itself ("ORIF of the fibula" for the pilon code that
+            // requires the fibula fixed): the statement is its own.
+            if hits.contains(where: { ($0.first...$0.last).overlaps(otherSite.first...otherSite.last) }) { continue }
+            let ranges = other.hits.map { $0.first...$0.last }
+            guard ranges.contains(where: { range in borrowed.contains { $0.overlaps(range) } }) else { continue }
+            guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max(),
+                  separated(siteRange, low...high, in: narrative) else { continue }
+            if other.hits.contains(where: { $0.section.procedureWeight < 0.85 }) { continue }
+            let candidate = compiled[other.entryIndex]
+            if neighbours(entry, candidate) || entry.companions.contains(candidate.entry.code) || candidate.companions.contains(entry.entry.code) { continue }
+            return true
+        }
+        return false
+    }
+}
