@@ -103,6 +103,18 @@ import Testing
         #expect(TestSupport.bundledEngine.suggest(text).procedures.first?.code == code)
     }
 
+    /// A neighbour that never became a candidate is still answered with what the note documents.
+    @Test(arguments: [
+        ("Closed reduction of L tibial shaft fracture under sedation, long leg cast.", "27750", "manipulation (reduction) was documented"),
+        ("ORIF R trimalleolar fx; lateral plate, medial screws; posterior fragment small, left alone.", "27823", "no posterior lip fixation was done"),
+        ("Bimalleolar ankle fracture L: ORIF, lateral malleolus plate, medial malleolus screws.", "27810", "the treatment documented is open, not closed"),
+    ])
+    func relatedNeighbourReasonsQuoteTheNote(text: String, loser: String, says: String) throws {
+        let report = TestSupport.bundledEngine.suggest(text)
+        let alternative = try #require(report.alternatives.first { $0.code == loser })
+        #expect(alternative.reason.contains(says))
+    }
+
     /// A ruling-out word inside a longer phrase the entry lists itself does not rule it out.
     @Test func longerOwnPhraseOutweighsARulingOutWord() {
         let report = TestSupport.bundledEngine.suggest("Bimalleolar equivalent injury, right ankle: lateral malleolus fracture with deltoid rupture; ORIF of the fibula with a plate.")

@@ -58,6 +58,10 @@ enum FactMatcher {
            features.state("debridement").negated || (features.state("tissueRemoval").negated && !features.state("tissueRemoval").present) {
             state.negated = true
         }
+        // "Posterior malleolus not fixed", "posterior fragment left alone": what the fact is about
+        // (its `hint:` words) stated as not done, and nothing says it was.
+        let hint = features.state("hint:" + key)
+        if !state.present, hint.negated, hint.weight < 0.5 { state.negated = true }
         let value = FactValue.bool(required)
         if state.present {
             return required

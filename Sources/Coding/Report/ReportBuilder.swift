@@ -81,7 +81,7 @@ struct ReportBuilder {
                 guard let loser = knowledgeBase.procedure(related.code) else { continue }
                 alternatives.append((-100, Alternative(
                     code: loser.code, descriptor: loser.descriptor,
-                    reason: "\(winner.code) rather than \(loser.code): \(loser.code) fits when \(related.preferWhen), which the narrative does not describe")))
+                    reason: relatedReason(winner: winner, loser: loser, preferWhen: related.preferWhen))))
             }
             report.queries += DocumentationQueries.forProcedure(winner, candidate: candidate, rivals: rivals.map { ranking.candidates[$0] },
                                                                knowledgeBase: knowledgeBase, features: features, sides: sides)
@@ -97,6 +97,30 @@ struct ReportBuilder {
             a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
         }.map(\.element.alternative)
         NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate)
+    }
+
+    /// Why a neighbour the knowledge base names, which the narrative did not make a candidate, was
+    /// not chosen: what the note documents against the facts (or approach) it differs on from the
+    /// winner ("27752 rather than 27750: manipulation (reduction) was documented ("closed reduction")"),
+    /// else when it would fit.
+    func relatedReason(winner: ProcedureEntry, loser: ProcedureEntry, preferWhen: String) -> String {
+        var reasons: [String] = []
+        for key in loser.facts.keys.sorted() {
+            guard let value = loser.facts[key], winner.facts[key] != value else { continue }
+            let fact = FactMatcher.compare(key, value, features: features, bilateralBySide: laterality.bothSides,
+                                           detectable: knowledgeBase.detectableFacts)
+            if fact.outcome == .contradicts || (fact.outcome == .undocumented && fact.score < 0 && fact.documented != FactMatcher.hintedOnly) {
+                reasons.append(AlternativeReasons.describe(fact, narrative: narrative))
+            }
+        }
+        if loser.approach != winner.approach, ["open", "percutaneous", "closed"].contains(loser.approach),
+           let documented = features.effectiveApproach, documented != loser.approach {
+            reasons.append("the treatment documented is \(documented), not \(loser.approach)")
+        }
+        guard !reasons.isEmpty else {
+            return "\(winner.code) rather than \(loser.code): \(loser.code) fits when \(preferWhen), which the narrative does not describe"
+        }
+        return "\(winner.code) rather than \(loser.code): " + reasons.joined(separator: "; ") + " (\(loser.code) fits when \(preferWhen))"
     }
 
     /// RT/LT from the side; 50 when the entry allows bilateral reporting and both sides were done.
