@@ -32,16 +32,17 @@ enum AddOnCodes {
         }
     }
 
-    /// The chosen code an add-on goes with: one that names it in `related` or that it names,
-    /// else one documented by the same words (the curettage a fixation add-on is added to).
+    /// The chosen code an add-on goes with: one documented by the same words (the curettage a
+    /// fixation add-on is added to), else one that names it in `related` or that it names (a
+    /// related code may also be its alternative: 27495 for 27358).
     static func primary(of addOn: Int, in primaries: [Int], candidates: [ScoredCandidate], compiled: [CompiledEntry]) -> Int? {
         let entry = compiled[candidates[addOn].entryIndex]
-        if let named = primaries.first(where: { related(entry, compiled[candidates[$0].entryIndex]) }) { return named }
         let own = candidates[addOn].required.map { $0.first...$0.last }
-        return primaries.first { primary in
+        let sharing = primaries.first { primary in
             let words = candidates[primary].required.map { $0.first...$0.last }
             return words.filter { range in own.contains { $0.overlaps(range) } }.count * 2 >= words.count
         }
+        return sharing ?? primaries.first { related(entry, compiled[candidates[$0].entryIndex]) }
     }
 
     /// Whether the narrative is a question about an add-on code ("add-on", "addon").

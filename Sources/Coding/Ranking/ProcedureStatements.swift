@@ -132,11 +132,9 @@ enum ProcedureStatements {
             guard hits.allSatisfy({ range in separated(site, range, in: narrative) || ownRanges.contains { $0.overlaps(range) } }) else { continue }
             if other.hits.contains(where: { $0.section.procedureWeight < ProcedureScorer.minimumSectionWeight }) { continue }
             // A neighbour's words rule this entry out (they tell the same procedure apart, and
-            // "X and Y" of one site may be a code of its own), unless its own site word is on
-            // the other side: "R ischial bursa excision; L greater trochanteric bursectomy".
-            if neighbours(entry, compiled[other.entryIndex]) {
-                guard let otherSite = hits.first, otherSite.overlaps(span), apart(site, otherSite, in: narrative) else { continue }
-            }
+            // "X and Y" of one site may be a code of its own), unless they are on the other side
+            // or in another list item: "R ischial bursa excision; L greater trochanteric bursectomy".
+            if neighbours(entry, compiled[other.entryIndex]), !apart(site, span, in: narrative) { continue }
             // Words shared with this entry ("repair of the MCL and PCL"): one statement naming two
             // structures, unless the two are on different sides or in different list items.
             if hits.contains(where: { range in ownRanges.contains { $0.overlaps(range) } }),
