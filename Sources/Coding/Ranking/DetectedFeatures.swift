@@ -112,6 +112,7 @@ enum FeatureDetector {
         }
         detectImplantRemoval(narrative, into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
+        compartmentCount(narrative, features: features, into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
@@ -162,6 +163,40 @@ enum FeatureDetector {
             }
         }
         if state.present { detected.states["hardwareRemoval"] = state }
+    }
+
+    /// Several compartments released when two or more are named in clauses that release them ("the
+    /// quadriceps compartment released, and the hamstring compartment decompressed"); compartments
+    /// only examined ("posterior and medial compartments soft") do not count. One released and the
+    /// others stated as not released is one.
+    static func compartmentCount(_ narrative: AnalyzedNarrative, features: [CompiledFeature], into detected: inout DetectedFeatures) {
+        guard !detected.state("multipleCompartments").present else { return }
+        let tokens = narrative.tokens
+        func releasedClause(_ hit: Phrase.Hit) -> Bool {
+            let clause = tokens[hit.first].clause
+            return tokens.contains { token in
+                token.clause == clause && token.isAffirmed
+                    && ["releas", "decompress", "fasciotom", "opened", "incised", "split"].contains { token.text.hasPrefix($0) }
+            }
+        }
+        var released: [Phrase.Hit] = []
+        for name in ["anterior", "lateral", "posterior", "medial"] {
+            guard let feature = features.first(where: { $0.feature == "compartment:" + name }) else { continue }
+            if let hit = feature.phrases.flatMap({ $0.hits(in: narrative) }).first(where: { $0.affirmed && $0.section.procedureWeight >= 0.5 && releasedClause($0) }) {
+                released.append(hit)
+            }
+        }
+        var state = detected.state("multipleCompartments")
+        if released.count >= 2 {
+            state.weight = released.map(\.section.procedureWeight).min() ?? 0.85
+            state.evidence = released.first
+            state.count = released.count
+            detected.states["multipleCompartments"] = state
+        } else if released.count == 1, ["anterior", "lateral", "posterior", "medial"].contains(where: {
+            detected.state("compartment:" + $0).negated && !detected.state("compartment:" + $0).present }) {
+            state.negated = true
+            detected.states["multipleCompartments"] = state
+        }
     }
 
     /// Debridement of nonviable muscle: said outright, or a word for dead muscle ("dusky",

@@ -117,11 +117,15 @@ enum FeatureLexicon {
         .init(feature: "bilateral", phrases: ["bilateral", "both sides", "both knees", "both hips", "both legs", "both ankles", "both thighs"]),
         .init(feature: "tractionOrSkeletalPins", phrases: ["skeletal traction", "traction pin*", "steinmann pin*", "traction"]),
         .init(feature: "arthrotomy", phrases: ["arthrotomy"]),
-        .init(feature: "compartment:anterior", phrases: ["anterior compartment*", "anterior lateral compartments", "anterolateral compartment*", "anterior lateral"]),
+        .init(feature: "compartment:anterior", phrases: ["anterior compartment*", "anterior lateral compartments", "anterolateral compartment*", "anterior lateral",
+                                                         "quadriceps compartment*", "extensor compartment*"]),
         .init(feature: "compartment:lateral", phrases: ["lateral compartment*", "anterior lateral compartments", "anterolateral compartment*", "peroneal compartment*"]),
         .init(feature: "compartment:posterior", phrases: [
             "posterior compartment*", "deep posterior", "superficial posterior", "posteromedial incision", "medial incision",
+            "hamstring compartment*", "flexor compartment*",
         ]),
+        // The thigh's third compartment; only counted towards "several compartments" (DetectedFeatures).
+        .init(feature: "compartment:medial", phrases: ["medial compartment*", "adductor compartment*"]),
         .init(feature: "compartment:all", phrases: [
             "four compartment*", "4 compartment*", "all compartments", "two incision", "dual incision", "2 incision",
         ]),
