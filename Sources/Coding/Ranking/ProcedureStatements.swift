@@ -97,6 +97,16 @@ enum ProcedureStatements {
         return inClause.isEmpty ? named { $0.sentence == sentence } : inClause
     }
 
+    /// The tokens of a hit, widened to every word its abbreviation was expanded to ("ORIF" is
+    /// four tokens; "open reduction" and "internal fixation" are the same written word).
+    static func words(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> ClosedRange<Int> {
+        let tokens = narrative.tokens
+        var first = hit.first, last = hit.last
+        while first > 0, tokens[first - 1].start == tokens[first].start, tokens[first - 1].end == tokens[first].end { first -= 1 }
+        while last + 1 < tokens.count, tokens[last + 1].start == tokens[last].start, tokens[last + 1].end == tokens[last].end { last += 1 }
+        return first...last
+    }
+
     /// Codes that compete for the same procedure (linked by `related`, or the same action on
     /// the same anatomy): the words of one are never "another procedure" for the other.
     static func neighbours(_ a: CompiledEntry, _ b: CompiledEntry) -> Bool {
@@ -113,13 +123,13 @@ enum ProcedureStatements {
                                  compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Bool {
         // A word of a diagnosis or findings line describes the condition of the whole operation.
         guard hit.section.procedureWeight >= 0.85, let first = own.first else { return false }
-        let span = hit.first...hit.last
-        let site = first.first...first.last
+        let span = words(hit, in: narrative)
+        let site = words(first, in: narrative)
         guard separated(site, span, in: narrative) else { return false }
         let strict = separated(site, span, in: narrative, plainAnd: false)
-        let ownRanges = own.map { $0.first...$0.last }
+        let ownRanges = own.map { words($0, in: narrative) }
         for other in documented where compiled[other.entryIndex] !== entry {
-            let hits = other.hits.map { $0.first...$0.last }
+            let hits = other.hits.map { words($0, in: narrative) }
             // A bare "and" parts two procedures only when all the other's words stand on the far
             // side of it ("lateral and posterior malleoli" is one statement).
             if !strict {
@@ -144,8 +154,12 @@ enum ProcedureStatements {
             let combined = documented.contains { third in
                 let code = compiled[third.entryIndex]
                 guard code !== entry, third.entryIndex != other.entryIndex, !code.entry.isAddOn, !code.entry.isUnlisted else { return false }
-                let ranges = third.hits.map { $0.first...$0.last }
-                return ranges.contains { range in ownRanges.contains { $0.overlaps(range) } }
+                let ranges = third.hits.map { words($0, in: narrative) }
+                // It needs the other statement: one of its groups is documented only there.
+                let needsOther = code.all.contains { group in
+                    !group.contains { phrase in phrase.hits(in: narrative).contains { $0.affirmed && !separated(site, $0.first...$0.last, in: narrative) } }
+                }
+                return needsOther && ranges.contains { range in ownRanges.contains { $0.overlaps(range) } }
                     && ranges.contains { range in range.overlaps(span) || hits.contains { $0.overlaps(range) && !ownRanges.contains(where: { $0.overlaps(range) }) } }
                     && !mixed(third.hits, entry: code, documented: documented, compiled: compiled, narrative: narrative)
             }
@@ -177,7 +191,7 @@ enum ProcedureStatements {
     static func mixed(_ hits: [Phrase.Hit], entry: CompiledEntry, documented: [Documented], compiled: [CompiledEntry],
                       narrative: AnalyzedNarrative) -> Bool {
         guard let site = hits.first, site.section.procedureWeight >= 0.85, hits.count >= 2 else { return false }
-        let siteRange = site.first...site.last
+        let siteRange = words(site, in: narrative)
         // A code of one side does not take its words from a right and a left statement
         // ("right distal femoral and left proximal tibial epiphysiodesis" is no combined arrest).
         if ["side", "bilateral-50"].contains(entry.entry.laterality), entry.entry.facts["bilateral"] != .bool(true),
@@ -187,15 +201,15 @@ enum ProcedureStatements {
             let inOwnStatement = group.contains { phrase in
                 phrase.hits(in: narrative).contains { $0.affirmed && !separated(siteRange, $0.first...$0.last, in: narrative) }
             }
-            if !inOwnStatement { borrowed.append(hit.first...hit.last) }
+            if !inOwnStatement { borrowed.append(words(hit, in: narrative)) }
         }
         guard !borrowed.isEmpty else { return false }
         for other in documented where compiled[other.entryIndex] !== entry {
-            guard let otherSite = other.hits.first, !(otherSite.first...otherSite.last).overlaps(siteRange) else { continue }
+            guard let otherSite = other.hits.first, !words(otherSite, in: narrative).overlaps(siteRange) else { continue }
             // This entry names that site itself ("ORIF of the fibula" for the pilon code that
             // requires the fibula fixed): the statement is its own.
-            if hits.contains(where: { ($0.first...$0.last).overlaps(otherSite.first...otherSite.last) }) { continue }
-            let ranges = other.hits.map { $0.first...$0.last }
+            if hits.contains(where: { $0.first <= otherSite.first && $0.last >= otherSite.last }) { continue }
+            let ranges = other.hits.map { words($0, in: narrative) }
             guard ranges.contains(where: { range in borrowed.contains { $0.overlaps(range) } }) else { continue }
             guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max(),
                   separated(siteRange, low...high, in: narrative) else { continue }
