@@ -112,6 +112,13 @@ import Testing
         #expect(codes("Radical resection of a 4 cm synovial sarcoma of the left calf with a cuff of normal muscle, and through a separate incision excision of a 6 cm subcutaneous lipoma of the left thigh.") == ["27615", "27337"])
     }
 
+    @Test func eachProcedureTakesTheSideOfItsOwnStatement() {
+        let report = engine.suggest("Bilateral lower extremity amputations for dry gangrene: right above-knee amputation, left below-knee amputation with long posterior flap.")
+        #expect(report.procedures.map { "\($0.code)-\($0.modifiers.joined(separator: "-"))" } == ["27590-RT", "27880-LT"])
+        let arrest = engine.suggest("Right distal femoral epiphysiodesis and left proximal tibial and fibular epiphysiodesis (percutaneous drilling) for limb length discrepancy")
+        #expect(arrest.procedures.map(\.modifiers) == [["RT"], ["LT"]])
+    }
+
     // MARK: add-ons
 
     @Test func anAddOnGoesBesideItsPrimaryWhenItsWorkIsDocumented() {

@@ -47,7 +47,7 @@ struct ReportBuilder {
             let winner = entry(candidate)
             let rivals = ranking.candidates.indices.filter { $0 != position && ranking.cluster[$0] == ranking.cluster[position] }
             let runnerUp = rivals.first.map { ranking.candidates[$0].score }
-            let sides = laterality.sides(of: candidate.required)
+            let sides = statementSides(candidate) ?? laterality.sides(of: candidate.required)
             sidesByCode[winner.code] = sides
             var evidence: [String] = []
             for hit in candidate.required + candidate.supporting + candidate.facts.compactMap(\.evidence) {
@@ -121,6 +121,15 @@ struct ReportBuilder {
             return "\(winner.code) rather than \(loser.code): \(loser.code) fits when \(preferWhen), which the narrative does not describe"
         }
         return "\(winner.code) rather than \(loser.code): " + reasons.joined(separator: "; ") + " (\(loser.code) fits when \(preferWhen))"
+    }
+
+    /// With several procedures, the side of the statement that names a code's site ("right
+    /// above-knee amputation, left below-knee amputation": RT and LT, not both on each).
+    private func statementSides(_ candidate: ScoredCandidate) -> Set<Side>? {
+        guard ranking.selected.count > 1, let site = candidate.required.first else { return nil }
+        let named = ProcedureStatements.sides(at: site.first, in: narrative)
+        guard !named.isEmpty else { return nil }
+        return Set(named.compactMap { Side(rawValue: $0) })
     }
 
     /// RT/LT from the side; 50 when the entry allows bilateral reporting and both sides were done.
