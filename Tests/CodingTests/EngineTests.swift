@@ -100,6 +100,7 @@ import Testing
         ("ORIF trimalleolar fracture; posterior malleolar fragment (25%) reduced and held with 2 PA lag screws; fibula plated.", "27823"),
         ("Thigh fasciotomy: the quadriceps compartment released, and the hamstring compartment decompressed through a second, medial incision. Muscle viable.", "27498"),
         ("Right thigh fasciotomy: anterior compartment released; posterior compartment soft, not released. Muscle viable.", "27496"),
+        ("Pilon fx: ORIF of both the tibia and the fibula.", "27828"),
     ])
     func everydayWordingDecidesThePair(text: String, code: String) {
         #expect(TestSupport.bundledEngine.suggest(text).procedures.first?.code == code)
