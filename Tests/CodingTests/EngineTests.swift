@@ -101,6 +101,7 @@ import Testing
         ("Thigh fasciotomy: the quadriceps compartment released, and the hamstring compartment decompressed through a second, medial incision. Muscle viable.", "27498"),
         ("Right thigh fasciotomy: anterior compartment released; posterior compartment soft, not released. Muscle viable.", "27496"),
         ("Pilon fx: ORIF of both the tibia and the fibula.", "27828"),
+        ("Open ankle dislocation R: irrigation and debridement, reduction of the tibiotalar joint through the wound, no internal fixation and no ligament repair.", "27846"),
     ])
     func everydayWordingDecidesThePair(text: String, code: String) {
         #expect(TestSupport.bundledEngine.suggest(text).procedures.first?.code == code)
@@ -116,6 +117,14 @@ import Testing
         let report = TestSupport.bundledEngine.suggest(text)
         let alternative = try #require(report.alternatives.first { $0.code == loser })
         #expect(alternative.reason.contains(says))
+    }
+
+    /// A ruling-out word in the findings, let pass because the title documents the entry, leaves
+    /// the winner uncertain.
+    @Test func ruledOutWordInFindingsIsNotCertain() throws {
+        let report = TestSupport.bundledEngine.suggest("Operation: MUA right ankle.\nAnaesthetic: GA.\nFindings: displaced bimalleolar fracture.\nProcedure: manipulated into anatomical position; backslab.")
+        let first = try #require(report.procedures.first)
+        #expect(first.code != "27860" || first.confidence < 0.9)
     }
 
     /// A ruling-out word inside a longer phrase the entry lists itself does not rule it out.

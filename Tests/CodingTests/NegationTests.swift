@@ -28,6 +28,10 @@ import Testing
         ("ORIF lateral malleolus, posterior fragment small, not fixed.", "lateral", false),
         ("The fracture was reduced, not fixed.", "reduced", false),
         ("Weber B fracture, stable, boot.", "fracture", false),
+        ("Syndesmosis stressed under fluoroscopy and stable.", "syndesmosis", true),
+        // "and never reduced" negates the reduction, not what the first verb did.
+        ("The bimalleolar fracture was casted in clinic and never reduced.", "bimalleolar", false),
+        ("The bimalleolar fracture was casted in clinic and never reduced.", "reduced", true),
         // An arrow starts the next step: "did not contract -> excised" excised the muscle.
         ("Gluteus grey and did not contract -> excised.", "excised", false),
     ])

@@ -123,7 +123,9 @@ struct NarrativeAnalyzer: Sendable {
                     let before = index > 0 ? tokens[index - 1].text : ""
                     let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
                     // "posterior malleolus was not fixed", "not performed": the negated thing came first.
-                    if Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
+                    // "casted in clinic and never reduced": "and never" negates the verb after it,
+                    // not what the first verb did.
+                    if !(word == "never" && before == "and"), Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
                         // verb; what was not done is named in the clause before it.

@@ -11,6 +11,9 @@ struct ScoredCandidate: Sendable {
     var approachScore: Double
     /// Its required words come from the statements of two different procedures.
     var mixed = false
+    /// A word that rules it out is in a condition line (findings, diagnosis) and was let pass because
+    /// a title line documents the whole entry ("Operation: MUA ankle." … "Findings: fracture"): not certain.
+    var ruledOutWordInCondition = false
 }
 
 /// Scores one entry against an analysed narrative (nil when it is not a candidate).
@@ -141,6 +144,10 @@ enum ProcedureScorer {
                 && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
                 && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative) }) { return nil }
         }
+        let conditionLines: Set<SectionKind> = [.findings, .diagnosisPre, .diagnosisPost]
+        let ruledOutWordInCondition = !whole.isEmpty && compiled.none.contains { phrase in
+            phrase.hits(in: narrative).contains { $0.affirmed && conditionLines.contains($0.section) && !insideOwnPhrase($0) }
+        }
         var supporting: [Phrase.Hit] = []
         // Supporting evidence is other words than the required ones: an `any` group that repeats
         // a required phrase ("unlisted") adds nothing the code has not already been credited for.
@@ -194,8 +201,10 @@ enum ProcedureScorer {
         }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
-        return ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
-                               approachDocumented: approach.documented, approachScore: approach.score)
+        var candidate = ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
+                                        approachDocumented: approach.documented, approachScore: approach.score)
+        candidate.ruledOutWordInCondition = ruledOutWordInCondition
+        return candidate
     }
 
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]

@@ -61,6 +61,7 @@ struct ReportBuilder {
                 && features.regionAgreement(code: winner.code) > -0.3
                 // A fact the code requires that the engine cannot see, or that the note does not state.
                 && !candidate.facts.contains { $0.outcome == .notDetectable || ($0.outcome == .undocumented && $0.required != .bool(false)) }
+                && !candidate.ruledOutWordInCondition
                 // The note speaks of what the fact is about without saying whether it was done.
                 && !candidate.facts.contains { $0.outcome == .undocumented && $0.documented == FactMatcher.hintedOnly }
             let verified = consistent && !Confidence.hedged(candidate, narrative: narrative, features: features)
