@@ -120,6 +120,12 @@ enum EvalCommand: Command {
                 lines.append("    \(miss.id): \(miss.problem); expected \(miss.expected.isEmpty ? "(abstain)" : miss.expected.joined(separator: "|")), got \(got)\(confidence)")
             }
         }
+        if misses, !evaluation.diagnosisMisses.isEmpty {
+            lines.append("  diagnosis misses:")
+            for miss in evaluation.diagnosisMisses {
+                lines.append("    \(miss.id): expected \(miss.expected.joined(separator: " ")), got \(miss.got.isEmpty ? "(none)" : miss.got.joined(separator: " "))")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -38,6 +38,8 @@ public struct Evaluation: Codable, Sendable {
     /// First suggestions by confidence bucket (lower bounds `calibrationBounds`): how many were right.
     public var calibration: [Ratio] = Evaluation.calibrationBounds.map { _ in Ratio(correct: 0, total: 0) }
     public var misses: [Miss]
+    /// Cases whose expected ICD-10-CM codes were not all suggested (`got`: the codes suggested).
+    public var diagnosisMisses: [Miss] = []
 
     /// Lower bounds of the confidence buckets of `calibration`.
     public static let calibrationBounds: [Double] = [0, 0.5, 0.7, 0.8, 0.9, 0.95]
@@ -105,6 +107,9 @@ public struct Evaluation: Codable, Sendable {
                 let suggested = Set(report.diagnoses.map { $0.code.replacingOccurrences(of: ".", with: "") })
                 if expected.allSatisfy({ suggested.contains($0.replacingOccurrences(of: ".", with: "").uppercased()) }) {
                     evaluation.diagnoses.correct += 1
+                } else {
+                    evaluation.diagnosisMisses.append(.init(id: item.id, expected: expected, got: report.diagnoses.map(\.code), confidence: nil,
+                                                            problem: "diagnoses"))
                 }
             }
         }
