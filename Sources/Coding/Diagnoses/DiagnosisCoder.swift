@@ -23,6 +23,7 @@ struct DiagnosisCoder: Sendable {
         var usedGroups: Set<String> = []
         var emitted: Set<String> = []
         let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
+        var symptoms = Result()
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
             if let group = rule.group, usedGroups.contains(group) { continue }
@@ -42,10 +43,27 @@ struct DiagnosisCoder: Sendable {
                 }
             }
             for word in rule.defaults ?? [] { words.insert(word) }
-            var sides = laterality.bySentence[sentence] ?? []
+            // The side of the clause that states the condition ("primary OA both knees, R TKA
+            // today" is bilateral OA), else of its sentence, else of the narrative.
+            var sides = Self.sides(ofClausesOf: hits, in: narrative)
+            if sides.isEmpty { sides = laterality.bySentence[sentence] ?? [] }
             if sides.isEmpty { sides = laterality.overall }
+            // "s/p R TKA 2015. Now periprosthetic fracture above the TKA": the side named only in
+            // the history is the side of the limb.
+            if sides.isEmpty { sides = Self.sides(of: narrative.tokens.filter { !$0.negated }) }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
-            let chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            var chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            if let question = rule.query { chosen.queries.append(DocumentationQuery(topic: "diagnosis", question: question)) }
+            if rule.symptom == true {
+                // Signs and symptoms wait: they are coded only when no definitive diagnosis is.
+                for code in chosen.codes where !emitted.contains(code) {
+                    guard let entry = knowledgeBase.diagnosis(code), entry.billable else { continue }
+                    symptoms.suggestions.append(CodeSuggestion(code: entry.code, descriptor: entry.description, summary: "ICD-10-CM \(entry.code)",
+                                                               confidence: chosen.queries.isEmpty ? 0.8 : 0.6, modifiers: [], evidence: evidence))
+                }
+                symptoms.queries += chosen.queries
+                continue
+            }
             result.queries += chosen.queries
             for code in chosen.codes where emitted.insert(code).inserted {
                 guard let entry = knowledgeBase.diagnosis(code), entry.billable else {
@@ -56,7 +74,69 @@ struct DiagnosisCoder: Sendable {
                                                          confidence: chosen.queries.isEmpty ? 0.9 : 0.7, modifiers: [], evidence: evidence))
             }
         }
+        if result.suggestions.isEmpty {
+            result.suggestions = symptoms.suggestions
+            result.queries += symptoms.queries
+        }
         return result
+    }
+
+    /// Sides named in the clauses of the hits: "right"/"left", and "both"/"bilateral" for both.
+    static func sides(ofClausesOf hits: [Phrase.Hit], in narrative: AnalyzedNarrative) -> Set<Side> {
+        let clauses = Set(hits.flatMap { hit in (hit.first...hit.last).map { narrative.tokens[$0].clause } })
+        // The condition's own clause: its side words count even when the clause reads as history
+        // ("L patellar tendon rupture 2 days ago").
+        return sides(of: narrative.tokens.filter { clauses.contains($0.clause) && !$0.negated })
+    }
+
+    static func sides(of tokens: [NarrativeToken]) -> Set<Side> {
+        var sides: Set<Side> = []
+        for (index, token) in tokens.enumerated() {
+            switch token.text {
+            case "right": sides.insert(.right)
+            case "left": sides.insert(.left)
+            case "bilateral": sides.formUnion([.right, .left])
+            // "both knees", "both lower legs"; not "both components", "both column", "both tibia and fibula".
+            case "both" where tokens[(index + 1)..<min(tokens.count, index + 3)].contains { pairedLimbs.contains($0.text) }:
+                sides.formUnion([.right, .left])
+            default: continue
+            }
+        }
+        return sides
+    }
+
+    static let pairedLimbs: Set<String> = ["knees", "hips", "legs", "ankles", "thighs", "sides", "feet", "calves", "femurs", "femora", "tibias",
+                                           "tibiae", "limbs", "extremities", "patellae", "patellas"]
+
+    /// "?osteomyelitis", "ACL tear?", "osteomyelitis vs stress fracture": a question mark on the
+    /// words, or an alternative named after them, makes the condition uncertain (not coded).
+    static func doubtful(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let bytes = Array(narrative.text.utf8)
+        var before = narrative.tokens[hit.first].start - 1
+        while before >= 0, bytes[before] == UInt8(ascii: " ") { before -= 1 }
+        if before >= 0, bytes[before] == UInt8(ascii: "?") { return true }
+        let end = narrative.tokens[hit.last].end
+        // A trailing "?" is doubt in dictation ("ACL tear?"), not in a coder's question ("how do I
+        // code a hemi for a displaced neck fx?").
+        if end < bytes.count, bytes[end] == UInt8(ascii: "?") {
+            let sentence = narrative.tokens[hit.last].sentence
+            let asking: Set<String> = ["how", "what", "which", "code", "coded", "coding", "cpt", "icd", "should", "can", "do", "does", "correct"]
+            if !narrative.tokens.contains(where: { $0.sentence == sentence && asking.contains($0.text) }) { return true }
+        }
+        let clause = narrative.tokens[hit.last].clause
+        for next in narrative.tokens[(hit.last + 1)..<min(narrative.tokens.count, hit.last + 4)] where next.clause == clause {
+            if next.text == "vs" || next.text == "versus" { return true }
+        }
+        return false
+    }
+
+    /// "ruptured 2 days ago", "injured 3 weeks ago": a recent injury is today's condition, even
+    /// though "ago" marks its clause as history; years ago, "prior" or "history of" are not.
+    static func recentInjury(clause: Int, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens.filter { $0.clause == clause }
+        guard let ago = tokens.firstIndex(where: { $0.text == "ago" }), ago > 0 else { return false }
+        guard ["day", "days", "hour", "hours", "week", "weeks", "yesterday"].contains(tokens[ago - 1].text) else { return false }
+        return !tokens.contains { ["prior", "previous", "previously", "history", "remote", "old", "status", "healed"].contains($0.text) }
     }
 
     /// "open left trimalleolar fracture": "open" shortly before "fracture", with no treatment word
@@ -75,10 +155,12 @@ struct DiagnosisCoder: Sendable {
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
     private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative) -> (Int, [Phrase.Hit])? {
         var perGroup: [[Int: Phrase.Hit]] = []
-        for group in compiled.all {
+        let context = Set(compiled.rule.context ?? [])
+        for (index, group) in compiled.all.enumerated() {
             var bySentence: [Int: Phrase.Hit] = [:]
             for phrase in group {
-                for hit in phrase.hits(in: narrative) where !hit.negated && !hit.uncertain && !hit.historical {
+                for hit in phrase.hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
+                    && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative)) {
                     if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
                     bySentence[hit.sentence] = hit
                 }
@@ -108,13 +190,15 @@ struct DiagnosisCoder: Sendable {
         for (row, words) in compiledRule.rows { wordsByRow[row] = words }
         func descriptionWords(_ row: Int) -> [String] { wordsByRow[row] ?? [] }
         let lateral = rows.contains { descriptionWords($0).contains("right") }
+        let ruleTargets = Set((rule.synonyms ?? [:]).values.flatMap { $0.split(separator: " ").map(String.init) })
         // Words of the whole narrative count too, less than the condition's own sentence.
         let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text))
         var targets: [Side?] = [nil]
+        var bilateral = false
         if lateral {
             if sides.count == 2 {
                 let bilateralRows = rows.filter { descriptionWords($0).contains("bilateral") }
-                if !bilateralRows.isEmpty { rows = bilateralRows } else { targets = [.right, .left] }
+                if !bilateralRows.isEmpty { rows = bilateralRows; bilateral = true } else { targets = [.right, .left] }
             } else if let side = sides.first {
                 targets = [side]
             } else {
@@ -136,7 +220,7 @@ struct DiagnosisCoder: Sendable {
                 switch target {
                 case .right?: return !w.contains("left")
                 case .left?: return !w.contains("right")
-                case nil: return !lateral || (!w.contains("right") && !w.contains("left"))
+                case nil: return !lateral || (!w.contains("right") && !w.contains("left") && (bilateral || !w.contains("bilateral")))
                 }
             }
             func sideBonus(_ row: Int) -> Double {
@@ -146,8 +230,12 @@ struct DiagnosisCoder: Sendable {
                 case nil: 0
                 }
             }
-            let scored = candidates.map { (row: $0, score: sideBonus($0) + score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets)) }
-            guard let best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
+            let scored = candidates.map { (row: $0, score: sideBonus($0) + score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets, ruleTargets: ruleTargets)) }
+            guard var best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
+            // Equally fitting codes ("spastic" fits quadriplegic, diplegic and hemiplegic CP alike):
+            // the unspecified code of the stem rather than a guess.
+            let top = scored.filter { $0.score == scored.first { $0.row == best }!.score }
+            if top.count > 1, let unspecified = top.first(where: { descriptionWords($0.row).contains("unspecified") }) { best = unspecified.row }
             let base = table.codes[best]
             if table.kind(row: best).hasPrefix("7") {
                 choice.codes.append(table.withSeventh(base, seventh(for: base, kind: rule.kind, words: words, features: features)))
@@ -159,7 +247,7 @@ struct DiagnosisCoder: Sendable {
     }
 
     private func score(_ row: Int, _ words: Set<String>, _ descriptionWords: (Int) -> [String], nondisplaced: Bool,
-                       context: Set<String>, synonyms: Set<String>) -> Double {
+                       context: Set<String>, synonyms: Set<String>, ruleTargets: Set<String>) -> Double {
         var total = 0.0
         var seen: Set<String> = []
         var negative = false
@@ -170,13 +258,26 @@ struct DiagnosisCoder: Sendable {
             guard seen.insert(word).inserted else { continue }
             switch word {
             case "unspecified": total -= 0.5
-            case "other": total -= 0.8
+            case "other": total += synonyms.contains("other") ? 1.75 : -0.8
             case "nondisplaced": total += nondisplaced ? 1 : -3
             case "displaced": total += nondisplaced ? -3 : 0.25
             default:
-                if Self.neutralWords.contains(word) { continue }
+                // A rule's synonym may name a word that is neutral elsewhere ("tibia" for the site of osteomyelitis).
+                if synonyms.contains(word) { total += 1.75; continue }
+                if Self.neutralWords.contains(word) {
+                    // A site word the rule maps to ("tibia" for osteomyelitis), absent from the
+                    // narrative: the code names another site.
+                    if ruleTargets.contains(word), !words.contains(word) { total += context.contains(word) ? 0.25 : -2.0 }
+                    continue
+                }
+                // "displacement"/"displaced", "malleolar"/"malleolus"; not "posterolateral"/"posterior"
+                // or "arthrotomy"/"arthroplasty": the shared start must be nearly the whole shorter word.
                 func near(_ set: Set<String>) -> Bool {
-                    set.contains(word) || set.contains { $0.count >= 6 && word.count >= 6 && $0.prefix(6) == word.prefix(6) }
+                    set.contains(word) || set.contains { other in
+                        guard other.count >= 6, word.count >= 6 else { return false }
+                        let shared = zip(other, word).prefix { $0 == $1 }.count
+                        return shared >= 6 && shared >= min(other.count, word.count) - 2
+                    }
                 }
                 if synonyms.contains(word) { total += 1.75 } else if near(words) { total += 1.5 } else if near(context) { total += 0.25 } else { total -= 2.0 }
             }
@@ -191,11 +292,15 @@ struct DiagnosisCoder: Sendable {
         func find(_ fragment: String) -> Character? {
             definitions.first { $0.meaning.lowercased().contains(fragment) }?.character
         }
+        // "sequela of an old pilon fracture": the late effect, whatever the fracture was.
+        if words.contains("sequela") || words.contains("sequelae"), let character = find("sequela") { return character }
         if kind == "fracture" {
             let open = features.state("openFracture").present || words.contains("openfracture")
             let gustilo3 = features.state("openFractureType3").present
-            if words.contains("nonunion") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
-            if words.contains("malunion") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }
+            if words.contains("delayed"), words.contains("union") || words.contains("healing"),
+               let character = find(open ? "open fracture type i or ii with delayed healing" : "closed fracture with delayed healing") { return character }
+            if words.contains("nonunion") || words.contains("nonunited") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
+            if words.contains("malunion") || words.contains("malunited") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }
             if open, gustilo3, let character = find("initial encounter for open fracture type iiia") { return character }
             if open, let character = find("initial encounter for open fracture") { return character }
             return find("initial encounter for closed fracture") ?? find("initial encounter") ?? "A"

@@ -18,6 +18,13 @@ struct DiagnosisRule: Codable, Sendable {
     var synonyms: [String: String]?
     /// Description words assumed when the narrative says nothing ("primary" osteoarthritis).
     var defaults: [String]?
+    /// Indices of `all` groups that may be stated as history: the prosthesis of "s/p TKA, now
+    /// arthrofibrosis" is the context of today's condition, not the condition itself.
+    var context: [Int]?
+    /// A sign or symptom (hip pain, a mass): coded only when no definitive diagnosis is.
+    var symptom: Bool?
+    /// A question for the surgeon whenever the rule is used (its stem is the unspecified code).
+    var query: String?
 }
 
 struct DiagnosisRuleFile: Codable, Sendable {
