@@ -31,4 +31,12 @@ import Testing
         #expect(described.code == "27880")
         #expect(described.confidence >= 0.9)
     }
+
+    /// Several procedures: which one is the principal is the engine's reading of the order.
+    @Test func thePrincipalOfSeveralProceduresIsNotCertain() throws {
+        let report = engine.suggest("PROCEDURES: 1. Left total knee arthroplasty, cemented, for osteoarthritis. 2. Right gluteal fasciotomy; all muscle viable.")
+        #expect(report.procedures.count == 2)
+        let first = try #require(report.procedures.first)
+        #expect(first.confidence < 0.9)
+    }
 }

@@ -42,6 +42,9 @@ struct ReportBuilder {
         var sidesByCode: [String: Set<Side>] = [:]
         var alternativeCodes: Set<String> = Set(ranking.selected.map { entry(ranking.candidates[$0]).code })
         var alternatives: [(score: Double, alternative: Alternative)] = []
+        // Several separate procedures (add-ons aside): which one leads, the principal procedure,
+        // is the engine's reading of the surgeon's order, not a documented fact.
+        let principalChosen = ranking.selected.filter { !entry(ranking.candidates[$0]).isAddOn }.count > 1
         for position in ranking.selected {
             let candidate = ranking.candidates[position]
             let winner = entry(candidate)
@@ -66,6 +69,7 @@ struct ReportBuilder {
                 && !candidate.facts.contains { $0.outcome == .undocumented && $0.documented == FactMatcher.hintedOnly }
             let verified = consistent && !Confidence.hedged(candidate, narrative: narrative, features: features)
                 && !Confidence.onlyRequiredWords(candidate, anyGroups: knowledgeBase.compiled[candidate.entryIndex].any.count)
+                && !(principalChosen && position == ranking.selected.first)
                 && (rival.map { Confidence.decidedByDocumentedFacts(winner: winner, candidate: candidate, rival: entry($0)) } ?? true)
             report.procedures.append(CodeSuggestion(
                 code: winner.code, descriptor: winner.descriptor, summary: winner.summary,
