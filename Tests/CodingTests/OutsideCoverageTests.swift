@@ -42,6 +42,8 @@ import Testing
         ("Deep abscess beneath the fascia lata of the right thigh incised and drained", "27301"),
         ("Excision of a chronic prepatellar bursitis after a failed aspiration, left", "27340"),
         ("Removal of a failed left total ankle replacement, cement spacer placed", "27704"),
+        // The arthroscopy is its own (29xxx) procedure; the open excision beside it is coded.
+        ("Left knee arthroscopy with partial lateral meniscectomy, and a separate open excision of a 4 cm subcutaneous lipoma of the thigh", "27337"),
     ])
     func inRangeNeighboursAreStillCoded(text: String, code: String) {
         #expect(engine.suggest(text).procedures.first?.code == code)

@@ -142,7 +142,8 @@ enum ProcedureScorer {
         for phrase in compiled.none {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
                 && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
-                && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative) }) { return nil }
+                && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative)
+                && !separateArthroscopy($0, phrase: phrase, own: required, features: features, narrative: narrative) }) { return nil }
         }
         let conditionLines: Set<SectionKind> = [.findings, .diagnosisPre, .diagnosisPost]
         let ruledOutWordInCondition = !whole.isEmpty && compiled.none.contains { phrase in
@@ -205,6 +206,17 @@ enum ProcedureScorer {
                                         approachDocumented: approach.documented, approachScore: approach.score)
         candidate.ruledOutWordInCondition = ruledOutWordInCondition
         return candidate
+    }
+
+    /// "Knee arthroscopy with meniscectomy, and a separate open excision of a thigh lipoma": the
+    /// arthroscopy (a 29xxx code, not in the knowledge base) is told in clauses of its own and
+    /// this code's clauses document an open approach, so the arthroscopy words do not rule it out.
+    static func separateArthroscopy(_ hit: Phrase.Hit, phrase: Phrase, own: [Phrase.Hit], features: DetectedFeatures,
+                                    narrative: AnalyzedNarrative) -> Bool {
+        guard phrase.text.contains("arthroscop") || phrase.text.contains("portal") || phrase.text.contains("scope") else { return false }
+        let clauses = Set(own.flatMap { [narrative.tokens[$0.first].clause, narrative.tokens[$0.last].clause] })
+        guard !clauses.contains(narrative.tokens[hit.first].clause), !clauses.contains(narrative.tokens[hit.last].clause) else { return false }
+        return !(features.approachClauses["open"] ?? []).isDisjoint(with: clauses)
     }
 
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
