@@ -127,6 +127,17 @@ import Testing
         #expect(first.code != "27860" || first.confidence < 0.9)
     }
 
+    /// Percutaneous read only from the implant is asked about, and not certain.
+    @Test func implantAloneDoesNotSettleTheApproach() throws {
+        let report = TestSupport.bundledEngine.suggest("Right femoral neck fracture fixed with three cannulated screws")
+        let first = try #require(report.procedures.first)
+        #expect(first.code == "27235")
+        #expect(first.confidence < 0.9)
+        #expect(report.queries.contains { $0.topic == "approach" && $0.question.contains("27236") })
+        let stated = TestSupport.bundledEngine.suggest("Right femoral neck fracture: three cannulated screws placed percutaneously through stab incisions")
+        #expect(!stated.queries.contains { $0.topic == "approach" })
+    }
+
     /// A ruling-out word inside a longer phrase the entry lists itself does not rule it out.
     @Test func longerOwnPhraseOutweighsARulingOutWord() {
         let report = TestSupport.bundledEngine.suggest("Bimalleolar equivalent injury, right ankle: lateral malleolus fracture with deltoid rupture; ORIF of the fibula with a plate.")

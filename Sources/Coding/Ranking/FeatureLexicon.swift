@@ -21,6 +21,12 @@ enum FeatureLexicon {
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ",
         ]),
+        // Percutaneous said in words of the approach, not only inferred from an implant that can be
+        // placed open as well ("fixed with three cannulated screws").
+        .init(feature: "percutaneousStated", phrases: [
+            "percutaneous", "percutaneously", "pinning", "pinned", "stab incision*", "small incision*", "in situ",
+            "through skin", "minimally invasive", "mini incision*",
+        ]),
         .init(feature: "approach:closed", phrases: [
             "closed reduction", "closed treatment", "closed manipulation", "closed management", "nonoperative",
             "nonoperatively", "conservative", "conservatively", "nonsurgical", "closed",

@@ -24,8 +24,16 @@ enum DocumentationQueries {
         if features.effectiveApproach == nil, winner.action == "fracture-treatment",
            rivalEntries.contains(where: { $0.approach != winner.approach }) {
             queries.append(DocumentationQuery(topic: "approach", question: "Was the fracture treated closed, percutaneously or open? The note does not say; \(winner.code) assumes \(winner.approach)."))
+        } else if impliedPercutaneous(winner, features: features), let open = rivalEntries.first(where: { $0.approach == "open" }) {
+            queries.append(DocumentationQuery(topic: "approach", question: "Were the implants placed percutaneously (stab incisions) or through an open exposure? The note names only the implant; it decides between \(winner.code) and \(open.code)."))
         }
         return queries
+    }
+
+    /// A percutaneous code chosen on the implant alone ("cannulated screws", "K-wires"), with no word
+    /// of the approach and no open approach documented.
+    static func impliedPercutaneous(_ winner: ProcedureEntry, features: DetectedFeatures) -> Bool {
+        winner.approach == "percutaneous" && features.effectiveApproach == "percutaneous" && !features.state("percutaneousStated").present
     }
 
     static func topic(_ key: String) -> String {

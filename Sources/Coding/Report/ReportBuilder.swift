@@ -65,6 +65,8 @@ struct ReportBuilder {
                 // A fact the code requires that the engine cannot see, or that the note does not state.
                 && !candidate.facts.contains { $0.outcome == .notDetectable || ($0.outcome == .undocumented && $0.required != .bool(false)) }
                 && !candidate.ruledOutWordInCondition
+                // Percutaneous read from the implant alone: it may have gone in through an open exposure.
+                && !DocumentationQueries.impliedPercutaneous(winner, features: features)
                 // The note speaks of what the fact is about without saying whether it was done.
                 && !candidate.facts.contains { $0.outcome == .undocumented && $0.documented == FactMatcher.hintedOnly }
             let verified = consistent && !Confidence.hedged(candidate, narrative: narrative, features: features)
