@@ -32,6 +32,20 @@ import Testing
         #expect(ProcedureStatements.separated(span("hip", list), span("lipoma", list), in: list, joins: false))
     }
 
+    @Test func sentencesOpeningWithALabelAndAColonAreStatementsOfTheirOwn() {
+        let labelled = kb.analyzer.analyze("L distal femur fx: ORIF with lateral plate. L patella fx: ORIF with tension band.")
+        #expect(ProcedureStatements.separated(span("femur", labelled), span("patella", labelled), in: labelled, joins: false))
+        #expect(codes("Left supracondylar femur fracture, no intercondylar extension: ORIF with lateral locking plate. Left patella fracture: ORIF with tension band.").starts(with: ["27511", "27524"]))
+        // One labelled sentence followed by plain body text is still one procedure told in parts.
+        let one = kb.analyzer.analyze("Procedure: ORIF of the left distal femur. The patella was inspected.")
+        #expect(!ProcedureStatements.separated(span("femur", one), span("patella", one), in: one, joins: false))
+    }
+
+    @Test func aCystOfTheProximalFemurIsCodedWithTheFemurCodes() {
+        #expect(codes("Curettage of a benign bone cyst of the right proximal femur (intertrochanteric region), cavity packed with allograft chips.").first == "27356")
+        #expect(codes("Excision of an enchondroma of the left proximal femur, no graft.").first == "27355")
+    }
+
     @Test func aBareAndOrACommaAloneDoesNotMakeTwoStatements() {
         let nouns = kb.analyzer.analyze("proximal tibia and fibula epiphysiodesis")
         #expect(ProcedureStatements.separated(span("tibia", nouns), span("epiphysiodesis", nouns), in: nouns))

@@ -37,6 +37,7 @@ public struct AnalyzedNarrative: Sendable {
     /// ("PROCEDURES:" followed by one procedure a line). A paragraph's sentences share lines.
     private static func listItems(_ tokens: [NarrativeToken], _ bytes: [UInt8]) -> Set<Int> {
         var items: Set<Int> = []
+        var labelled: [SectionKind: [Int]] = [:]
         var index = 0
         while index < tokens.count {
             let sentence = tokens[index].sentence
@@ -54,8 +55,16 @@ public struct AnalyzedNarrative: Sendable {
             let tail = bytes[tokens[last].end..<lineEnd]
             let ownLine = (lead.isEmpty || lead.hasSuffix(":")) && tail.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 46 || $0 == 44 || $0 == 59 }
             if numbered || bulleted || ownLine { items.insert(sentence) }
+            // "R femoral shaft fx: IM nail. R tibial shaft fx: IM nail.": a sentence that opens
+            // with a short label and a colon is an item when another of its section is too.
+            if last > index, (index + 1...min(index + 10, last)).contains(where: { k in
+                tokens[k - 1].end < tokens[k].start && bytes[tokens[k - 1].end..<tokens[k].start].contains(58)
+            }) {
+                labelled[tokens[index].section, default: []].append(sentence)
+            }
             index = last + 1
         }
+        for (_, sentences) in labelled where sentences.count >= 2 { items.formUnion(sentences) }
         return items
     }
 
