@@ -46,6 +46,12 @@ import Testing
         #expect(codes("Excision of an enchondroma of the left proximal femur, no graft.").first == "27355")
     }
 
+    @Test func aDistalFemoralOsteotomyIsNoIntertrochantericOsteotomy() {
+        let both = codes("Right distal femoral varus osteotomy fixed with a locking plate and right high tibial opening wedge osteotomy.")
+        #expect(both.contains("27450") && both.contains("27457") && !both.contains("27165"))
+        #expect(codes("Right distal femoral varus osteotomy with a medial locking plate for valgus knee.") == ["27450"])
+    }
+
     @Test func aBareAndOrACommaAloneDoesNotMakeTwoStatements() {
         let nouns = kb.analyzer.analyze("proximal tibia and fibula epiphysiodesis")
         #expect(ProcedureStatements.separated(span("tibia", nouns), span("epiphysiodesis", nouns), in: nouns))
