@@ -52,6 +52,12 @@ import Testing
         #expect(codes("Right distal femoral varus osteotomy with a medial locking plate for valgus knee.") == ["27450"])
     }
 
+    @Test func oneCodeDoneOnBothSidesTakesBothSides() {
+        func lines(_ text: String) -> [String] { engine.suggest(text).procedures.map { $0.code + "-" + $0.modifiers.joined(separator: "-") } }
+        #expect(lines("R ankle: ORIF lateral malleolus fx with plate. L ankle: ORIF lateral malleolus fx with plate.") == ["27792-50"])
+        #expect(lines("Right total hip arthroplasty. Left hip has osteoarthritis too.") == ["27130-RT"])
+    }
+
     @Test func aBareAndOrACommaAloneDoesNotMakeTwoStatements() {
         let nouns = kb.analyzer.analyze("proximal tibia and fibula epiphysiodesis")
         #expect(ProcedureStatements.separated(span("tibia", nouns), span("epiphysiodesis", nouns), in: nouns))

@@ -50,7 +50,7 @@ struct ReportBuilder {
             let winner = entry(candidate)
             let rivals = ranking.candidates.indices.filter { $0 != position && ranking.cluster[$0] == ranking.cluster[position] }
             let runnerUp = rivals.first.map { ranking.candidates[$0].score }
-            let sides = statementSides(candidate) ?? laterality.sides(of: candidate.required)
+            let sides = repeatedOnOtherSide(candidate, sides: statementSides(candidate) ?? laterality.sides(of: candidate.required))
             sidesByCode[winner.code] = sides
             var evidence: [String] = []
             for hit in candidate.required + candidate.supporting + candidate.facts.compactMap(\.evidence) {
@@ -137,6 +137,28 @@ struct ReportBuilder {
         let named = ProcedureStatements.sides(at: site.first, in: narrative)
         guard !named.isEmpty else { return nil }
         return Set(named.compactMap { Side(rawValue: $0) })
+    }
+
+    /// One code done on both sides: its site is named again in a statement of the other side,
+    /// with each other required group in that statement too ("R ankle: ORIF lateral malleolus
+    /// fx. L ankle: ORIF lateral malleolus fx" is one code on both sides, not RT only).
+    private func repeatedOnOtherSide(_ candidate: ScoredCandidate, sides: Set<Side>) -> Set<Side> {
+        guard sides.count == 1 else { return sides }
+        let compiled = knowledgeBase.compiled[candidate.entryIndex]
+        guard let siteGroup = compiled.all.first else { return sides }
+        var found = sides
+        for site in siteGroup.flatMap({ $0.hits(in: narrative) }) where site.affirmed && site.section.procedureWeight >= 0.85 {
+            let named = Set(ProcedureStatements.sides(at: site.first, in: narrative).compactMap { Side(rawValue: $0) })
+            guard named.count == 1, named.isDisjoint(with: found) else { continue }
+            let range = site.first...site.last
+            let whole = compiled.all.dropFirst().allSatisfy { group in
+                group.contains { phrase in
+                    phrase.hits(in: narrative).contains { $0.affirmed && !ProcedureStatements.separated(range, $0.first...$0.last, in: narrative) }
+                }
+            }
+            if whole { found.formUnion(named) }
+        }
+        return found
     }
 
     /// RT/LT from the side; 50 when the entry allows bilateral reporting and both sides were done.
