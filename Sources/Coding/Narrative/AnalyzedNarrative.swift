@@ -9,6 +9,9 @@ public struct AnalyzedNarrative: Sendable {
     let content: [Int]
     /// Key → positions in `content`.
     let positions: [Int32: [Int32]]
+    /// One bit per key (modulo 1,024) of the keys in `positions`: most phrases of the knowledge
+    /// base start with a word the narrative does not have, and this answers that without hashing.
+    private let keyBits: [UInt64]
     /// Sentences that are items of a numbered or bulleted list ("1. ORIF …", "2) …", "- …"),
     /// the way surgeons list several procedures under PROCEDURES.
     let listItemSentences: Set<Int>
@@ -21,15 +24,24 @@ public struct AnalyzedNarrative: Sendable {
         var content: [Int] = []
         content.reserveCapacity(tokens.count)
         var positions: [Int32: [Int32]] = [:]
+        var keyBits = [UInt64](repeating: 0, count: 16)
+        func mark(_ key: Int32) { keyBits[Int(key & 1023) >> 6] |= 1 << UInt64(key & 63) }
         for (index, token) in tokens.enumerated() where !Lexicon.stopWords.contains(token.text) {
             let position = Int32(content.count)
             content.append(index)
-            if token.key >= 0 { positions[token.key, default: []].append(position) }
-            for key in token.prefixKeys { positions[key, default: []].append(position) }
+            if token.key >= 0 { positions[token.key, default: []].append(position); mark(token.key) }
+            for key in token.prefixKeys { positions[key, default: []].append(position); mark(key) }
         }
         self.content = content
         self.positions = positions
+        self.keyBits = keyBits
         listItemSentences = Self.listItems(tokens, bytes)
+    }
+
+    /// Where a key occurs among the content words (nil when it does not).
+    @inline(__always) func positions(of key: Int32) -> [Int32]? {
+        guard key >= 0, keyBits[Int(key & 1023) >> 6] & (1 << UInt64(key & 63)) != 0 else { return nil }
+        return positions[key]
     }
 
     /// A sentence is a list item when, on its line, only a marker stands before it (after an

@@ -21,7 +21,7 @@ struct Phrase: Sendable, Equatable {
 
     /// Every occurrence in the narrative.
     func hits(in narrative: AnalyzedNarrative) -> [Hit] {
-        guard let head = keys.first, let starts = narrative.positions[head] else { return [] }
+        guard let head = keys.first, let starts = narrative.positions(of: head) else { return [] }
         var result: [Hit] = []
         for start in starts {
             let position = Int(start)
