@@ -5,8 +5,6 @@ import Testing
 /// The issue's targets, asserted on the held-out corpus (written independently and never used
 /// for tuning); the tuning corpora are measured too, for comparison.
 @Suite(.serialized) struct EvaluationTests {
-    static let heldOut = TestSupport.corpus.appendingPathComponent("heldout.jsonl")
-
     @Test func tuningCorporaFigures() throws {
         for (name, cases) in try TestSupport.tuningCorpora() {
             let evaluation = Evaluation.run(cases, name: name, engine: TestSupport.bundledEngine)
@@ -18,22 +16,34 @@ import Testing
 
     /// Issue 4 sets these targets on the held-out corpus.
     static let targets = (top1: 0.95, top3: 0.99, abstention: 0.95, highConfidence: 0.95)
-    /// What the engine has reached on it (docs/coding.md): short of the targets, so until it
-    /// meets them these floors keep any change from losing held-out accuracy unnoticed. Raise
-    /// them as the engine improves; never by tuning on the held-out cases.
-    static let floors = (top1: 0.93, top3: 0.95, abstention: 0.90, highConfidence: 0.93)
 
-    @Test func heldOutFiguresDoNotRegress() throws {
-        let cases = try EvaluationCase.load(Self.heldOut)
+    struct Floors: Sendable, CustomTestStringConvertible {
+        var file: String
+        var top1, top3, abstention, highConfidence: Double
+        var testDescription: String { file }
+    }
+
+    /// What the engine has reached on each held-out file (docs/coding.md): short of the targets,
+    /// so until it meets them these floors keep any change from losing held-out accuracy
+    /// unnoticed. Raise them as the engine improves; never by tuning on the held-out cases.
+    /// `heldout-2.jsonl` was written on 2026-11-21 by someone who had not seen the engine, after
+    /// the first held-out file had been measured many times.
+    static let floors = [
+        Floors(file: "heldout.jsonl", top1: 0.93, top3: 0.95, abstention: 0.90, highConfidence: 0.94),
+        Floors(file: "heldout-2.jsonl", top1: 0.91, top3: 0.94, abstention: 0.91, highConfidence: 0.95),
+    ]
+
+    @Test(arguments: floors) func heldOutFiguresDoNotRegress(_ floors: Floors) throws {
+        let cases = try EvaluationCase.load(TestSupport.corpus.appendingPathComponent(floors.file))
         #expect(cases.count >= 100)
-        let evaluation = Evaluation.run(cases, name: "heldout.jsonl", engine: TestSupport.bundledEngine)
-        let figures = "top-1 \(evaluation.top1.correct)/\(evaluation.top1.total), top-3 \(evaluation.top3.correct)/\(evaluation.top3.total), "
+        let evaluation = Evaluation.run(cases, name: floors.file, engine: TestSupport.bundledEngine)
+        let figures = "\(floors.file): top-1 \(evaluation.top1.correct)/\(evaluation.top1.total), top-3 \(evaluation.top3.correct)/\(evaluation.top3.total), "
             + "abstention \(evaluation.abstention.correct)/\(evaluation.abstention.total), "
             + "right at confidence ≥ 0.9 \(evaluation.highConfidence.correct)/\(evaluation.highConfidence.total)"
-        #expect(evaluation.top1.value >= Self.floors.top1, "\(figures)")
-        #expect(evaluation.top3.value >= Self.floors.top3, "\(figures)")
-        #expect(evaluation.abstention.value >= Self.floors.abstention, "\(figures)")
-        #expect(evaluation.highConfidence.value >= Self.floors.highConfidence, "\(figures)")
+        #expect(evaluation.top1.value >= floors.top1, "\(figures)")
+        #expect(evaluation.top3.value >= floors.top3, "\(figures)")
+        #expect(evaluation.abstention.value >= floors.abstention, "\(figures)")
+        #expect(evaluation.highConfidence.value >= floors.highConfidence, "\(figures)")
         // Names of failing pairs are deliberately not printed: reading them is a step toward
         // tuning on the held-out set. `caseconsultant eval` shows them to whoever judges the engine.
     }
