@@ -80,9 +80,9 @@ import Testing
 
     @Test func aWordIsOfTheSideNamedNearestBeforeIt() {
         let narrative = kb.analyzer.analyze("Right distal femoral epiphysiodesis and left proximal tibial epiphysiodesis, right and left adductor release")
-        #expect(ProcedureStatements.sides(at: span("femoral", narrative).lowerBound, in: narrative) == ["right"])
-        #expect(ProcedureStatements.sides(at: span("tibial", narrative).lowerBound, in: narrative) == ["left"])
-        #expect(ProcedureStatements.sides(at: span("adductor", narrative).lowerBound, in: narrative) == ["right", "left"])
+        #expect(ProcedureStatements.sides(at: span("femoral", narrative).lowerBound, in: narrative) == [.right])
+        #expect(ProcedureStatements.sides(at: span("tibial", narrative).lowerBound, in: narrative) == [.left])
+        #expect(ProcedureStatements.sides(at: span("adductor", narrative).lowerBound, in: narrative) == [.right, .left])
     }
 
     // MARK: facts per procedure

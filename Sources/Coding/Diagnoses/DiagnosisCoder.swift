@@ -92,14 +92,11 @@ struct DiagnosisCoder: Sendable {
     static func sides(of tokens: [NarrativeToken]) -> Set<Side> {
         var sides: Set<Side> = []
         for (index, token) in tokens.enumerated() {
-            switch token.text {
-            case "right": sides.insert(.right)
-            case "left": sides.insert(.left)
-            case "bilateral": sides.formUnion([.right, .left])
-            // "both knees", "both lower legs"; not "both components", "both column", "both tibia and fibula".
-            case "both" where tokens[(index + 1)..<min(tokens.count, index + 3)].contains { pairedLimbs.contains($0.text) }:
+            if let named = Side.named(by: token.text) {
+                sides.formUnion(named)
+            } else if token.text == "both", tokens[(index + 1)..<min(tokens.count, index + 3)].contains(where: { pairedLimbs.contains($0.text) }) {
+                // "both knees", "both lower legs"; not "both components", "both column", "both tibia and fibula".
                 sides.formUnion([.right, .left])
-            default: continue
             }
         }
         return sides

@@ -2,6 +2,16 @@
 enum Side: String, Sendable, Comparable {
     case right, left
     static func < (a: Side, b: Side) -> Bool { a.rawValue < b.rawValue }
+
+    /// The sides a word names: "right", "left", or both for "bilateral"; nil for any other word.
+    static func named(by word: String) -> Set<Side>? {
+        switch word {
+        case "right": return [.right]
+        case "left": return [.left]
+        case "bilateral": return [.right, .left]
+        default: return nil
+        }
+    }
 }
 
 struct LateralityReader: Sendable {
@@ -16,13 +26,7 @@ struct LateralityReader: Sendable {
         var bilateral = false
         // A side word is not negated by a cue before it ("no manipulation, L"): only history is left out.
         for token in narrative.tokens where !token.historical {
-            let sides: Set<Side>
-            switch token.text {
-            case "right": sides = [.right]
-            case "left": sides = [.left]
-            case "bilateral": sides = [.right, .left]
-            default: continue
-            }
+            guard let sides = Side.named(by: token.text) else { continue }
             bySentence[token.sentence, default: []].formUnion(sides)
             let weight = token.section.procedureWeight
             if token.text == "bilateral", weight >= 0.5 { bilateral = true }

@@ -59,15 +59,10 @@ enum ProcedureStatements {
     /// The side a word is said of: the nearest side word before it in its clause ("right
     /// distal femoral and left proximal tibial epiphysiodesis"; "right and left" name both), else
     /// the side words after it in the clause, else those of its sentence.
-    static func sides(at index: Int, in narrative: AnalyzedNarrative) -> Set<String> {
+    static func sides(at index: Int, in narrative: AnalyzedNarrative) -> Set<Side> {
         let tokens = narrative.tokens
-        func side(_ token: NarrativeToken) -> Set<String>? {
-            guard !token.historical else { return nil }
-            switch token.text {
-            case "right", "left": return [token.text]
-            case "bilateral": return ["right", "left"]
-            default: return nil
-            }
+        func side(_ token: NarrativeToken) -> Set<Side>? {
+            token.historical ? nil : Side.named(by: token.text)
         }
         let clause = tokens[index].clause, sentence = tokens[index].sentence
         var position = index
@@ -83,8 +78,8 @@ enum ProcedureStatements {
             }
             position -= 1
         }
-        func named(_ belongs: (NarrativeToken) -> Bool) -> Set<String> {
-            var result: Set<String> = []
+        func named(_ belongs: (NarrativeToken) -> Bool) -> Set<Side> {
+            var result: Set<Side> = []
             var first = index
             while first > 0, belongs(tokens[first - 1]) { first -= 1 }
             for token in tokens[first...] {

@@ -135,8 +135,7 @@ struct ReportBuilder {
     private func statementSides(_ candidate: ScoredCandidate) -> Set<Side>? {
         guard ranking.selected.count > 1, let site = candidate.required.first else { return nil }
         let named = ProcedureStatements.sides(at: site.first, in: narrative)
-        guard !named.isEmpty else { return nil }
-        return Set(named.compactMap { Side(rawValue: $0) })
+        return named.isEmpty ? nil : named
     }
 
     /// One code done on both sides: its site is named again in a statement of the other side,
@@ -148,7 +147,7 @@ struct ReportBuilder {
         guard let siteGroup = compiled.all.first else { return sides }
         var found = sides
         for site in siteGroup.flatMap({ $0.hits(in: narrative) }) where site.affirmed && site.section.procedureWeight >= 0.85 {
-            let named = Set(ProcedureStatements.sides(at: site.first, in: narrative).compactMap { Side(rawValue: $0) })
+            let named = ProcedureStatements.sides(at: site.first, in: narrative)
             guard named.count == 1, named.isDisjoint(with: found) else { continue }
             let range = site.first...site.last
             let whole = compiled.all.dropFirst().allSatisfy { group in
