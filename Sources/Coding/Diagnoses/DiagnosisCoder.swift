@@ -155,8 +155,8 @@ struct DiagnosisCoder: Sendable {
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
             var bySentence: [Int: Phrase.Hit] = [:]
-            for phrase in group {
-                for hit in phrase.hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
+            for phraseIndex in group.indices where narrative.mayContain(group[phraseIndex]) {
+                for hit in group[phraseIndex].hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
                     && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative)) {
                     if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
                     bySentence[hit.sentence] = hit

@@ -28,10 +28,12 @@ struct Phrase: Sendable, Equatable {
             guard position + keys.count <= narrative.content.count else { continue }
             var matches = true
             var offset = 1
+            // Fields are read in place: copying a token would retain its text and prefix keys,
+            // and this loop runs for every phrase of the knowledge base.
             while offset < keys.count {
-                let token = narrative.tokens[narrative.content[position + offset]]
+                let index = narrative.content[position + offset]
                 let key = keys[offset]
-                if !(token.key == key || (key >= Vocabulary.prefixBase && token.prefixKeys.contains(key))) {
+                if !(narrative.tokens[index].key == key || (key >= Vocabulary.prefixBase && narrative.tokens[index].prefixKeys.contains(key))) {
                     matches = false
                     break
                 }
@@ -41,19 +43,20 @@ struct Phrase: Sendable, Equatable {
             let first = narrative.content[position]
             let last = narrative.content[position + keys.count - 1]
             // A phrase must not run across a clause boundary ("ORIF, post mal not fixed").
-            let firstToken = narrative.tokens[first]
-            guard narrative.tokens[last].clause == firstToken.clause else { continue }
-            var negated = firstToken.negated
+            let clause = narrative.tokens[first].clause
+            guard narrative.tokens[last].clause == clause else { continue }
+            var negated = narrative.tokens[first].negated
             if internalNegation {
                 var position = first - 1
                 negated = false
-                while position >= 0, narrative.tokens[position].clause == firstToken.clause {
+                while position >= 0, narrative.tokens[position].clause == clause {
                     if Lexicon.forwardNegationWords.contains(narrative.tokens[position].text) { negated = true; break }
                     position -= 1
                 }
             }
-            result.append(Hit(first: first, last: last, negated: negated, uncertain: firstToken.uncertain,
-                              historical: firstToken.historical, section: firstToken.section, sentence: firstToken.sentence))
+            result.append(Hit(first: first, last: last, negated: negated, uncertain: narrative.tokens[first].uncertain,
+                              historical: narrative.tokens[first].historical, section: narrative.tokens[first].section,
+                              sentence: narrative.tokens[first].sentence))
         }
         return result
     }

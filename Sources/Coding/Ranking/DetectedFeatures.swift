@@ -91,8 +91,8 @@ enum FeatureDetector {
             var blocked: [ClosedRange<Int>] = []
             for blocker in feature.blockers { for hit in blocker.hits(in: narrative) { blocked.append(hit.first...hit.last) } }
             var state = DetectedFeatures.State()
-            for phrase in feature.phrases {
-                for hit in phrase.hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
+            for index in feature.phrases.indices where narrative.mayContain(feature.phrases[index]) {
+                for hit in feature.phrases[index].hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
                     && tokens.map({ $0[hit.first] }) ?? true {
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight

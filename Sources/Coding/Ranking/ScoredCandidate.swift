@@ -272,8 +272,8 @@ enum ProcedureScorer {
     /// The strongest affirmed occurrence of any phrase of a group.
     static func best(_ group: [Phrase], in narrative: AnalyzedNarrative, outside excluded: [ClosedRange<Int>] = []) -> Phrase.Hit? {
         var best: Phrase.Hit?
-        for phrase in group {
-            for hit in phrase.hits(in: narrative) where hit.affirmed
+        for index in group.indices where narrative.mayContain(group[index]) {
+            for hit in group[index].hits(in: narrative) where hit.affirmed
                 && !excluded.contains(where: { $0.lowerBound <= hit.first && $0.upperBound >= hit.last }) {
                 if best == nil || hit.section.procedureWeight > best!.section.procedureWeight
                     || (hit.section.procedureWeight == best!.section.procedureWeight && hit.last - hit.first > best!.last - best!.first) {
