@@ -59,6 +59,10 @@ enum CodeCommand: Command {
                           "inherent-bilateral": "the code covers both sides", "none": "no side"][entry.laterality] ?? entry.laterality
         lines.append("Laterality: \(laterality)" + (entry.globalDays.map { "   Global days: \($0)" } ?? "")
                      + (entry.isAddOn ? "   Add-on code" : "") + (entry.isUnlisted ? "   Unlisted procedure" : ""))
+        if let feeSchedule = knowledgeBase.feeSchedule, let indicators = feeSchedule.byCode[entry.code] {
+            let listed = [indicators.bilateral.map { "BILAT SURG \($0.rawValue)" }, indicators.globalPeriod.map { "GLOB DAYS \($0)" }]
+            lines.append("  (laterality and global days from the CMS fee schedule \(feeSchedule.file): \(listed.compactMap { $0 }.joined(separator: ", ")))")
+        }
         if let related = entry.related, !related.isEmpty {
             lines.append("Related:")
             for item in related {

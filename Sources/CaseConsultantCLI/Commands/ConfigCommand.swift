@@ -1,4 +1,5 @@
 import CaseDesk
+import Coding
 import Foundation
 
 enum ConfigCommand: Command {
@@ -10,7 +11,9 @@ enum ConfigCommand: Command {
 
     Validates the configuration (every key, with the key path of any problem), renders every
     template against a sample case, checks that each credential source can be read (without
-    printing it), and that the store's directory exists. Exit status 78 on any problem.
+    printing it), that the store's directory exists, and loads the knowledge base with the
+    deployment's coding files (`coding` section, else CASECONSULTANT_CPT_FILES,
+    CASECONSULTANT_NCCI_FILE, CASECONSULTANT_FEE_SCHEDULE_FILE). Exit status 78 on any problem.
 
     """
 
@@ -38,6 +41,12 @@ enum ConfigCommand: Command {
             throw CLIError.configuration("\(path): store.path: directory \(storeDirectory) does not exist")
         }
         context.writeOutput("store: \(configuration.storePath): directory ok\n")
+        let files = configuration.knowledgeBaseFiles(environment: context.environment)
+        let knowledgeBase = try KnowledgeBase.load(files)
+        var coding = ["\(knowledgeBase.procedures.count) CPT entries" + (files.cptFiles.isEmpty ? " (bundled)" : " (bundled + \(files.cptFiles.joined(separator: ", ")))")]
+        coding.append("NCCI " + (files.ncciFile.map { "\($0), \(knowledgeBase.ncci.edits.count) edits" } ?? "bundled SAMPLE, not CMS data"))
+        coding.append("fee schedule " + (knowledgeBase.feeSchedule.map { "\(files.feeScheduleFile ?? $0.file), \($0.byCode.count) codes" } ?? "none (modifier 50 from the knowledge base)"))
+        context.writeOutput("coding: \(coding.joined(separator: "; "))\n")
         return .success
     }
 }

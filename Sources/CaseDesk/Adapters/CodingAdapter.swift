@@ -6,8 +6,9 @@ public struct CodingSuggester: CaseSuggester {
 
     public init(engine: CodingEngine) { self.engine = engine }
 
-    public static func bundled() throws -> CodingSuggester {
-        CodingSuggester(engine: CodingEngine(knowledgeBase: try KnowledgeBase.bundled()))
+    /// The bundled knowledge base with the deployment's files on top (bundled alone when none).
+    public static func load(_ files: KnowledgeBaseFiles) throws -> CodingSuggester {
+        CodingSuggester(engine: CodingEngine(knowledgeBase: try KnowledgeBase.load(files)))
     }
 
     public func analyse(_ narrative: String) -> CaseAnalysis {

@@ -2,7 +2,7 @@ import Foundation
 import MailTransport
 
 /// Builds the production desk from a configuration: IMAP or Maildir, SMTP or a directory,
-/// the bundled coding engine, the system clock, logs on stderr.
+/// the coding engine (bundled data plus the deployment's files), the system clock, logs on stderr.
 public enum DeskFactory {
     public static func make(configuration: DeskConfiguration, environment: [String: String], log: EventLog = .standardError,
                             stop: StopSignal = StopSignal()) throws -> DeskService {
@@ -13,7 +13,7 @@ public enum DeskFactory {
         var clock = DeskClock.system
         clock.timeZone = configuration.replies.timeZone
         return DeskService(DeskDependencies(
-            configuration: configuration, store: store, templates: templates, suggester: try CodingSuggester.bundled(),
+            configuration: configuration, store: store, templates: templates, suggester: try CodingSuggester.load(configuration.knowledgeBaseFiles(environment: environment)),
             parser: MIMEMailCodec(), composer: MIMEMailCodec(), mailbox: mailbox, sender: sender, clock: clock, log: log), stop: stop)
     }
 }

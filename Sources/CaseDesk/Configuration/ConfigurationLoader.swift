@@ -1,3 +1,4 @@
+import Coding
 import Foundation
 
 /// Finds, reads and validates the configuration. Every key of the file is known here; an
@@ -59,7 +60,7 @@ struct ConfigReader {
 
     mutating func configuration(_ root: JSONValue) throws -> DeskConfiguration {
         let top = try object(root, "(top level)", allowed: ["mailbox", "smtp", "review", "submitters", "store", "templates", "tls",
-                                                              "limits", "replies", "outbox", "timeouts", "daemon", "$comment"])
+                                                              "limits", "replies", "outbox", "timeouts", "daemon", "coding", "$comment"])
         let tlsObject = try optionalObject(top["tls"], "tls", allowed: ["caFile", "allowPlaintextLoopback"])
         let tls = DeskConfiguration.TLS(
             caFile: try optionalString(tlsObject["caFile"], "tls.caFile").map(path),
@@ -153,9 +154,18 @@ struct ConfigReader {
             intervalSeconds: try integer(daemonObject["intervalSeconds"], "daemon.intervalSeconds", default: 60, minimum: 1),
             lockWaitSeconds: try integer(daemonObject["lockWaitSeconds"], "daemon.lockWaitSeconds", default: 10, minimum: 0))
 
+        var codingFiles: KnowledgeBaseFiles?
+        if top["coding"] != nil {
+            let codingObject = try optionalObject(top["coding"], "coding", allowed: ["cptFiles", "ncciFile", "feeScheduleFile"])
+            codingFiles = KnowledgeBaseFiles(
+                cptFiles: try stringList(codingObject["cptFiles"], "coding.cptFiles", required: false).map(path),
+                ncciFile: try optionalString(codingObject["ncciFile"], "coding.ncciFile").map(path),
+                feeScheduleFile: try optionalString(codingObject["feeScheduleFile"], "coding.feeScheduleFile").map(path))
+        }
+
         return DeskConfiguration(mailbox: mailbox, smtp: smtp, review: review, submitters: submitters, storePath: storePath,
                                  templatesDirectory: templates, tls: tls, limits: limits, replies: replies, outbox: outbox,
-                                 timeouts: timeouts, daemon: daemon, sourceFile: file)
+                                 timeouts: timeouts, daemon: daemon, codingFiles: codingFiles, sourceFile: file)
     }
 
     // MARK: accessors

@@ -1,3 +1,4 @@
+import Coding
 import Foundation
 
 /// The validated configuration (DESIGN.md, "Configuration"). Paths are absolute: relative ones
@@ -81,8 +82,17 @@ public struct DeskConfiguration: Sendable {
     public var outbox: Outbox
     public var timeouts: Timeouts
     public var daemon: Daemon
+    /// The deployment's coding data (`coding`: CPT files, the CMS NCCI file, the CMS fee
+    /// schedule file); nil when the section is absent, and the environment variables the command
+    /// line reads apply instead.
+    public var codingFiles: KnowledgeBaseFiles?
     /// The file this came from, for messages.
     public var sourceFile: String
+
+    /// The `coding` section, else the environment variables (`CASECONSULTANT_CPT_FILES`, …).
+    public func knowledgeBaseFiles(environment: [String: String]) -> KnowledgeBaseFiles {
+        codingFiles ?? .from(environment: environment)
+    }
 
     /// The lock file that keeps overlapping cron runs apart: next to the store.
     public var lockPath: String { storePath + ".lock" }

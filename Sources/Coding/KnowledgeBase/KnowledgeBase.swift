@@ -47,6 +47,9 @@ public final class KnowledgeBase: Sendable {
     /// Problems that do not stop loading; the bundled data is tested to have none.
     public let issues: [KnowledgeBaseIssue]
     public let ncci: NCCIEdits
+    /// The deployment's CMS fee schedule indicators, when it named a file: laterality and global
+    /// days of the codes it lists come from there.
+    public let feeSchedule: FeeScheduleIndicators?
     let compiled: [CompiledEntry]
     let features: [CompiledFeature]
     /// Boolean facts the engine can see in a narrative (standard ones plus the files' `detect`).
@@ -73,8 +76,9 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// Bundled data plus deployment files of the same format; a later file's entry for a code
-    /// replaces the earlier one. `ncciFile` replaces the bundled sample PTP edits.
-    public static func load(overrideFiles: [URL], cptDirectory: URL? = nil, ncciFile: URL? = nil) throws -> KnowledgeBase {
+    /// replaces the earlier one. `ncciFile` replaces the bundled sample PTP edits;
+    /// `feeScheduleFile` (CMS relative value file) sets laterality and global days of the codes it lists.
+    public static func load(overrideFiles: [URL], cptDirectory: URL? = nil, ncciFile: URL? = nil, feeScheduleFile: URL? = nil) throws -> KnowledgeBase {
         guard let resources = resourcesDirectory else {
             throw KnowledgeBaseError(.missingResource, file: "Resources", problem: "the Coding module's bundled resources are missing from this build")
         }
@@ -108,6 +112,12 @@ public final class KnowledgeBase: Sendable {
                 sources[entry.code] = file.path
             }
         }
+        var feeSchedule: FeeScheduleIndicators?
+        if let feeScheduleFile {
+            let indicators = try FeeScheduleIndicators.parse(Data(readBytes(feeScheduleFile)), file: feeScheduleFile.lastPathComponent)
+            entries = entries.mapValues(indicators.applied(to:))
+            feeSchedule = indicators
+        }
         let icdDirectory = resources.appendingPathComponent("icd10cm")
         let icd = try ICD10CMTable(
             table: readBytes(icdDirectory.appendingPathComponent("icd10cm.tsv")),
@@ -125,11 +135,14 @@ public final class KnowledgeBase: Sendable {
             throw KnowledgeBaseError(.malformed, file: "diagnoses/diagnosis-rules.json", problem: String(describing: error))
         }
         return try KnowledgeBase(entries: entries.values.sorted { $0.code < $1.code }, sources: sources, icd: icd, ncci: ncci,
-                                 abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors, concepts: concepts)
+                                 abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors, concepts: concepts,
+                                 feeSchedule: feeSchedule)
     }
 
     init(entries: [ProcedureEntry], sources: [String: String], icd: ICD10CMTable, ncci: NCCIEdits,
-         abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:], concepts: String = "") throws {
+         abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:], concepts: String = "",
+         feeSchedule: FeeScheduleIndicators? = nil) throws {
+        self.feeSchedule = feeSchedule
         var lexicon = Lexicon(abbreviationsTSV: abbreviations)
         lexicon.loadConcepts(concepts)
         var compiler = PhraseCompiler(lexicon: lexicon)
@@ -314,20 +327,5 @@ public final class KnowledgeBase: Sendable {
             }
         }
         return issues
-    }
-}
-
-extension KnowledgeBase {
-    /// Environment variables a deployment sets to load its own data (docs/coding.md):
-    /// `CASECONSULTANT_CPT_FILES` (override files, separated by ":") and `CASECONSULTANT_NCCI_FILE`
-    /// (the CMS quarterly PTP file in place of the bundled sample).
-    public static let overrideFilesVariable = "CASECONSULTANT_CPT_FILES"
-    public static let ncciFileVariable = "CASECONSULTANT_NCCI_FILE"
-
-    public static func load(environment: [String: String]) throws -> KnowledgeBase {
-        let overrides = (environment[overrideFilesVariable] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
-        let ncci = environment[ncciFileVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-        if overrides.isEmpty, ncci == nil { return try bundled() }
-        return try load(overrideFiles: overrides, ncciFile: ncci)
     }
 }

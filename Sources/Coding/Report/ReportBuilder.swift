@@ -166,7 +166,8 @@ struct ReportBuilder {
         case "side", "bilateral-50":
             if sides.count == 2 {
                 if entry.laterality == "bilateral-50" { return ["50"] }
-                report.warnings.append(ReportWarning(kind: "modifier", message: "\(entry.code) is reported once per side: report it on two lines, RT and LT (modifier 50 does not apply).", codes: [entry.code]))
+                let source = knowledgeBase.feeSchedule.flatMap { $0.byCode[entry.code]?.bilateral != nil ? " per the CMS fee schedule \($0.file)" : nil } ?? ""
+                report.warnings.append(ReportWarning(kind: "modifier", message: "\(entry.code) is reported once per side: report it on two lines, RT and LT (modifier 50 does not apply\(source)).", codes: [entry.code]))
                 return ["RT", "LT"]
             }
             if let side = sides.first { return [side == .right ? "RT" : "LT"] }

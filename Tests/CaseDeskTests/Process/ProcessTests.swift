@@ -177,6 +177,32 @@ struct ProcessTests {
     /// Over-limit mail is refused on its size: only its header is read (a full fetch would set
     /// \\Seen, a header peek does not), its sender is noticed, it is moved to the failed folder and
     /// audited; the rest of the batch goes on.
+    /// The daemon codes with the deployment's data, not only the bundled knowledge base: a CMS
+    /// fee schedule named in `coding.feeScheduleFile` that says modifier 50 does not apply to
+    /// 27792 turns "27792-50" into two lines, RT and LT, in the consultant's draft.
+    @Test func deskCodesWithTheDeploymentsFeeSchedule() throws {
+        let mail = Data(DeskHarness.caseMail(id: "bilateral@clinic.example.org", subject: "Both ankles",
+                                             body: "Bilateral ORIF of lateral malleolus fractures, right and left ankles, plate and screws.")
+            .replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        func draft(extra: String) throws -> String {
+            let harness = try DeskHarness(extra: extra)
+            let result = try harness.tool(["ingest"], stdin: mail)
+            #expect(result.exited == 0, "\(result.stderr)")
+            return try harness.outboxFiles().map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        }
+        let bundled = try draft(extra: "")
+        #expect(bundled.contains("27792") && bundled.contains("modifiers 50"), "\(bundled)")
+        let schedule = Tool.packageRoot.appendingPathComponent("Tests/CodingTests/Fixtures/fee-schedule/PPRRVU-SAMPLE.csv").path
+        let deployed = try draft(extra: #", "coding": { "feeScheduleFile": "\#(schedule)" }"#)
+        #expect(deployed.contains("27792") && !deployed.contains("modifiers 50"), "\(deployed)")
+        #expect(deployed.contains("CMS fee schedule PPRRVU-SAMPLE.csv"), "\(deployed)")
+
+        let harness = try DeskHarness(extra: #", "coding": { "feeScheduleFile": "missing/PPRRVU.csv" }"#)
+        let broken = try harness.tool(["ingest"], stdin: mail)
+        #expect(broken.exited == 78, "a named file that cannot be read is a configuration error: \(broken.stderr)")
+        #expect(broken.stderr.contains("PPRRVU.csv"))
+    }
+
     @Test func overLimitMailIsNotFetchedAndGoesToTheFailedFolder() throws {
         let harness = try DeskHarness(extra: #", "limits": { "maxMessageBytes": 4096 }"#)
         let filler = String(repeating: "Zebrafinch filler line of an enormous attachment.\n", count: 200)

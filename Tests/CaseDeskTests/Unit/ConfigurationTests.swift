@@ -48,6 +48,23 @@ struct ConfigurationTests {
         #expect(config.lockPath == "/etc/cc/state/cases.sqlite.lock")
     }
 
+    @Test func codingSectionNamesTheDeploymentsFilesElseTheEnvironmentDoes() throws {
+        let environment = ["CASECONSULTANT_NCCI_FILE": "/srv/ncci.txt"]
+        let absent = try parse(Self.valid)
+        #expect(absent.codingFiles == nil)
+        #expect(absent.knowledgeBaseFiles(environment: environment).ncciFile == "/srv/ncci.txt")
+
+        let present = try parse(replacing(#""templates": "../Templates","#,
+            #""templates": "../Templates", "coding": { "cptFiles": ["cpt/licensed.json"], "feeScheduleFile": "/srv/PPRRVU26_JAN.csv" },"#))
+        let files = present.knowledgeBaseFiles(environment: environment)
+        #expect(files.cptFiles == ["/etc/cc/cpt/licensed.json"], "relative to the config file")
+        #expect(files.feeScheduleFile == "/srv/PPRRVU26_JAN.csv")
+        #expect(files.ncciFile == nil, "a coding section says everything; the environment does not mix in")
+
+        #expect(error(replacing(#""templates": "../Templates","#, #""templates": "../Templates", "coding": { "ncciFlie": "x" },"#))?
+            .keyPath == "coding.ncciFlie")
+    }
+
     @Test func maildirAndDirectoryURLsNeedNoCredentials() throws {
         let config = try parse("""
         { "mailbox": { "url": "maildir:demo/Maildir" }, "smtp": { "url": "dir:demo/outbox", "from": "desk@demo.example" },
