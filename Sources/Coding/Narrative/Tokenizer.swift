@@ -111,6 +111,22 @@ struct Tokenizer {
             case _ where (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=")) && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"):
                 // "did not contract -> excised", "=>": an arrow starts the next step of a terse note.
                 raise(.clause)
+            case UInt8(ascii: "#") where isFractureSign(bytes, at: index):
+                // "NOF #", "pelvic # R", "#NOF", "no # on CT", "#s": the sign for a fracture in
+                // British and Australian notes. "#2 Vicryl", "Ethibond # 5" and "## Findings" are not.
+                var end = index + 1
+                var text = "fracture"
+                if end < count, bytes[end] == UInt8(ascii: "s") || bytes[end] == UInt8(ascii: "S"), end + 1 >= count || !isAlnum(bytes[end + 1]) {
+                    end += 1
+                    text = "fractures"
+                }
+                tokens.append(RawToken(text: text, start: index, end: end, boundary: pending, section: section,
+                                       opensAside: asideOpened, resumesClause: asideClosed && pending == .clause))
+                pending = .none
+                asideOpened = false
+                asideClosed = false
+                index = end
+                continue
             case UInt8(ascii: "&"), UInt8(ascii: "+"):
                 tokens.append(RawToken(text: "and", start: index, end: index + 1, boundary: pending, section: section))
                 pending = .none
@@ -120,6 +136,25 @@ struct Tokenizer {
             index += 1
         }
         return tokens
+    }
+
+    /// Whether the "#" at `index` stands for "fracture": not doubled, not before a number (after
+    /// spaces too), and either right before a letter ("#NOF") or after something on its line ("NOF #").
+    static func isFractureSign(_ bytes: [UInt8], at index: Int) -> Bool {
+        let count = bytes.count
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        if index > 0, bytes[index - 1] == UInt8(ascii: "#") { return false }
+        var next = index + 1
+        if next < count, bytes[next] == UInt8(ascii: "#") { return false }
+        if next < count, isLetter(bytes[next]) { return true }
+        while next < count, bytes[next] == 32 || bytes[next] == 9 { next += 1 }
+        if next < count, isDigit(bytes[next]) { return false }
+        // After anything on its line ("pelvic #", "stairs, # coccyx"); at the start of a line
+        // "# Left hip" is more likely a heading mark.
+        var previous = index - 1
+        while previous >= 0, bytes[previous] == 32 || bytes[previous] == 9 { previous -= 1 }
+        return previous >= 0 && bytes[previous] != 10 && bytes[previous] != 13
     }
 
     /// Whether the line from `start` opens with a list marker: up to two digits then "." or ")",

@@ -170,7 +170,10 @@ enum FactMatcher {
             // A fracture merely named (its wound washed out, say) is not its closed treatment.
             // A reduction not said to be open or percutaneous ("knee dislocation reduced") is closed.
             case (_, nil):
+                // So is care said in other words ("donut cushion", "bed rest"), and a note that says the
+                // fracture was not reduced: that is the closed treatment without manipulation.
                 let closedCare = features.state("immobilization").present || features.state("manipulation").present
+                    || features.state("manipulation").negated || features.state("conservativeCare").present
                 score = required == "closed" ? (closedCare ? 0.5 : -1.5) : -0.3
             case let (a, b?) where a == b: score = 2.0
             // Closed treatment "with or without percutaneous fixation" is common wording: pins

@@ -38,6 +38,12 @@ enum FeatureLexicon {
             "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
             "observation", "symptomatic care", "comfort care", "harness", "abduction splint", "abduction orthosis",
         ]),
+        // Non-operative care in words other than a cast or splint: with no approach stated, the
+        // fracture was treated closed (FactMatcher.approach). Not an approach of its own.
+        .init(feature: "conservativeCare", phrases: [
+            "cushion", "donut", "doughnut", "ring cushion", "bed rest", "comfort measures", "symptomatic treatment",
+            "symptomatic management", "activity modification", "stool softener*", "nursing care",
+        ]),
         .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
         .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),
         .init(feature: "manipulation", phrases: [

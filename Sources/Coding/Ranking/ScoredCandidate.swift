@@ -33,6 +33,19 @@ enum ProcedureScorer {
         "fracture-treatment", "dislocation-treatment", "osteotomy", "arthrodesis", "epiphyseal-arrest", "repair", "reconstruction", "graft",
     ]
     static let externalFixatorOnlyPenalty = 3.0
+    static let removedNativePartPenalty = 2.0
+
+    /// Whether a sentence has both a removal word (the entry's second `all` group) and an
+    /// implant word (its last group), affirmed.
+    static func removalNamesImplant(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> Bool {
+        var removal: Set<Int> = []
+        for phrase in compiled.all[1] { for hit in phrase.hits(in: narrative) where hit.affirmed { removal.insert(hit.sentence) } }
+        guard !removal.isEmpty, let implantGroup = compiled.all.last else { return false }
+        for phrase in implantGroup {
+            if phrase.hits(in: narrative).contains(where: { $0.affirmed && removal.contains($0.sentence) }) { return true }
+        }
+        return false
+    }
 
     /// The best affirmed hit of each `all` group (nil when a group is missing), whatever the
     /// entry's `none` phrases say.
@@ -199,6 +212,12 @@ enum ProcedureScorer {
             // Only a needle was put into the joint or bursa the code names (injection, aspiration):
             // that is 20600-20611, not this code's work.
             score -= injectionOnlyPenalty
+        }
+        if entry.action == "removal-implant", compiled.all.count >= 3, !removalNamesImplant(compiled, narrative: narrative) {
+            // What was taken out is not the implant: "femoral head removed, sized 47 mm" in a
+            // hemiarthroplasty, "osteophytes removed" in a total hip. The implant is named in the
+            // sentence that removes it ("the loose stem was extracted", "removal of the prosthesis").
+            score -= removedNativePartPenalty
         }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
