@@ -18,6 +18,13 @@ import Testing
         ("UKA rt knee", "unicompartmental knee arthroplasty right knee"),
         ("post mal not fixed", "posterior malleolus not fixed"),
         ("pt didn't need reduction", "patient did not need reduction"),
+        // The British "#" for a fracture, not the number sign or a heading mark.
+        ("NOF # L, hemi", "hip fracture fracture left hemiarthroplasty"),
+        ("pelvic #s, stairs, # coccyx", "pelvic fractures stairs fracture coccyx"),
+        ("#NOF", "fracture hip fracture"),
+        ("closed with #2 Vicryl and Ethibond # 5", "closed with 2 vicryl and ethibond 5"),
+        ("# Left hip", "left hip"),
+        ("hip relocated, manoeuvre", "hip reduced maneuver"),
     ])
     func abbreviationsExpand(input: String, expected: String) {
         let words = TestSupport.fixtureKB.analyze(input).tokens.map(\.text).joined(separator: " ")
@@ -51,10 +58,15 @@ import Testing
         ("The compartments were not released.", "fasciotomy", true),
         ("Compartment pressures were measured.", "fasciotomy", false),
         ("Necrotic soleus was excised.", "debrided", true),
+        // The fascia opened in a sentence about the muscle beneath: a fasciotomy, affirmed like its
+        // action word though a later word of the sentence is negated.
+        ("We opened the fascia and found the minimus dead, didn't twitch.", "fasciotomy", true),
+        ("The fascia lata was incised in line with the skin incision.", "fasciotomy", false),
     ])
     func clauseConceptsAreAdded(text: String, concept: String, present: Bool) {
         let tokens = TestSupport.fixtureKB.analyze(text).tokens
         #expect(tokens.contains { $0.text == concept } == present)
         if text.contains("not") { #expect(tokens.first { $0.text == concept }?.negated == true) }
+        if text.contains("didn't") { #expect(tokens.first { $0.text == concept }?.negated == false) }
     }
 }

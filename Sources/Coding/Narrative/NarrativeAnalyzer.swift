@@ -370,14 +370,25 @@ struct NarrativeAnalyzer: Sendable {
             for concept in lexicon.concepts where !concept.afterFirst && concept.sentenceScope != isClause {
                 if members.contains(where: { tokens[$0].text == concept.concept }) { continue }
                 var last = -1
+                var action = -1
                 var all = true
-                for group in concept.groups {
+                for (offset, group) in concept.groups.enumerated() {
                     guard let index = members.last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
                     last = max(last, index)
+                    if offset == 1 { action = index }
                 }
                 if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {
                     var token = tokens[last]
                     token.text = concept.concept
+                    // Whether it happened, and the words quoted for it, are the action word's (the second
+                    // group): "opened the fascia and found the minimus dead, didn't twitch" is a fasciotomy.
+                    if action >= 0 {
+                        token.start = tokens[action].start
+                        token.end = tokens[action].end
+                        token.negated = tokens[action].negated
+                        token.uncertain = tokens[action].uncertain
+                        token.historical = tokens[action].historical
+                    }
                     insertions.append((last, token))
                 }
             }

@@ -111,6 +111,7 @@ enum FeatureDetector {
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
         detectImplantRemoval(narrative, into: &detected)
+        componentRevision(narrative, tokens: tokens, into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
@@ -135,6 +136,67 @@ enum FeatureDetector {
             }
         }
         return detected
+    }
+
+    static let acetabularComponentWords: Set<String> = ["cup", "shell", "socket"]
+    static let femoralComponentWords: Set<String> = ["stem"]
+    static let exchangeWords: Set<String> = [
+        "changed", "exchanged", "exchange", "replaced", "revised", "revision", "swapped", "removed", "removal", "explanted",
+        "extracted", "upsized", "new",
+    ]
+    static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
+
+    /// Which component of a hip replacement a revision exchanged, read per clause, beside the
+    /// `detect` phrases: a component named in a clause with a word of exchange ("we changed only
+    /// the femoral stem", "the cup was replaced") was revised; one said to be kept ("cup found
+    /// well fixed and left", "stem retained", "the stem was not revised") was not. Clauses about
+    /// trial components, and the component words of another clause, say nothing of it.
+    static func componentRevision(_ narrative: AnalyzedNarrative, tokens filter: [Bool]?, into detected: inout DetectedFeatures) {
+        let tokens = narrative.tokens
+        guard !tokens.isEmpty else { return }
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
+            defer { start = end + 1 }
+            var acetabular: Int?, femoral: Int?
+            var exchanged: Int?
+            var kept = false, trial = false
+            for index in start...end where filter.map({ $0[index] }) ?? true {
+                let token = tokens[index]
+                let next = index + 1 <= end ? tokens[index + 1].text : ""
+                let word = token.text
+                if acetabularComponentWords.contains(word) || (word == "acetabular" && (next == "component" || next == "shell")) {
+                    acetabular = acetabular ?? index
+                    if token.negated, !token.historical { kept = true }
+                } else if femoralComponentWords.contains(word) || (word == "femoral" && next == "component") {
+                    femoral = femoral ?? index
+                    if token.negated, !token.historical { kept = true }
+                } else if exchangeWords.contains(word), token.isAffirmed {
+                    exchanged = exchanged ?? index
+                } else if keptWords.contains(word) || (word == "well" && next == "fixed") {
+                    kept = true
+                } else if word.hasPrefix("trial") {
+                    trial = true
+                }
+            }
+            guard !trial, acetabular == nil || femoral == nil else { continue }
+            guard let component = acetabular ?? femoral else { continue }
+            let feature = acetabular != nil ? "acetabularComponentRevised" : "femoralComponentRevised"
+            var state = detected.state(feature)
+            if let verb = exchanged, !kept, tokens[component].isAffirmed {
+                let weight = tokens[component].section.procedureWeight
+                if weight >= 0.5 { state.count += 1 }
+                if weight > state.weight {
+                    state.weight = weight
+                    state.evidence = Phrase.Hit(first: min(component, verb), last: max(component, verb), negated: false, uncertain: false,
+                                                historical: false, section: tokens[component].section, sentence: tokens[component].sentence)
+                }
+            } else if exchanged == nil, kept, !state.present {
+                state.negated = true
+            }
+            if state.present || state.negated { detected.states[feature] = state }
+        }
     }
 
     static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
@@ -212,7 +274,16 @@ enum FeatureDetector {
         let descriptors = hits("nonviableMuscle").filter { $0.affirmed && $0.section.procedureWeight >= 0.5 }
         if !state.present {
             let removalSentences = Set(hits("tissueRemoval").filter(\.affirmed).map(\.sentence))
-            for hit in descriptors where removalSentences.contains(hit.sentence) && hit.section.procedureWeight > state.weight {
+            // Cutting words in the next sentence take the dead muscle too ("… the minimus dead. Cut
+            // it out back to bleeding muscle."); a bare "removed" there may be anything (a drain).
+            var cutting: Set<Int> = []
+            if let feature = features.first(where: { $0.feature == "tissueRemoval" }) {
+                for phrase in feature.phrases where phrase.text != "removed" {
+                    for hit in phrase.hits(in: narrative) where hit.affirmed { cutting.insert(hit.sentence) }
+                }
+            }
+            for hit in descriptors where (removalSentences.contains(hit.sentence) || cutting.contains(hit.sentence + 1))
+                && hit.section.procedureWeight > state.weight {
                 state.weight = hit.section.procedureWeight
                 state.evidence = hit
                 state.count += 1

@@ -77,7 +77,8 @@ enum FeatureLexicon {
             "did not bleed", "not contractile", "grey muscle", "gray muscle", "no contractility", "not viable",
         ]),
         .init(feature: "tissueRemoval", phrases: [
-            "excis*", "debrid*", "resect*", "removed", "cut back", "trimmed", "sharply removed",
+            "excis*", "debrid*", "resect*", "removed", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
+            "pared back",
         ]),
         .init(feature: "viableMuscle", phrases: [
             "muscle viable", "muscles viable", "muscle healthy", "healthy muscle", "muscle contractile", "muscle bled",
