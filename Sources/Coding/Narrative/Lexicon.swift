@@ -75,7 +75,24 @@ struct Lexicon: Sendable {
     static let clauseFinalNegationCues: Set<String> = [
         "stable", "normal", "retained", "untouched",
     ]
+    /// Kept as it was ("femoral component well fixed and left in place", "the femoral left alone
+    /// as it was solidly fixed", "insert kept"): the thing before is not treated. The verb, then
+    /// what may follow it in the cue.
+    static let retentionVerbs: Set<String> = ["left", "kept", "retained", "untouched"]
+    static let retentionEnds: [[String]] = [["in", "place"], ["in", "situ"], ["alone"], ["undisturbed"], ["untouched"], ["intact"], []]
+    /// Words that may follow a retention cue in its clause: the reason ("left alone because it was well fixed").
+    static let retentionFollowers: Set<String> = ["because", "as", "since", "given", "and", "but", "while", "with", "due", "owing", "being"]
     /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
+    /// "too swollen for", "unfit for", "unsuitable for": the procedure after "for" was not done.
+    static let unfitWords: Set<String> = ["too", "unfit", "unsuitable", "inappropriate", "contraindicated"]
+    static let numberWords: Set<String> = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple", "some"]
+    static let timeUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "hour", "hours", "wk", "wks"]
+    /// "did not", "could not" before an active verb: see NarrativeAnalyzer.markScopes.
+    static let doOrModalVerbs: Set<String> = ["did", "does", "do", "could", "can", "will", "would"]
+    /// Active verbs after "did not" that still say the subject was not treated.
+    static let verbsThatLeaveTheSubjectUntreated: Set<String> = [
+        "be", "been", "have", "require", "requires", "need", "needs", "warrant", "warrants", "undergo", "get", "receive", "merit",
+    ]
     static let beVerbs: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "had", "has", "have", "could", "can", "will", "would"]
 
     static let uncertaintyCues: [[String]] = [
@@ -101,7 +118,7 @@ struct Lexicon: Sendable {
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]
     /// Backward history when the word ends its clause or a time follows ("ORIF planned once the
     /// swelling settles", "fixation scheduled for next week"), not after "as" ("as planned").
-    static let backwardPlanCues: Set<String> = ["planned", "scheduled", "booked"]
+    static let backwardPlanCues: Set<String> = ["planned", "scheduled", "booked", "staged", "deferred"]
     static let planFollowers: Set<String> = ["but", "once", "when", "for", "after", "in", "next", "at", "later", "pending", "until", "on", "within", "tomorrow"]
     /// Backward uncertainty when the word closes its clause or is followed by "but": "an
     /// intramedullary nail was considered but not used", "ex-fix considered." (not done).

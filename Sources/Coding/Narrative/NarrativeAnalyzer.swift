@@ -14,7 +14,8 @@ struct NarrativeAnalyzer: Sendable {
     }
 
     /// Abbreviations (longest first), "non" joined to its word, unknown words corrected.
-    func expand(_ raw: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
+    func expand(_ input: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
+        let raw = Self.spokenPunctuation(input)
         var output: [Tokenizer.RawToken] = []
         output.reserveCapacity(raw.count + 16)
         var index = 0
@@ -63,6 +64,52 @@ struct NarrativeAnalyzer: Sendable {
         }
         return output
     }
+
+    /// Speech recognition writes the punctuation the surgeon spoke as words ("fixation of the left
+    /// fibula period the wound was closed"): "period", "full stop", "new paragraph" end a sentence,
+    /// "comma" and "semicolon" a clause, unless the word is the noun ("the postoperative period",
+    /// "a period of immobilisation", "a 6 week period", "comma shaped").
+    static func spokenPunctuation(_ raw: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
+        guard raw.contains(where: { $0.text == "period" || $0.text == "stop" || $0.text == "comma" || $0.text == "semicolon" || $0.text == "paragraph" }) else { return raw }
+        var output: [Tokenizer.RawToken] = []
+        output.reserveCapacity(raw.count)
+        var pending: Tokenizer.Boundary?
+        var index = 0
+        while index < raw.count {
+            let token = raw[index]
+            var spoken: (length: Int, boundary: Tokenizer.Boundary)?
+            let next = index + 1 < raw.count ? raw[index + 1].text : nil
+            let before = output.last?.text
+            if let before, token.boundary == .none, !Self.nounBeforePunctuationWord.contains(before), Double(before) == nil,
+               next.map({ !["of", "was", "is", "in", "during", "shaped"].contains($0) }) ?? true {
+                switch token.text {
+                case "period": spoken = (1, .sentence)
+                case "full" where next == "stop" && (index + 1 < raw.count && raw[index + 1].boundary == .none): spoken = (2, .sentence)
+                case "new" where next == "paragraph" && (index + 1 < raw.count && raw[index + 1].boundary == .none): spoken = (2, .sentence)
+                case "comma", "semicolon": spoken = (1, .clause)
+                default: break
+                }
+            }
+            if let spoken {
+                pending = max(pending ?? .none, spoken.boundary)
+                index += spoken.length
+                continue
+            }
+            var copy = token
+            if let boundary = pending, copy.boundary < boundary { copy.boundary = boundary }
+            pending = nil
+            output.append(copy)
+            index += 1
+        }
+        return output
+    }
+
+    static let nounBeforePunctuationWord: Set<String> = [
+        "a", "an", "the", "this", "that", "each", "every", "same", "whole", "entire", "postoperative", "perioperative", "preoperative",
+        "operative", "post", "recovery", "healing", "waiting", "trial", "time", "short", "long", "brief", "initial", "early", "late",
+        "global", "grace", "immobilization", "immobilisation", "observation", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "hour", "hours", "refractory", "latent", "menstrual", "full", "no", "any", "rest",
+    ]
 
     /// Sentence and clause numbers from the boundaries the tokenizer saw.
     /// Words after a parenthetical aside continue the clause before it ("posterior compartments
@@ -118,6 +165,12 @@ struct NarrativeAnalyzer: Sendable {
                 index += 1
                 continue
             }
+            // "soft tissues too swollen for ORIF", "unfit for nailing": what follows was not done.
+            if word == "for", !negating, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {
+                negating = true
+                index += 1
+                continue
+            }
             if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
                 if word == "not" || word == "never" {
                     let before = index > 0 ? tokens[index - 1].text : ""
@@ -125,7 +178,12 @@ struct NarrativeAnalyzer: Sendable {
                     // "posterior malleolus was not fixed", "not performed": the negated thing came first.
                     // "casted in clinic and never reduced": "and never" negates the verb after it,
                     // not what the first verb did.
-                    if !(word == "never" && before == "and"), Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
+                    // "the muscle did not contract", "the fracture does not extend into the joint": after
+                    // "do" or a modal an active verb says what the subject did not do, and the
+                    // subject stays ("the posterior malleolus did not require fixation" is not treated).
+                    let activeVerb = Lexicon.doOrModalVerbs.contains(before) && !after.hasSuffix("ed") && !Self.participles.contains(after)
+                        && !Lexicon.verbsThatLeaveTheSubjectUntreated.contains(after)
+                    if !(word == "never" && before == "and"), !activeVerb, Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
                         // verb; what was not done is named in the clause before it.
@@ -155,6 +213,10 @@ struct NarrativeAnalyzer: Sendable {
                 if word == "untouched" || word == "retained", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) {
                     negatePreviousClause(&tokens, before: clauseStart)
                 }
+            }
+            if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
+                negateRetained(&tokens, from: index - 1, to: clauseStart, cue: index)
+                _ = end
             }
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history.
             if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && ["week", "month", "year", "night"].contains(word))) {
@@ -186,7 +248,7 @@ struct NarrativeAnalyzer: Sendable {
             let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
-            if Lexicon.backwardHistoryCues.contains(word) || planned {
+            if Lexicon.backwardHistoryCues.contains(word) || planned || (word == "in" && Self.futureTime(tokens, at: index)) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
                 // backward negation, it crosses an "and" between nouns, not one after a verb.
                 var position = index - 1
@@ -288,6 +350,59 @@ struct NarrativeAnalyzer: Sendable {
             let word = token.text
             if word.hasSuffix("ed") || Self.participles.contains(word) || Lexicon.backwardStops.contains(word) { break }
             if word.contains(where: \.isLetter) { clauseHasWord = true }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
+    /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
+    /// its clause (or leads to "time", "once", "when"): what the clause names is to come.
+    static func futureTime(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        let clause = tokens[index].clause
+        var look = index + 1
+        var sawNumber = false
+        while look < tokens.count, tokens[look].clause == clause,
+              Double(tokens[look].text) != nil || Lexicon.numberWords.contains(tokens[look].text) || (sawNumber && ["to", "or"].contains(tokens[look].text)) {
+            sawNumber = true
+            look += 1
+        }
+        guard sawNumber, look < tokens.count, tokens[look].clause == clause, Lexicon.timeUnits.contains(tokens[look].text) else { return false }
+        let after = look + 1
+        return after == tokens.count || tokens[after].clause != clause || ["time", "once", "when", "if", "after", "pending"].contains(tokens[after].text)
+    }
+
+    /// The last token of a retention cue starting at `index` ("left in place", "kept", "retained")
+    /// that ends its clause or is followed by a reason ("…, because it was well fixed"). "Left" alone
+    /// must be followed by its complement ("left in place", "left alone"); "kept" and "retained" stand alone.
+    static func retentionEnd(_ tokens: [NarrativeToken], at index: Int) -> Int? {
+        let clause = tokens[index].clause
+        for end in Lexicon.retentionEnds {
+            if end.isEmpty, tokens[index].text == "left" { continue }
+            let last = index + end.count
+            guard last < tokens.count else { continue }
+            guard end.enumerated().allSatisfy({ tokens[index + 1 + $0.offset].text == $0.element && tokens[index + 1 + $0.offset].clause == clause }) else { continue }
+            if last + 1 == tokens.count || tokens[last + 1].clause != clause || Lexicon.retentionFollowers.contains(tokens[last + 1].text) {
+                return last
+            }
+        }
+        return nil
+    }
+
+    /// Like `negateBackward`, but an "and" that only joins a description to the retention cue
+    /// ("components well fixed and left in place": no new subject after the "and") is crossed.
+    private func negateRetained(_ tokens: inout [NarrativeToken], from: Int, to start: Int, cue: Int) {
+        var position = from
+        while position >= start, position >= 0 {
+            let word = tokens[position].text
+            if word == "and", position > 0 {
+                let before = tokens[position - 1].text
+                let joinsPredicate = (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
+                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                tokens[position].negated = true
+                position -= 1
+                continue
+            }
+            if Lexicon.backwardStops.contains(word) { break }
             tokens[position].negated = true
             position -= 1
         }

@@ -114,6 +114,7 @@ enum FeatureDetector {
         componentRevision(narrative, tokens: tokens, into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
+        revisedComponents(narrative, tokens: tokens, into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
@@ -200,7 +201,11 @@ enum FeatureDetector {
     }
 
     static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
-    static let implantWords: Set<String> = ["hardware", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples"]
+    static let implantWords: Set<String> = ["hardware", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples",
+                                            "wire", "wires", "cable", "cables", "pin", "pins", "cerclage"]
+    /// Wires and pins put in and taken out during today's fixation ("the guide wire was removed", "the
+    /// provisional K-wires removed"): not a removal of hardware.
+    static let temporaryImplantWords: Set<String> = ["guide", "guiding", "provisional", "temporary", "reduction", "joystick", "traction", "drill", "threaded", "k"]
 
     /// "Removal of two syndesmotic screws", "removed the plate and screws": a removal word shortly
     /// before an implant word in one clause, nothing else done in between ("and" ends it, so
@@ -212,6 +217,8 @@ enum FeatureDetector {
             var look = index + 1
             while look < tokens.count, look <= index + 5, tokens[look].clause == token.clause, tokens[look].text != "and" {
                 if implantWords.contains(tokens[look].text) {
+                    let wireLike = ["wire", "wires", "pin", "pins"].contains(tokens[look].text)
+                    if wireLike, look > index + 1, temporaryImplantWords.contains(tokens[look - 1].text) && tokens[look - 1].text != "k" { break }
                     let weight = token.section.procedureWeight
                     if weight >= 0.5 { state.count += 1 }
                     if weight > state.weight {
@@ -260,6 +267,64 @@ enum FeatureDetector {
             detected.states["multipleCompartments"] = state
         }
     }
+
+    /// Arthroplasty components named one by one ("loose tibial baseplate and femoral component, both
+    /// removed and replaced"; "the tibial component was revised and the femoral left alone"): the
+    /// kinds affirmed in a sentence that changes components, against those stated as kept. Both
+    /// sides of the joint changed: both; one side (or only the insert or patellar button) changed
+    /// and the other kept: one. Only when no phrase of the lexicon said it already.
+    static func revisedComponents(_ narrative: AnalyzedNarrative, tokens included: [Bool]?, into detected: inout DetectedFeatures) {
+        guard !detected.state("components:both").present, !detected.state("components:one").present else { return }
+        let tokens = narrative.tokens
+        guard tokens.contains(where: { $0.text == "component" || $0.text == "components" || componentNouns[$0.text] != nil }) else { return }
+        var changeSentences: Set<Int> = []
+        for token in tokens where token.isAffirmed && changeVerbs.contains(where: { token.text.hasPrefix($0) }) { changeSentences.insert(token.sentence) }
+        guard !changeSentences.isEmpty else { return }
+        var changed: [String: Phrase.Hit] = [:]
+        var kept: Set<String> = []
+        for (index, token) in tokens.enumerated() where included.map({ $0[index] }) ?? true {
+            let kind: String
+            if let noun = componentNouns[token.text] {
+                kind = noun
+            } else if let side = componentSides[token.text] {
+                // "femoral" names a component only beside "component(s)" or in a list ending with it.
+                let clause = token.clause
+                let window = tokens[index..<min(tokens.count, index + 5)]
+                guard window.contains(where: { ($0.text == "component" || $0.text == "components") && $0.clause == clause })
+                    || token.negated else { continue }
+                kind = side
+            } else { continue }
+            if token.negated && !token.historical { kept.insert(kind); continue }
+            guard token.isAffirmed, token.section.procedureWeight >= 0.5, changeSentences.contains(token.sentence) else { continue }
+            if changed[kind] == nil {
+                changed[kind] = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
+                                           section: token.section, sentence: token.sentence)
+            }
+        }
+        let sides = Set(changed.keys).intersection(["femoral", "opposite"])
+        if sides.count == 2 {
+            var state = DetectedFeatures.State()
+            state.weight = 0.8
+            state.evidence = changed["femoral"]
+            state.count = 2
+            detected.states["components:both"] = state
+        } else if !changed.isEmpty, sides.count <= 1, !kept.isEmpty || sides.isEmpty {
+            var state = DetectedFeatures.State()
+            state.weight = 0.8
+            state.evidence = changed.values.first
+            state.count = 1
+            detected.states["components:one"] = state
+        }
+    }
+
+    static let changeVerbs = ["revis", "exchang", "replac", "remov", "explant", "extract", "swapped", "upsiz", "downsiz"]
+    /// Implant nouns that name their own kind ("baseplate", "liner"); "opposite" is the tibial or
+    /// acetabular side, facing the femoral component.
+    static let componentNouns: [String: String] = [
+        "baseplate": "opposite", "tray": "opposite", "cup": "opposite", "shell": "opposite",
+        "polyethylene": "insert", "poly": "insert", "insert": "insert", "liner": "insert", "button": "patellar",
+    ]
+    static let componentSides: [String: String] = ["femoral": "femoral", "tibial": "opposite", "acetabular": "opposite", "patellar": "patellar"]
 
     /// Debridement of nonviable muscle: said outright, or a word for dead muscle ("dusky",
     /// "did not contract", "necrotic") in a sentence that removes tissue ("…, excised"). Dead-looking

@@ -12,6 +12,7 @@ enum FeatureLexicon {
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
             "open reduction", "open treatment", "open", "opened", "arthrotomy", "exposed", "exposure", "direct visualization",
+            "direct vision", "direct visualisation", "directly visualized", "directly visualised", "under vision",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
         ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
@@ -87,7 +88,8 @@ enum FeatureLexicon {
         ]),
         .init(feature: "fixation:intramedullary", phrases: [
             "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",
-            "reamed nail", "retrograde nail", "antegrade nail", "im nail",
+            "reamed nail", "retrograde nail", "antegrade nail", "im nail", "nails", "elastic nail*", "flexible nail*", "titanium elastic",
+            "esin", "ender nail*", "enders nail*", "rush rod*", "elastic stable intramedullary",
         ]),
         .init(feature: "fixation:plate-screws", phrases: [
             "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "locking plate",
@@ -194,6 +196,15 @@ enum FeatureLexicon {
             "removal hardware", "hardware removal", "removed hardware", "hardware removed", "remove hardware", "removal deep hardware",
             "removal plate", "removal screws", "plate screws removed", "screws removed", "plate removed", "removal implant*",
             "implant removal", "implants removed", "nail removed", "removal nail", "removal intramedullary nail", "hardware was removed",
+        ]),
+        // A cast or splint changed, reapplied or wedged at a later visit: the cast's own service
+        // (29xxx), not the fracture's treatment.
+        .init(feature: "castChange", phrases: [
+            "cast change", "cast changed", "change cast", "cast changes", "cast exchange", "cast exchanged", "recast", "recasted",
+            "re cast", "re casted", "cast reapplied", "cast reapplication", "reapplication cast", "reapplied cast", "cast replaced",
+            "replaced cast", "replacement cast", "new cast", "cast renewed", "cast wedging", "cast wedged", "wedging cast", "wedged cast",
+            "splint changed", "splint change", "splint reapplied", "change splint", "cast removed reapplied", "cast removed replaced",
+            "cast off reapplied", "cast removed new", "cast was changed", "changed cast", "cast revised", "cast split",
         ]),
         // The bone the hardware held has healed: taking the hardware out is the whole operation.
         .init(feature: "healed", phrases: [

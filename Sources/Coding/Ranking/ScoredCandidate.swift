@@ -202,11 +202,18 @@ enum ProcedureScorer {
             // Without a reduction documented, removing hardware is the whole operation.
             score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
         }
+        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("castChange").weight >= 0.5,
+           !features.state("manipulation").present, features.effectiveApproach != "open", features.effectiveApproach != "percutaneous" {
+            // "Long leg cast changed at week 4": the cast's own service at a later visit (29xxx); the
+            // fracture's treatment was coded when it began.
+            score -= 3 * hardwareRemovalPenalty
+        }
         if entry.action == "fracture-treatment", features.fixations.contains("external"), features.fixations.isDisjoint(with: ["intramedullary", "plate-screws"]),
            !features.state("manipulation").present, features.effectiveApproach != "open" {
             // An external fixator put on without a reduction (a temporary spanning frame before
-            // definitive fixation) is the fixator's own service (20690/20692), not fracture care.
-            score -= externalFixatorOnlyPenalty
+            // definitive fixation) is the fixator's own service (20690/20692), not fracture care;
+            // an open-treatment code with no open step at all is further still.
+            score -= externalFixatorOnlyPenalty + (entry.approach == "open" && features.effectiveApproach == nil ? 1.5 : 0)
         }
         if entry.action != "introduction-injection", onlyInjected(required, in: narrative) {
             // Only a needle was put into the joint or bursa the code names (injection, aspiration):
