@@ -25,6 +25,11 @@ import Testing
         ("closed with #2 Vicryl and Ethibond # 5", "closed with 2 vicryl and ethibond 5"),
         ("# Left hip", "left hip"),
         ("hip relocated, manoeuvre", "hip reduced maneuver"),
+        // Dictated full stops are sentence ends, not words; a span of time stays a word.
+        ("fibula period the wound", "fibula the wound"),
+        ("fibula full stop wound", "fibula wound"),
+        ("the postoperative period was uneventful", "the postoperative period was uneventful"),
+        ("a period of immobilization", "a period of immobilization"),
     ])
     func abbreviationsExpand(input: String, expected: String) {
         let words = TestSupport.fixtureKB.analyze(input).tokens.map(\.text).joined(separator: " ")

@@ -58,6 +58,17 @@ struct ProcedureRanker: Sendable {
                 let unused = ranges.filter { range in !usedTokens.contains { $0.overlaps(range) } }
                 guard !selected.isEmpty, let site = ranges.first, unused.contains(site),
                       unused.count * 2 >= ranges.count else { continue }
+                // Its site said again in words a chosen neighbour already took, in the same
+                // statement, is that neighbour's site: "Pipkin IV … posterior wall fixed with a spring
+                // plate" is the wall of the fracture-dislocation code (27254), not a second 27226.
+                let siteWords = Set(site.map { narrative.tokens[$0].text })
+                if selected.contains(where: { chosen in
+                    cluster[chosen] == cluster[position] && candidates[chosen].required.contains { hit in
+                        let words = Set((hit.first...hit.last).map { narrative.tokens[$0].text })
+                        return (words.isSubset(of: siteWords) || siteWords.isSubset(of: words))
+                            && !ProcedureStatements.separated(hit.first...hit.last, site, in: narrative, joins: false)
+                    }
+                }) { continue }
             }
             if selected.isEmpty {
                 guard candidate.score >= Self.minimumScore else { break }

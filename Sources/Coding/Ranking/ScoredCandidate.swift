@@ -34,17 +34,22 @@ enum ProcedureScorer {
     ]
     static let externalFixatorOnlyPenalty = 3.0
     static let removedNativePartPenalty = 2.0
+    static let exposureOsteotomyPenalty = 4.0
+
+    /// Whether one sentence has affirmed words of both groups.
+    static func groupsShareSentence(_ a: [Phrase], _ b: [Phrase], narrative: AnalyzedNarrative) -> Bool {
+        var sentences: Set<Int> = []
+        for phrase in a { for hit in phrase.hits(in: narrative) where hit.affirmed { sentences.insert(hit.sentence) } }
+        guard !sentences.isEmpty else { return false }
+        for phrase in b where phrase.hits(in: narrative).contains(where: { $0.affirmed && sentences.contains($0.sentence) }) { return true }
+        return false
+    }
 
     /// Whether a sentence has both a removal word (the entry's second `all` group) and an
     /// implant word (its last group), affirmed.
     static func removalNamesImplant(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> Bool {
-        var removal: Set<Int> = []
-        for phrase in compiled.all[1] { for hit in phrase.hits(in: narrative) where hit.affirmed { removal.insert(hit.sentence) } }
-        guard !removal.isEmpty, let implantGroup = compiled.all.last else { return false }
-        for phrase in implantGroup {
-            if phrase.hits(in: narrative).contains(where: { $0.affirmed && removal.contains($0.sentence) }) { return true }
-        }
-        return false
+        guard let implantGroup = compiled.all.last else { return false }
+        return groupsShareSentence(compiled.all[1], implantGroup, narrative: narrative)
     }
 
     /// The best affirmed hit of each `all` group (nil when a group is missing), whatever the
@@ -225,6 +230,13 @@ enum ProcedureScorer {
             // hemiarthroplasty, "osteophytes removed" in a total hip. The implant is named in the
             // sentence that removes it ("the loose stem was extracted", "removal of the prosthesis").
             score -= removedNativePartPenalty
+        }
+        if entry.action == "osteotomy", let cut = compiled.all.firstIndex(where: { $0.contains { $0.text.hasPrefix("osteotom") } }),
+           compiled.all.count >= 2, !groupsShareSentence(compiled.all[cut], compiled.all[cut == 0 ? 1 : 0], narrative: narrative) {
+            // The bone cut is not named where the osteotomy is: "extended trochanteric osteotomy;
+            // the loose acetabular shell removed" or "trochanteric flip osteotomy" in a hip
+            // fracture-dislocation is an exposure, not an osteotomy of the acetabulum.
+            score -= exposureOsteotomyPenalty
         }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
