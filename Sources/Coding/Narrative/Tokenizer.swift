@@ -135,41 +135,7 @@ struct Tokenizer {
             }
             index += 1
         }
-        return dictatedStops(tokens)
-    }
-
-    /// Words before "period" that make it a span of time, not a dictated full stop.
-    static let periodModifiers: Set<String> = [
-        "a", "the", "this", "that", "each", "same", "whole", "entire", "postoperative", "perioperative", "preoperative",
-        "postop", "perioperatively", "recovery", "healing", "waiting", "trial", "time", "short", "long", "brief", "prolonged",
-        "immobilization", "immobilisation", "rehabilitation", "observation", "week", "weeks", "month", "months", "day", "days",
-        "initial", "early", "late", "refractory", "latent", "neonatal", "followup", "follow", "global", "grace",
-    ]
-
-    /// Voice recognition writes the full stops it hears as words: "... left fibula period the
-    /// wound was closed". Such a "period" (or "full stop") ends the sentence; "the postoperative
-    /// period" and "a period of immobilization" stay words.
-    static func dictatedStops(_ tokens: [RawToken]) -> [RawToken] {
-        guard tokens.contains(where: { $0.text == "period" || $0.text == "stop" }) else { return tokens }
-        var result: [RawToken] = []
-        result.reserveCapacity(tokens.count)
-        var pendingStop = false
-        for (index, token) in tokens.enumerated() {
-            let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
-            let previous = result.last?.text
-            let spokenStop = token.boundary == .none && previous != nil && next != "of"
-                && ((token.text == "period" && !periodModifiers.contains(previous!) && Double(previous!) == nil)
-                    || (token.text == "stop" && previous == "full"))
-            if spokenStop {
-                if token.text == "stop" { result.removeLast() }
-                pendingStop = true
-                continue
-            }
-            var token = token
-            if pendingStop { token.boundary = .sentence; pendingStop = false }
-            result.append(token)
-        }
-        return result
+        return tokens
     }
 
     /// Whether the "#" at `index` stands for "fracture": not doubled, not before a number (after
