@@ -113,6 +113,11 @@ struct Lexicon: Sendable {
         // "after a failed aspiration": what failed was done before ("removal of a failed
         // total ankle" is not: the failed implant is today's object).
         ["after", "failed"], ["after", "a", "failed"], ["after", "an", "failed"],
+        // Offered, awaited or waiting: not done ("was offered a below-knee amputation",
+        // "awaiting ORIF", "listed for a hemi"); an existing state is not today's work ("in a
+        // longstanding above-knee amputation").
+        ["offered"], ["awaiting"], ["awaits"], ["listed", "for"], ["waiting", "list"], ["waitlisted"], ["longstanding"],
+        ["long", "standing"], ["existing"], ["preexisting"], ["pre", "existing"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]

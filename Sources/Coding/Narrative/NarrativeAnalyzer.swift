@@ -8,6 +8,7 @@ struct NarrativeAnalyzer: Sendable {
         var tokens = number(expand(raw))
         markScopes(&tokens)
         markConvertedArthroscopy(&tokens)
+        markCancelledCase(&tokens)
         addConcepts(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
@@ -218,8 +219,10 @@ struct NarrativeAnalyzer: Sendable {
                 negateRetained(&tokens, from: index - 1, to: clauseStart, cue: index)
                 _ = end
             }
-            // "after fasciotomy last week", "ORIF yesterday": a dated event is history.
-            if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && ["week", "month", "year", "night"].contains(word))) {
+            // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
+            // dated plan ("for hemi on tomorrow's list", "ORIF next week").
+            if word == "yesterday" || word == "tomorrow"
+                || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word)) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -275,6 +278,14 @@ struct NarrativeAnalyzer: Sendable {
                 index += 1
                 continue
             }
+            // "heterotopic ossification after ORIF acetabulum", "arthrofibrosis after femoral
+            // nail": the condition is today's, the operation it followed is history. Not an
+            // implant or a stump the condition is about ("infection after TKA" is today's object).
+            if word == "after", !historical, Self.followsCondition(tokens, at: index, clauseStart: clauseStart) {
+                historical = true
+                index += 1
+                continue
+            }
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index) {
                 historical = true
                 for offset in 0..<length { tokens[index + offset].historical = true }
@@ -285,6 +296,29 @@ struct NarrativeAnalyzer: Sendable {
             tokens[index].uncertain = tokens[index].uncertain || uncertain
             tokens[index].historical = tokens[index].historical || historical
             index += 1
+        }
+    }
+
+    /// A case cancelled before it started ("case cancelled, no anaesthetic given", "surgery was
+    /// postponed"): what the narrative names was not done today, so every word is the plan, except
+    /// in a later sentence that says what was done today.
+    func markCancelledCase(_ tokens: inout [NarrativeToken]) {
+        let cancelWords: Set<String> = ["cancelled", "canceled", "postponed", "rebooked", "rescheduled"]
+        let subjects: Set<String> = ["case", "surgery", "procedure", "operation", "op", "theatre", "list"]
+        guard let cancel = tokens.indices.first(where: { index in
+            let token = tokens[index]
+            guard cancelWords.contains(token.text), !token.uncertain else { return false }
+            // The subject of the cancellation, in its clause and not itself history ("previous
+            // surgery cancelled"), nor a negated cancellation ("case was not cancelled").
+            return tokens.indices.contains { other in
+                tokens[other].clause == token.clause && subjects.contains(tokens[other].text) && !tokens[other].historical
+                    && !(other < index && tokens[other..<index].contains { $0.text == "not" })
+            }
+        }) else { return }
+        let sentence = tokens[cancel].sentence
+        let later = Set(tokens.filter { $0.sentence > sentence && ["today", "performed", "proceeded"].contains($0.text) }.map(\.sentence))
+        for index in tokens.indices where !later.contains(tokens[index].sentence) {
+            tokens[index].historical = true
         }
     }
 
@@ -319,6 +353,34 @@ struct NarrativeAnalyzer: Sendable {
             tokens[index].text = "convertedarthroscopy"
             tokens[index].historical = true
         }
+    }
+
+    /// Units after "last" / "next" that date an event ("last week", "next month").
+    static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                          "saturday", "sunday", "weekend"]
+    /// Conditions a patient comes with ("stiffness after …", "nonunion after …").
+    static let conditionWords: Set<String> = [
+        "ossification", "arthrofibrosis", "stiffness", "stiff", "contracture", "contractures", "nonunion", "malunion", "pain",
+        "painful", "ankylosis", "ankylosed", "deformity", "weakness", "osteomyelitis", "osteoarthritis", "arthritis", "adhesions",
+        "scarring", "neuroma", "equinus", "overgrowth", "recurrence", "recurred", "recurrent",
+    ]
+    /// Words of an implant or a stump: the object of today's work even after "after".
+    static let implantWords: Set<String> = [
+        "arthroplasty", "hemiarthroplasty", "replacement", "prosthesis", "prosthetic", "resurfacing", "amputation", "stump",
+        "spacer", "implant", "implants", "total",
+    ]
+
+    /// Whether "after" at `index` follows a condition named earlier in its clause and names an
+    /// operation that is not an implant or stump.
+    static func followsCondition(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
+        guard index > clauseStart, index + 1 < tokens.count, tokens[index + 1].clause == tokens[index].clause else { return false }
+        guard tokens[max(clauseStart, index - 6)..<index].contains(where: { conditionWords.contains($0.text) }) else { return false }
+        var position = index + 1
+        while position < tokens.count, tokens[position].clause == tokens[index].clause {
+            if implantWords.contains(tokens[position].text) { return false }
+            position += 1
+        }
+        return true
     }
 
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",

@@ -35,6 +35,10 @@ struct DetectedFeatures: Sendable {
         // Not one word of the code's own region, and words of another: clearly elsewhere.
         // Several words of another region make it surer ("thigh ... vastus lateralis": a thigh,
         // not a leg, whatever "anterior compartment" could belong to).
+        // Outside the code range altogether (a foot, a shoulder, the spine) with no word of the
+        // code's own region: a shared generic word ("eminence", "deltoid") is no reason to code it.
+        let outside = counts.first { $0.0 == "outside" }!.1
+        if mine == 0, outside == other { return -2.0 - 1.0 * min(other - 1, 2) }
         if mine == 0 { return -1.25 - 0.25 * min(other - 1, 2) }
         return -(other - mine) / (other + mine)
     }

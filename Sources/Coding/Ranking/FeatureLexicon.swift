@@ -173,6 +173,7 @@ enum FeatureLexicon {
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
             "anterior tibial", "posterior tibial", "tibial tendon", "tibialis anterior", "tibialis posterior",
             "calcaneus", "calcaneal", "flexor hallucis longus", "flexor digitorum longus", "extensor hallucis longus",
+            "syme", "pirogoff", "boyd amputation",
         ], blockers: ["tibial plateau"]),
         // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
         // these is not coded with a hip, knee or ankle code on the strength of a shared word.
@@ -183,6 +184,10 @@ enum FeatureLexicon {
             "hand", "finger", "fingers", "thumb", "skin lesion", "skin lesions", "skin graft", "laceration", "lacerations",
             "ulcer", "sebaceous", "nevus", "saphenous", "varicose", "bypass", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
             "spine", "spinal fusion", "lumbar", "thoracic", "laminectomy", "discectomy", "vertebra", "vertebral", "cervical spine",
+            "tarsometatarsal", "tmt", "lapidus", "first ray", "interphalangeal", "mtp", "mtpj", "webspace", "web space", "morton",
+            "tarsal tunnel", "chopart", "transmetatarsal", "talonavicular", "calcaneocuboid", "sesamoid", "supraspinatus",
+            "infraspinatus", "subscapularis", "acromion", "acromioplasty", "subacromial", "glenoid", "glenohumeral", "scaphoid",
+            "microdiscectomy", "laminotomy", "hemilaminotomy", "pedicle screw*", "digital block",
         ], blockers: ["radial head", "hand held", "hand injection", "second hand"]),
         // Words that say a fracture or dislocation was treated at all.
         .init(feature: "treatment", phrases: [
@@ -211,7 +216,10 @@ enum FeatureLexicon {
             "healed", "united", "consolidated", "solid union", "bony union", "radiographic union", "union achieved", "fully united",
         ], blockers: ["wound healed", "incision healed", "skin healed", "healed wound", "healed incision"]),
         // Facts some entries name beyond the standard list (see docs/knowledge-base.md).
-        .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep"],
+        .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep",
+                                          "deep to fascia", "under fascia", "below crural fascia", "beneath crural fascia",
+                                          "deep to crural fascia", "under crural fascia", "deep to fascia lata", "below fascia lata",
+                                          "beneath fascia lata", "under fascia lata", "submuscular", "within muscle", "within the muscle"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),
         .init(feature: "radicalResection", phrases: ["radical resection", "radical", "wide resection", "wide margin*", "en bloc", "wide excision"]),
         .init(feature: "imageGuidance", phrases: ["fluoroscop*", "fluoro", "c arm", "image guid*", "ultrasound guid*", "ct guid*", "imaging guidance"]),

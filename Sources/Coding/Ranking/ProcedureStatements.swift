@@ -164,6 +164,25 @@ enum ProcedureStatements {
         return false
     }
 
+    /// Two sites joined by a bare "and" that share the action after them ("adductor longus and
+    /// gracilis release", "tibia and fibula shortened"): one statement, not two procedures. The
+    /// words between the first site and the "and" name nothing a documented code needs besides
+    /// its site ("total hip arthroplasty and knee …" is two statements).
+    static func coordinated(_ site: ClosedRange<Int>, _ other: ClosedRange<Int>, documented: [Documented], narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        guard site.upperBound < other.lowerBound, other.lowerBound - site.upperBound <= 5,
+              tokens[site.upperBound].clause == tokens[other.lowerBound].clause,
+              let join = (site.upperBound + 1..<other.lowerBound).first(where: { tokens[$0].text == "and" }),
+              narrative.quote(join, join) != "+", !sidesDiffer(site, other, in: narrative) else { return false }
+        // After the "and" only stop words before the other site.
+        guard (join + 1..<other.lowerBound).allSatisfy({ Lexicon.stopWords.contains(tokens[$0].text) }) else { return false }
+        let between = site.upperBound + 1..<join
+        guard !between.isEmpty else { return true }
+        return !documented.contains { doc in
+            doc.hits.dropFirst().contains { hit in between.overlaps(hit.first...hit.last) }
+        }
+    }
+
     /// Different sides, or different items of a list.
     static func apart(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
         if sidesDiffer(a, b, in: narrative) { return true }
@@ -211,6 +230,7 @@ enum ProcedureStatements {
             if other.hits.contains(where: { $0.section.procedureWeight < 0.85 }) { continue }
             let candidate = compiled[other.entryIndex]
             if neighbours(entry, candidate) || entry.companions.contains(candidate.entry.code) || candidate.companions.contains(entry.entry.code) { continue }
+            if coordinated(siteRange, words(otherSite, in: narrative), documented: documented, narrative: narrative) { continue }
             return true
         }
         return false

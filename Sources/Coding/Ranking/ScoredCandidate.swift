@@ -32,7 +32,7 @@ enum ProcedureScorer {
     static let healedBoneActions: Set<String> = [
         "fracture-treatment", "dislocation-treatment", "osteotomy", "arthrodesis", "epiphyseal-arrest", "repair", "reconstruction", "graft",
     ]
-    static let externalFixatorOnlyPenalty = 3.0
+    static let externalFixatorOnlyPenalty = 4.5
     static let removedNativePartPenalty = 2.0
     static let exposureOsteotomyPenalty = 4.0
 
