@@ -24,22 +24,48 @@ struct DiagnosisCoder: Sendable {
         var emitted: Set<String> = []
         let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
         var symptoms = Result()
+        let deviceSite = Self.deviceSiteWords(narrative)
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
             if let group = rule.group, usedGroups.contains(group) { continue }
-            guard let (sentence, hits) = match(compiled, in: narrative) else { continue }
-            if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed } }) { continue }
+            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite) else { continue }
+            if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
             if let group = rule.group { usedGroups.insert(group) }
-            var words = Set(narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text)).union(diagnosisWords)
+            var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
+                .map { narrative.tokens[$0].text }).union(diagnosisWords)
             if Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
+            // "Salter-Harris 2", "type 3": the tabular writes the type in roman numerals.
+            for (index, token) in narrative.tokens.enumerated() where token.sentence == sentence && index > 0
+                && Self.typeWords.contains(narrative.tokens[index - 1].text) {
+                if let roman = Self.romanNumerals[token.text] { words.insert(roman) }
+            }
             // Synonyms of one word, or of several ("lateral tibial plateau" → "condyle").
-            let sentenceText = " " + narrative.tokens.filter { $0.sentence == sentence && !$0.negated }.map(\.text).joined(separator: " ") + " "
+            // Phrases of several words are read in the condition's sentence and in the other sentences
+            // that speak of it (a word of one of its groups): "PROCEDURE: ORIF tibial plateau fracture.
+            // FINDINGS: fracture involving both the medial and the lateral condyles."
+            var describing: Set<Int> = [sentence]
+            for group in compiled.all {
+                for phrase in group where narrative.mayContain(phrase) {
+                    for hit in phrase.hits(in: narrative) where hit.affirmed { describing.insert(hit.sentence) }
+                }
+            }
+            let sentenceText = " " + narrative.tokens.filter { describing.contains($0.sentence) && !$0.negated }.map(\.text).joined(separator: " ") + " "
             var synonymTargets: Set<String> = []
             for (from, to) in rule.synonyms ?? [:] where from.contains(" ") ? sentenceText.contains(" \(from) ") : words.contains(from) {
                 // A synonym may name several words ("schatzker ii" → "lateral condyle").
                 for word in to.split(separator: " ").map(String.init) {
                     words.insert(word)
                     synonymTargets.insert(word)
+                }
+            }
+            var excludedContext: Set<String> = []
+            if let directions = rule.directions {
+                // Direction words count only beside the condition's own word.
+                excludedContext = Set(directions.keys).union(directions.values.filter { $0 != "other" })
+                words.subtract(excludedContext)
+                for word in Self.directions(directions, besideConditionIn: sentence, narrative: narrative) {
+                    words.insert(word)
+                    if word == "other" { synonymTargets.insert(word) }
                 }
             }
             for word in rule.defaults ?? [] { words.insert(word) }
@@ -52,7 +78,8 @@ struct DiagnosisCoder: Sendable {
             // the history is the side of the limb.
             if sides.isEmpty { sides = Self.sides(of: narrative.tokens.filter { !$0.negated }) }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
-            var chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features)
+            var chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features,
+                                excludedContext: excludedContext)
             if let question = rule.query { chosen.queries.append(DocumentationQuery(topic: "diagnosis", question: question)) }
             if rule.symptom == true {
                 // Signs and symptoms wait: they are coded only when no definitive diagnosis is.
@@ -88,6 +115,77 @@ struct DiagnosisCoder: Sendable {
         // ("L patellar tendon rupture 2 days ago").
         return sides(of: narrative.tokens.filter { clauses.contains($0.clause) && !$0.negated })
     }
+
+    /// The description words of the direction words that stand beside a word of the condition
+    /// ("posterior knee dislocation", "dislocated posteriorly", "anterior dislocation of the right
+    /// knee"), with only joint, side and description words between, in the condition's sentence or
+    /// a diagnosis line. "Via a medial approach", "medial capsule", "anterior translation of the
+    /// tibia" describe something else.
+    static func directions(_ directions: [String: String], besideConditionIn sentence: Int, narrative: AnalyzedNarrative) -> Set<String> {
+        let tokens = narrative.tokens
+        var found: Set<String> = []
+        for (index, token) in tokens.enumerated() where !token.negated && directions[token.text] != nil
+            && (token.sentence == sentence || token.section == .diagnosisPost || token.section == .diagnosisPre) {
+            let clause = token.clause
+            func isCondition(_ position: Int) -> Bool {
+                tokens[position].text.hasPrefix("disloc") || tokens[position].text.hasPrefix("sublux")
+            }
+            func bridges(_ range: Range<Int>) -> Bool {
+                range.allSatisfy { tokens[$0].clause == clause && (directionBridges.contains(tokens[$0].text) || directions[tokens[$0].text] != nil) }
+            }
+            var beside = false
+            for position in (index + 1)..<min(tokens.count, index + 5) where tokens[position].clause == clause && isCondition(position) {
+                if bridges((index + 1)..<position) { beside = true }
+                break
+            }
+            if !beside {
+                for position in stride(from: index - 1, through: max(0, index - 4), by: -1) where tokens[position].clause == clause && isCondition(position) {
+                    // After the condition the direction must close the description: "dislocated
+                    // posteriorly", not "dislocation, medial approach".
+                    let next = index + 1
+                    let closes = next == tokens.count || tokens[next].clause != clause || directionBridges.contains(tokens[next].text)
+                        || directions[tokens[next].text] != nil
+                    if closes, bridges((position + 1)..<index) { beside = true }
+                    break
+                }
+            }
+            if beside, let word = directions[token.text] { found.insert(word) }
+        }
+        return found
+    }
+
+    /// Positions of site words that say where a pin or wire went, not where the injury is: "skeletal
+    /// traction via a distal femoral traction pin" for a femoral shaft fracture.
+    static func deviceSiteWords(_ narrative: AnalyzedNarrative) -> Set<Int> {
+        let tokens = narrative.tokens
+        var result: Set<Int> = []
+        for (index, token) in tokens.enumerated() where deviceWords.contains(token.text) {
+            var position = index - 1
+            var modifiers: [Int] = []
+            while position >= 0, position >= index - 4, tokens[position].clause == token.clause,
+                  deviceSiteModifiers.contains(tokens[position].text) || deviceWords.contains(tokens[position].text) {
+                modifiers.append(position)
+                position -= 1
+            }
+            result.formUnion(modifiers)
+        }
+        return result
+    }
+
+    static let typeWords: Set<String> = ["type", "harris", "salter", "grade"]
+    static let romanNumerals: [String: String] = ["1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"]
+
+    static let deviceWords: Set<String> = ["pin", "pins", "wire", "wires", "traction"]
+    static let deviceSiteModifiers: Set<String> = [
+        "distal", "proximal", "femoral", "femur", "tibial", "tibia", "calcaneal", "calcaneus", "olecranon", "skeletal", "steinmann",
+        "denham", "transfixion", "traction",
+    ]
+
+    static let directionBridges: Set<String> = [
+        "knee", "knees", "tibia", "tibial", "tibiofemoral", "femorotibial", "joint", "patella", "patellar", "hip", "ankle", "right", "left",
+        "bilateral", "of", "the", "a", "an", "and", "or", "traumatic", "acute", "complete", "irreducible", "closed", "open", "true",
+        "frank", "gross", "grossly", "was", "is", "were", "had", "has", "been", "which", "proximal", "with", "then",
+    ]
 
     static func sides(of tokens: [NarrativeToken]) -> Set<Side> {
         var sides: Set<Side> = []
@@ -150,14 +248,15 @@ struct DiagnosisCoder: Sendable {
     }
 
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
-    private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative) -> (Int, [Phrase.Hit])? {
+    private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = []) -> (Int, [Phrase.Hit])? {
         var perGroup: [[Int: Phrase.Hit]] = []
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
             var bySentence: [Int: Phrase.Hit] = [:]
             for phraseIndex in group.indices where narrative.mayContain(group[phraseIndex]) {
                 for hit in group[phraseIndex].hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
-                    && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative)) {
+                    && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
+                    && !(hit.first...hit.last).allSatisfy(deviceSite.contains) {
                     if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
                     bySentence[hit.sentence] = hit
                 }
@@ -177,7 +276,7 @@ struct DiagnosisCoder: Sendable {
     private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }
 
     private func choose(rule compiledRule: CompiledDiagnosisRule, words: Set<String>, synonymTargets: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
-                        features: DetectedFeatures) -> Choice {
+                        features: DetectedFeatures, excludedContext: Set<String> = []) -> Choice {
         let rule = compiledRule.rule
         let table = knowledgeBase.icd
         var choice = Choice()
@@ -189,7 +288,7 @@ struct DiagnosisCoder: Sendable {
         let lateral = rows.contains { descriptionWords($0).contains("right") }
         let ruleTargets = Set((rule.synonyms ?? [:]).values.flatMap { $0.split(separator: " ").map(String.init) })
         // Words of the whole narrative count too, less than the condition's own sentence.
-        let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text))
+        let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text)).subtracting(excludedContext)
         var targets: [Side?] = [nil]
         var bilateral = false
         if lateral {

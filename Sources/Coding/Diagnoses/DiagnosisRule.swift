@@ -25,6 +25,10 @@ struct DiagnosisRule: Codable, Sendable {
     var symptom: Bool?
     /// A question for the surgeon whenever the rule is used (its stem is the unspecified code).
     var query: String?
+    /// Words of direction ("posterior", "posteriorly", "posterolateral" → "other") that describe the
+    /// condition only beside its own word ("posterior knee dislocation", "dislocated anteriorly"),
+    /// not elsewhere in the sentence ("via a medial approach", "repair of the posterolateral corner").
+    var directions: [String: String]?
 }
 
 struct DiagnosisRuleFile: Codable, Sendable {
