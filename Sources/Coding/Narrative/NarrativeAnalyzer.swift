@@ -110,6 +110,7 @@ struct NarrativeAnalyzer: Sendable {
         "operative", "post", "recovery", "healing", "waiting", "trial", "time", "short", "long", "brief", "initial", "early", "late",
         "global", "grace", "immobilization", "immobilisation", "observation", "day", "days", "week", "weeks", "month", "months",
         "year", "years", "hour", "hours", "refractory", "latent", "menstrual", "full", "no", "any", "rest",
+        "postop", "perioperatively", "prolonged", "rehabilitation", "neonatal", "followup", "follow",
     ]
 
     /// Sentence and clause numbers from the boundaries the tokenizer saw.
