@@ -64,6 +64,42 @@ import Testing
         #expect(evaluation.calibration.reduce(0) { $0 + $1.correct } == 1)
     }
 
+    /// Modifiers are scored on cases with a `modifiers` label whose first code was right; a wrong
+    /// side, a missing 50 or a missing laterality query is a miss named in `modifierMisses`.
+    @Test func evaluationScoresModifiers() {
+        let cases = [
+            EvaluationCase(id: "right", text: "Right gluteal fasciotomy, nonviable muscle debrided", expect: ["27057"], modifiers: ["RT"]),
+            EvaluationCase(id: "wrong-side", text: "Right gluteal fasciotomy, nonviable muscle debrided", expect: ["27057"], modifiers: ["LT"]),
+            EvaluationCase(id: "both", text: "Bilateral gluteal fasciotomies", expect: ["27027"], modifiers: ["50"]),
+            EvaluationCase(id: "not-50", text: "Bilateral gluteal fasciotomies", expect: ["27027"], modifiers: ["RT", "LT"]),
+            EvaluationCase(id: "no-side", text: "gluteal fasciotomy", expect: ["27027"], modifiers: []),
+            // Labelled without a side although the note states one: the engine's RT is a miss.
+            EvaluationCase(id: "side-unlabelled", text: "L buttock fasciotomy", expect: ["27027"], modifiers: []),
+            // First code wrong: not scored for modifiers.
+            EvaluationCase(id: "wrong-code", text: "Right gluteal fasciotomy, nonviable muscle debrided", expect: ["27027"], modifiers: ["RT"]),
+            EvaluationCase(id: "unlabelled", text: "Left gluteal fasciotomy", expect: ["27027"]),
+        ]
+        let evaluation = Evaluation.run(cases, name: "t", engine: TestSupport.fixtureEngine)
+        #expect(evaluation.modifiers == .init(correct: 3, total: 6))
+        #expect(evaluation.modifierMisses.map(\.id) == ["wrong-side", "not-50", "side-unlabelled"])
+        #expect(evaluation.modifierMisses.first?.got == ["RT"])
+        #expect(evaluation.modifierMisses.first?.expected == ["LT"])
+    }
+
+    @Test func modifierProblemNeedsTheLateralityQueryWhenNoSideIsLabelled() throws {
+        let engine = TestSupport.fixtureEngine
+        let report = engine.suggest("gluteal fasciotomy")
+        let first = try #require(report.procedures.first)
+        #expect(Evaluation.modifierProblem(expected: [], suggestion: first, report: report, knowledgeBase: engine.knowledgeBase) == nil)
+        var silent = report
+        silent.queries.removeAll { $0.topic == "laterality" }
+        #expect(Evaluation.modifierProblem(expected: [], suggestion: first, report: silent, knowledgeBase: engine.knowledgeBase) != nil)
+        // Order of two lines does not matter.
+        var twoLines = first
+        twoLines.modifiers = ["LT", "RT"]
+        #expect(Evaluation.modifierProblem(expected: ["RT", "LT"], suggestion: twoLines, report: silent, knowledgeBase: engine.knowledgeBase) == nil)
+    }
+
     @Test func calibrationBucketsByLowerBound() {
         #expect(Evaluation.calibrationBucket(0.3) == 0)
         #expect(Evaluation.calibrationBucket(0.85) == 3)

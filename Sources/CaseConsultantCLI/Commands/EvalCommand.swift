@@ -12,10 +12,13 @@ enum EvalCommand: Command {
 
     Runs every case through `suggest` and prints top-1 and top-3 accuracy, abstention accuracy
     on out-of-range cases, further-procedure and diagnosis agreement, the precision of
-    suggestions at confidence 0.9 or more, top-1 per with/without pair tag, and every miss.
+    suggestions at confidence 0.9 or more, top-1 per with/without pair tag, modifiers right (cases
+    with a `modifiers` label whose first code was right; `alsoModifiers` for further codes), and
+    every miss.
     A directory means every *.jsonl file in it; each file is reported separately.
 
-    A case: {"id": "...", "text": "narrative", "expect": ["27057"], "also": [...], "tags": [...], "diagnoses": [...]}
+    A case: {"id": "...", "text": "narrative", "expect": ["27057"], "also": [...], "tags": [...], "diagnoses": [...],
+             "modifiers": ["RT"], "alsoModifiers": {"27603": ["LT", "XS"]}}
     (expect empty = the engine must abstain).
 
     Options:
@@ -106,6 +109,8 @@ enum EvalCommand: Command {
         lines.append("  nothing extra    \(ratio(evaluation.nothingExtra))")
         lines.append("  diagnoses        \(ratio(evaluation.diagnoses))")
         lines.append("  confidence≥0.9   \(ratio(evaluation.highConfidence)) right")
+        if evaluation.modifiers.total > 0 { lines.append("  modifiers right  \(ratio(evaluation.modifiers))") }
+        if evaluation.alsoModifiers.total > 0 { lines.append("  also-modifiers   \(ratio(evaluation.alsoModifiers))") }
         let pairs = evaluation.pairs.sorted { $0.key < $1.key }
         if !pairs.isEmpty {
             let perfect = pairs.filter { $0.value.correct == $0.value.total }.count
@@ -124,6 +129,12 @@ enum EvalCommand: Command {
             lines.append("  diagnosis misses:")
             for miss in evaluation.diagnosisMisses {
                 lines.append("    \(miss.id): expected \(miss.expected.joined(separator: " ")), got \(miss.got.isEmpty ? "(none)" : miss.got.joined(separator: " "))")
+            }
+        }
+        if misses, !evaluation.modifierMisses.isEmpty {
+            lines.append("  modifier misses:")
+            for miss in evaluation.modifierMisses {
+                lines.append("    \(miss.id): \(miss.problem); expected [\(miss.expected.joined(separator: " "))], got [\(miss.got.joined(separator: " "))]")
             }
         }
         return lines.joined(separator: "\n") + "\n"

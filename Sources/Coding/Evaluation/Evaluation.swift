@@ -40,6 +40,26 @@ public struct Evaluation: Codable, Sendable {
     public var misses: [Miss]
     /// Cases whose expected ICD-10-CM codes were not all suggested (`got`: the codes suggested).
     public var diagnosisMisses: [Miss] = []
+    /// Cases with a `modifiers` label whose first code was right: how many carried exactly the
+    /// labelled modifiers (and, for a code reported by side, asked for the side exactly when the
+    /// label has none).
+    public var modifiers: Ratio = .init(correct: 0, total: 0)
+    /// Codes of `alsoModifiers` that were suggested: how many carried exactly those modifiers.
+    public var alsoModifiers: Ratio = .init(correct: 0, total: 0)
+    /// Wrong modifiers (`expected`: the label, `got`: what the code carried; `problem` says which code).
+    public var modifierMisses: [Miss] = []
+
+    /// Whether a suggestion carries the labelled modifiers, and a laterality query is present
+    /// exactly when a code reported by side has no side in the label; nil when right, else the problem.
+    static func modifierProblem(expected: [String], suggestion: CodeSuggestion, report: SuggestionReport, knowledgeBase: KnowledgeBase) -> String? {
+        if expected.map({ $0.uppercased() }).sorted() != suggestion.modifiers.sorted() { return "modifiers of \(suggestion.code)" }
+        guard let laterality = knowledgeBase.procedure(suggestion.code)?.laterality, laterality == "side" || laterality == "bilateral-50" else { return nil }
+        let asked = report.queries.contains { $0.topic == "laterality" && $0.question.contains(suggestion.code) }
+        let sideless = !expected.contains { ["RT", "LT", "50"].contains($0.uppercased()) }
+        if sideless, !asked { return "modifiers of \(suggestion.code): no side and no laterality query" }
+        if !sideless, asked { return "modifiers of \(suggestion.code): laterality query although the side is labelled" }
+        return nil
+    }
 
     /// Lower bounds of the confidence buckets of `calibration`.
     public static let calibrationBounds: [Double] = [0, 0.5, 0.7, 0.8, 0.9, 0.95]
@@ -100,6 +120,23 @@ public struct Evaluation: Codable, Sendable {
                 let extra = report.procedures.map(\.code).filter { !item.expect.contains($0) && !also.contains($0) }
                 if extra.isEmpty { evaluation.nothingExtra.correct += 1 } else {
                     evaluation.misses.append(.init(id: item.id, expected: item.expect + also, got: report.procedures.map(\.code), confidence: nil, problem: "procedure suggested beyond expect and also"))
+                }
+            }
+            if let expected = item.modifiers, right, let first {
+                evaluation.modifiers.total += 1
+                if let problem = modifierProblem(expected: expected, suggestion: first, report: report, knowledgeBase: engine.knowledgeBase) {
+                    evaluation.modifierMisses.append(.init(id: item.id, expected: expected, got: first.modifiers, confidence: nil, problem: problem))
+                } else {
+                    evaluation.modifiers.correct += 1
+                }
+            }
+            for (code, expected) in (item.alsoModifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let suggestion = report.procedures.first(where: { $0.code == code }) else { continue }
+                evaluation.alsoModifiers.total += 1
+                if let problem = modifierProblem(expected: expected, suggestion: suggestion, report: report, knowledgeBase: engine.knowledgeBase) {
+                    evaluation.modifierMisses.append(.init(id: item.id, expected: expected, got: suggestion.modifiers, confidence: nil, problem: problem))
+                } else {
+                    evaluation.alsoModifiers.correct += 1
                 }
             }
             if let expected = item.diagnoses, !expected.isEmpty {

@@ -9,6 +9,12 @@ public struct EvaluationCase: Codable, Sendable, Equatable {
     public var also: [String]?
     public var tags: [String]?
     public var diagnoses: [String]?
+    /// The modifiers the first expected code should carry (`["RT"]`, `["50"]`, `["RT", "LT"]` for two
+    /// lines, `["LT", "XS"]`; `[]` when no side applies or the note does not state it, in which
+    /// case a code reported by side must come with a laterality query). Order does not matter.
+    public var modifiers: [String]?
+    /// Modifiers of further codes (`also`), by code: `{"27603": ["RT", "XS"]}`.
+    public var alsoModifiers: [String: [String]]?
 
     /// Reads a JSON Lines corpus; an unreadable line is an error naming the line.
     public static func load(_ url: URL) throws -> [EvaluationCase] {
