@@ -8,6 +8,16 @@ import Testing
         ("Bilateral gluteal fasciotomies", ["50"]),
         ("gluteal fasciotomy, both sides: right and left", ["50"]),
         ("gluteal fasciotomy", []),
+        // Both sides in other words; a side word that is no side; a bilateral condition with one side operated.
+        ("gluteal fasciotomy on both sides", ["50"]),
+        ("gluteal fasciotomy; a drain was left in the wound and the patient left the room stable", []),
+        ("gluteal fasciotomy, the tourniquet left inflated; the release looked right", []),
+        ("gluteal fasciotomy with the table tilted to the left", []),
+        ("gluteal fasciotomy, L", ["LT"]),
+        ("Crush injury of both thighs, R gluteal fasciotomy today", ["RT"]),
+        ("POSTOPERATIVE DIAGNOSIS: Bilateral gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", []),
+        ("POSTOPERATIVE DIAGNOSIS: Left gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", ["LT"]),
+        ("Right gluteal fasciotomy. The left side was postponed.", ["RT"]),
     ])
     func modifiersFollowTheSide(text: String, modifiers: [String]) throws {
         let report = TestSupport.fixtureEngine.suggest(text)

@@ -120,7 +120,7 @@ struct Lexicon: Sendable {
         ["long", "standing"], ["existing"], ["preexisting"], ["pre", "existing"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
-    static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently"]
+    static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled"]
     /// Backward history when the word ends its clause or a time follows ("ORIF planned once the
     /// swelling settles", "fixation scheduled for next week"), not after "as" ("as planned").
     static let backwardPlanCues: Set<String> = ["planned", "scheduled", "booked", "staged", "deferred"]
@@ -160,6 +160,7 @@ extension Lexicon {
         "without", "within", "through", "around", "between", "against", "across", "distal", "proximal", "medial", "anterior",
         "posterior", "superior", "inferior", "clinic", "office", "visit", "weeks", "months", "years", "yesterday", "today",
         "planned", "scheduled", "status", "previous", "previously", "former", "compartment", "compartments", "release",
+        "looked", "look", "looks", "looking", "seemed", "felt", "postponed", "rescheduled",
         "released", "fracture", "fractures", "fractured", "reduction", "reduced", "fixation", "fixed", "screws", "screw",
         "plate", "plates", "nail", "nails", "wires", "pins", "excised", "excision", "biopsy", "debrided", "debridement",
         // Long words two edits from a knowledge-base word ("inspected" / "infected", "inspection" / "infection").

@@ -61,16 +61,16 @@ enum ProcedureStatements {
     /// the side words after it in the clause, else those of its sentence.
     static func sides(at index: Int, in narrative: AnalyzedNarrative) -> Set<Side> {
         let tokens = narrative.tokens
-        func side(_ token: NarrativeToken) -> Set<Side>? {
-            token.historical ? nil : Side.named(by: token.text)
+        func side(_ position: Int) -> Set<Side>? {
+            tokens[position].historical ? nil : Side.named(at: position, in: tokens)
         }
         let clause = tokens[index].clause, sentence = tokens[index].sentence
         var position = index
         while position >= 0, tokens[position].clause == clause {
-            if var found = side(tokens[position]) {
+            if var found = side(position) {
                 // "right and left", "left & right"
                 var look = position - 1
-                while look >= 1, tokens[look].clause == clause, tokens[look].text == "and", let more = side(tokens[look - 1]) {
+                while look >= 1, tokens[look].clause == clause, tokens[look].text == "and", let more = side(look - 1) {
                     found.formUnion(more)
                     look -= 2
                 }
@@ -82,9 +82,9 @@ enum ProcedureStatements {
             var result: Set<Side> = []
             var first = index
             while first > 0, belongs(tokens[first - 1]) { first -= 1 }
-            for token in tokens[first...] {
-                guard belongs(token) else { break }
-                result.formUnion(side(token) ?? [])
+            for position in first..<tokens.count {
+                guard belongs(tokens[position]) else { break }
+                result.formUnion(side(position) ?? [])
             }
             return result
         }

@@ -146,10 +146,20 @@ struct ReportBuilder {
         let compiled = knowledgeBase.compiled[candidate.entryIndex]
         guard let siteGroup = compiled.all.first else { return sides }
         var found = sides
+        // Neighbour codes suggested with this one: the statement of the other side may be theirs
+        // ("Right bimalleolar ORIF (fibular plate …). Left lateral malleolus ORIF" is 27814-RT and 27792-LT).
+        let neighbours = ranking.selected.map { ranking.candidates[$0] }.filter { other in
+            other.entryIndex != candidate.entryIndex && !entry(other).isAddOn
+                && ProcedureStatements.neighbours(compiled, knowledgeBase.compiled[other.entryIndex])
+        }
         for site in siteGroup.flatMap({ $0.hits(in: narrative) }) where site.affirmed && site.section.procedureWeight >= 0.85 {
             let named = ProcedureStatements.sides(at: site.first, in: narrative)
             guard named.count == 1, named.isDisjoint(with: found) else { continue }
             let range = site.first...site.last
+            if neighbours.contains(where: { other in
+                other.required.contains { !ProcedureStatements.separated(range, $0.first...$0.last, in: narrative) }
+                    && ProcedureStatements.sides(at: other.required[0].first, in: narrative) == named
+            }) { continue }
             let whole = compiled.all.dropFirst().allSatisfy { group in
                 group.contains { phrase in
                     phrase.hits(in: narrative).contains { $0.affirmed && !ProcedureStatements.separated(range, $0.first...$0.last, in: narrative) }
