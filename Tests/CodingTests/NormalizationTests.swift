@@ -30,6 +30,8 @@ import Testing
         ("fibula full stop wound", "fibula wound"),
         ("the postoperative period was uneventful", "the postoperative period was uneventful"),
         ("a period of immobilization", "a period of immobilization"),
+        ("bilat IT #s", "bilateral intertrochanteric fractures"),
+        ("bilateral TKAs, total hips", "bilateral total knee arthroplasties total hip arthroplasties"),
     ])
     func abbreviationsExpand(input: String, expected: String) {
         let words = TestSupport.fixtureKB.analyze(input).tokens.map(\.text).joined(separator: " ")
