@@ -76,7 +76,9 @@ struct DetectedFeatures: Sendable {
         return result
     }
 
-    var fixationNegated: Bool { state("fixation:internal").negated && fixations.isEmpty }
+    /// No fixation, said of fixation ("not fixed", "fixation was not required") or in words of
+    /// its own ("no fixation", "without hardware"), and none documented.
+    var fixationNegated: Bool { (state("fixation:internal").negated || state("noFixation").present) && fixations.isEmpty }
 
     /// Compartment names documented (anterior, lateral, posterior); "all four" names them all.
     var compartments: Set<String> {

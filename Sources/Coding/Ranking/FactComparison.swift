@@ -110,6 +110,10 @@ enum FactMatcher {
             return .init(key: "fixation", required: value, outcome: .agrees, score: 1.6, evidence: features.state("fixation:" + required).evidence, documented: described)
         }
         if found.isEmpty {
+            // "No fixation possible today": the code's fixation is stated as not done.
+            if features.fixationNegated {
+                return .init(key: "fixation", required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: described)
+            }
             return .init(key: "fixation", required: value, outcome: .undocumented, score: -0.8, evidence: nil, documented: described)
         }
         return .init(key: "fixation", required: value, outcome: .contradicts, score: -2.0, evidence: evidence(found, features), documented: described)

@@ -102,6 +102,11 @@ enum FeatureLexicon {
             "internal fixation", "fixation", "fixed", "tension band", "cerclage", "hardware placed", "implant", "screw", "screws",
             "plate", "nail", "suture anchor",
         ], blockers: ["external fixation", "external fixator", "percutaneous fixation", "no fixation"]),
+        // Fixation stated as not done in words that are themselves a blocker of "fixation:internal".
+        .init(feature: "noFixation", phrases: [
+            "no fixation", "without fixation", "no internal fixation", "without internal fixation", "no hardware",
+            "without hardware", "no implants", "no implant", "no fixation required", "no fixation needed",
+        ]),
         .init(feature: "fixation:external", phrases: [
             "external fixation", "external fixator", "external fixator applied", "spanning fixator", "frame", "ex fix",
             "ilizarov", "multiplanar", "uniplanar", "half pins",

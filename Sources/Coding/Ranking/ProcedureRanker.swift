@@ -81,6 +81,13 @@ struct ProcedureRanker: Sendable {
                 let ranges = candidate.required.map { $0.first...$0.last }
                 if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
                 if entry(candidate).isUnlisted { continue }
+                // Implants taken out of a joint that gets a replacement at the same sitting are part
+                // of the replacement (a conversion or revision), never a removal code beside it.
+                let own = entry(candidate)
+                if own.action == "removal-implant", selected.contains(where: {
+                    let chosen = entry(candidates[$0])
+                    return chosen.action == "arthroplasty" && !Set(chosen.anatomy).isDisjoint(with: own.anatomy)
+                }) { continue }
             }
             selected.append(position)
             usedTokens += candidate.required.map { $0.first...$0.last }

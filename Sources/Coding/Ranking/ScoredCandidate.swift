@@ -33,7 +33,7 @@ enum ProcedureScorer {
         "fracture-treatment", "dislocation-treatment", "osteotomy", "arthrodesis", "epiphyseal-arrest", "repair", "reconstruction", "graft",
     ]
     static let externalFixatorOnlyPenalty = 4.5
-    static let removedNativePartPenalty = 2.0
+    static let removedNativePartPenalty = 3.0
     static let exposureOsteotomyPenalty = 4.0
 
     /// Whether one sentence has affirmed words of both groups.
