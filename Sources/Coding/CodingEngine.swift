@@ -26,7 +26,7 @@ public struct CodingEngine: Sendable {
         let laterality = LateralityReader(analyzed)
         let ranking = ProcedureRanker(knowledgeBase: knowledgeBase).rank(analyzed, features: features, laterality: laterality)
         var report = SuggestionReport()
-        ReportBuilder(knowledgeBase: knowledgeBase, narrative: analyzed, features: features, laterality: laterality,
+        ReportBuilder(knowledgeBase: knowledgeBase, narrative: ranking.narrative, features: features, laterality: laterality,
                       ranking: ranking, serviceDate: serviceDate).fill(&report)
         let diagnoses = DiagnosisCoder(knowledgeBase: knowledgeBase).code(analyzed, laterality: laterality, features: features)
         report.diagnoses = diagnoses.suggestions

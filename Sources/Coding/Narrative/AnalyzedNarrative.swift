@@ -13,8 +13,10 @@ public struct AnalyzedNarrative: Sendable {
     /// base start with a word the narrative does not have, and this answers that without hashing.
     private let keyBits: [UInt64]
     /// Sentences that are items of a numbered or bulleted list ("1. ORIF …", "2) …", "- …"),
-    /// the way surgeons list several procedures under PROCEDURES.
-    let listItemSentences: Set<Int>
+    /// the way surgeons list several procedures under PROCEDURES; the ranker adds sentences of
+    /// body text that each tell a whole procedure at a site of their own
+    /// (`ProcedureStatements.selfContainedSentences`).
+    internal(set) var listItemSentences: Set<Int>
     private let bytes: [UInt8]
 
     init(text: String, tokens: [NarrativeToken]) {

@@ -15,16 +15,28 @@ struct ProcedureRanker: Sendable {
         var candidates: [ScoredCandidate]     // best first
         var cluster: [Int]                    // candidate position → cluster id
         var selected: [Int]                   // candidate positions suggested, best first
+        /// The narrative as ranked: with sentences that tell whole procedures of their own as statements.
+        var narrative: AnalyzedNarrative
     }
 
     /// What mixing the words of two procedure statements costs an entry.
     static let mixedPenalty = 3.0
 
-    func rank(_ narrative: AnalyzedNarrative, features: DetectedFeatures, laterality: LateralityReader) -> Ranking {
+    func rank(_ analyzed: AnalyzedNarrative, features: DetectedFeatures, laterality: LateralityReader) -> Ranking {
         let entries = knowledgeBase.compiled
+        var narrative = analyzed
         var documented: [ProcedureStatements.Documented] = []
         for (index, compiled) in entries.enumerated() {
             if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative) { documented.append(.init(entryIndex: index, hits: hits)) }
+        }
+        // Sentences that each tell a whole procedure at a site of their own are statements of
+        // their own: each entry takes its words again from its own statement.
+        let statements = ProcedureStatements.selfContainedSentences(documented, compiled: entries, narrative: narrative)
+        if !statements.isEmpty {
+            narrative.listItemSentences.formUnion(statements)
+            documented = documented.compactMap { item in
+                ProcedureScorer.requiredHits(entries[item.entryIndex], narrative: narrative).map { .init(entryIndex: item.entryIndex, hits: $0) }
+            }
         }
         var candidates = scoreAll(documented, narrative, features, laterality) { _ in nil }
         var cluster = clusters(candidates)
@@ -111,12 +123,16 @@ struct ProcedureRanker: Sendable {
                   let start = first.map(\.lowerBound).min(), let end = first.map(\.upperBound).max() else { return false }
             return ProcedureStatements.separated(start...end, low...high, in: narrative)
         }
+        // The principal procedure comes first: an operation before a closed treatment told
+        // beside it ("1. Closed reduction and cast, tibia. 2. ORIF acetabulum" is 27228, 27752).
+        func closed(_ candidate: ScoredCandidate) -> Bool { entry(candidate).approach == "closed" }
         var primaries = selected.filter { !entry(candidates[$0]).isAddOn }
         if primaries.count > 1 {
             for _ in 0..<primaries.count {
                 for i in 0..<(primaries.count - 1) {
                     let (a, b) = (candidates[primaries[i]], candidates[primaries[i + 1]])
-                    if position(b) < position(a), ownStatements(a, b) { primaries.swapAt(i, i + 1) }
+                    let later = closed(a) == closed(b) ? position(b) < position(a) : closed(a)
+                    if later, ownStatements(a, b) { primaries.swapAt(i, i + 1) }
                 }
             }
         }
@@ -131,7 +147,7 @@ struct ProcedureRanker: Sendable {
         }
         ordered += addOns.filter { !ordered.contains($0) }
         selected = ordered
-        return Ranking(candidates: candidates, cluster: cluster, selected: selected)
+        return Ranking(candidates: candidates, cluster: cluster, selected: selected, narrative: narrative)
     }
 
     /// Every documented entry scored (facts from `factFeatures` when given), entries mixing the

@@ -183,6 +183,73 @@ enum ProcedureStatements {
         }
     }
 
+    /// Sentences that each tell a whole procedure of their own, at a site of their own: every
+    /// required group of an entry is affirmed inside the sentence, and another sentence of the
+    /// same section does the same for an entry of other anatomy (not a neighbour) that this
+    /// sentence does not document ("Left intertrochanteric fracture fixed with a nail. Left
+    /// patella fracture treated by open reduction and tension band wiring."). They are statements
+    /// of their own, as list items are: the words of one say nothing about the other's procedure.
+    /// Sentences telling one operation in parts ("ORIF trimalleolar fracture. The lateral
+    /// malleolus was plated.") name neighbouring codes or the same anatomy and stay one statement.
+    static func selfContainedSentences(_ documented: [Documented], compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Set<Int> {
+        var complete: [Int: [Int]] = [:]        // sentence → entries it documents on its own
+        var siteSentences: [Int: Set<Int>] = [:]  // entry → sentences naming its site
+        var sectionOf: [Int: SectionKind] = [:]
+        for item in documented {
+            let entry = compiled[item.entryIndex]
+            if entry.entry.isAddOn || entry.entry.isUnlisted { continue }
+            var sentences: Set<Int>?
+            for group in entry.all {
+                var found: Set<Int> = []
+                for index in group.indices where narrative.mayContain(group[index]) {
+                    for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 0.85 {
+                        found.insert(hit.sentence)
+                        sectionOf[hit.sentence] = hit.section
+                    }
+                }
+                if sentences == nil { siteSentences[item.entryIndex] = found }
+                sentences = sentences.map { $0.intersection(found) } ?? found
+                if sentences?.isEmpty ?? true { break }
+            }
+            for sentence in sentences ?? [] { complete[sentence, default: []].append(item.entryIndex) }
+        }
+        guard complete.count >= 2 else { return [] }
+        // Codes that compete, directly or through a common neighbour, tell one procedure
+        // ("lateral malleolus fracture …; ORIF of the fibula": the ankle codes link them).
+        var parent: [Int: Int] = [:]
+        func find(_ x: Int) -> Int {
+            var x = x
+            while let up = parent[x], up != x { x = up }
+            return x
+        }
+        let indices = documented.map(\.entryIndex)
+        for (offset, x) in indices.enumerated() {
+            for y in indices[(offset + 1)...] where neighbours(compiled[x], compiled[y]) {
+                parent[find(x)] = find(y)
+            }
+        }
+        var result: Set<Int> = []
+        let sentences = complete.keys.sorted()
+        for (offset, a) in sentences.enumerated() {
+            for b in sentences[(offset + 1)...] where sectionOf[a] == sectionOf[b] {
+                guard !(result.contains(a) && result.contains(b)), let inA = complete[a], let inB = complete[b] else { continue }
+                // A code of one sentence competing with a code of the other (through a combined
+                // code: "Open reduction of a knee dislocation; the ACL and MCL were repaired") makes
+                // them one procedure told in two sentences.
+                guard Set(inA.map(find)).isDisjoint(with: inB.map(find)) else { continue }
+                // Each names its own site only in its own sentence ("fibula plated, medial malleolus
+                // screws. Posterior fragment reduced with the fibula" tells one ankle operation).
+                let apart = inA.contains { x in
+                    !inB.contains(x) && !(siteSentences[x]?.contains(b) ?? false) && inB.contains { y in
+                        !inA.contains(y) && !(siteSentences[y]?.contains(a) ?? false) && Set(compiled[x].entry.anatomy).isDisjoint(with: compiled[y].entry.anatomy)
+                    }
+                }
+                if apart { result.insert(a); result.insert(b) }
+            }
+        }
+        return result.subtracting(narrative.listItemSentences)
+    }
+
     /// Different sides, or different items of a list.
     static func apart(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
         if sidesDiffer(a, b, in: narrative) { return true }
