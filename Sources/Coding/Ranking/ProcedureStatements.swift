@@ -291,7 +291,13 @@ enum ProcedureStatements {
             // requires the fibula fixed): the statement is its own.
             if hits.contains(where: { $0.first <= otherSite.first && $0.last >= otherSite.last }) { continue }
             let ranges = other.hits.map { words($0, in: narrative) }
-            guard ranges.contains(where: { range in borrowed.contains { $0.overlaps(range) } }) else { continue }
+            // The borrowed word is one of the other procedure's words, or stands in its statement
+            // when that is a list item or a sentence of its own ("Excision of a lipoma of the
+            // gluteus, deep to the fascia. Excision of a subcutaneous lipoma of the thigh": the
+            // depth is the gluteal lipoma's).
+            let otherRange = words(otherSite, in: narrative)
+            guard ranges.contains(where: { range in borrowed.contains { $0.overlaps(range) } })
+                    || borrowed.contains(where: { apart(siteRange, $0, in: narrative) && !separated(otherRange, $0, in: narrative) }) else { continue }
             guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max(),
                   separated(siteRange, low...high, in: narrative) else { continue }
             if other.hits.contains(where: { $0.section.procedureWeight < 0.85 }) { continue }

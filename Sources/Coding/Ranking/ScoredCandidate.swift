@@ -161,7 +161,8 @@ enum ProcedureScorer {
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
                 && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
                 && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative)
-                && !separateArthroscopy($0, phrase: phrase, own: required, features: features, narrative: narrative) }) { return nil }
+                && !separateArthroscopy($0, phrase: phrase, own: required, features: features, narrative: narrative)
+                && !saidOfOtherSide($0, own: required, narrative: narrative) }) { return nil }
         }
         let conditionLines: Set<SectionKind> = [.findings, .diagnosisPre, .diagnosisPost]
         let ruledOutWordInCondition = !whole.isEmpty && compiled.none.contains { phrase in
@@ -255,6 +256,15 @@ enum ProcedureScorer {
         let clauses = Set(own.flatMap { [narrative.tokens[$0.first].clause, narrative.tokens[$0.last].clause] })
         guard !clauses.contains(narrative.tokens[hit.first].clause), !clauses.contains(narrative.tokens[hit.last].clause) else { return false }
         return !(features.approachClauses["open"] ?? []).isDisjoint(with: clauses)
+    }
+
+    /// A ruling-out word said of the other limb ("ORIF R bimalleolar fracture. Removal of hardware
+    /// from the L tibia"; "R guillotine BKA. L transmetatarsal amputation") is about another
+    /// procedure, whether or not the knowledge base has its code.
+    static func saidOfOtherSide(_ hit: Phrase.Hit, own: [Phrase.Hit], narrative: AnalyzedNarrative) -> Bool {
+        guard hit.section.procedureWeight >= 0.85, let site = own.first, site.section.procedureWeight >= 0.85 else { return false }
+        let span = ProcedureStatements.words(hit, in: narrative)
+        return own.allSatisfy { ProcedureStatements.sidesDiffer(ProcedureStatements.words($0, in: narrative), span, in: narrative) }
     }
 
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
