@@ -194,17 +194,19 @@ enum ProcedureStatements {
     static func selfContainedSentences(_ documented: [Documented], compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Set<Int> {
         var complete: [Int: [Int]] = [:]        // sentence → entries it documents on its own
         var siteSentences: [Int: Set<Int>] = [:]  // entry → sentences naming its site
+        var siteRanges: [Int: [ClosedRange<Int>]] = [:]
         var sectionOf: [Int: SectionKind] = [:]
         for item in documented {
             let entry = compiled[item.entryIndex]
             if entry.entry.isAddOn || entry.entry.isUnlisted { continue }
             var sentences: Set<Int>?
-            for group in entry.all {
+            for (offset, group) in entry.all.enumerated() {
                 var found: Set<Int> = []
                 for index in group.indices where narrative.mayContain(group[index]) {
                     for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 0.85 {
                         found.insert(hit.sentence)
                         sectionOf[hit.sentence] = hit.section
+                        if offset == 0 { siteRanges[item.entryIndex, default: []].append(hit.first...hit.last) }
                     }
                 }
                 if sentences == nil { siteSentences[item.entryIndex] = found }
@@ -237,11 +239,27 @@ enum ProcedureStatements {
                 // code: "Open reduction of a knee dislocation; the ACL and MCL were repaired") makes
                 // them one procedure told in two sentences.
                 guard Set(inA.map(find)).isDisjoint(with: inB.map(find)) else { continue }
+                // A site inside the other procedure's own wording is that procedure's detail:
+                // "Proximal tibial traction pin …" after a femoral shaft fracture (27502 lists
+                // "proximal tibial traction") is no tibial procedure.
+                func wording(_ entries: [Int], in sentence: Int) -> [ClosedRange<Int>] {
+                    entries.flatMap { x in
+                        compiled[x].any.flatMap { group in
+                            group.indices.filter { narrative.mayContain(group[$0]) && group[$0].keys.count > 1 }.flatMap { group[$0].hits(in: narrative) }
+                        }
+                    }.filter { $0.sentence == sentence }.map { $0.first...$0.last }
+                }
+                let (wordsOfAInB, wordsOfBInA) = (wording(inA, in: b), wording(inB, in: a))
+                func inside(_ y: Int, _ words: [ClosedRange<Int>], sentence: Int) -> Bool {
+                    let sites = (siteRanges[y] ?? []).filter { narrative.tokens[$0.lowerBound].sentence == sentence }
+                    return !sites.isEmpty && sites.allSatisfy { site in words.contains { $0.lowerBound <= site.lowerBound && $0.upperBound >= site.upperBound } }
+                }
                 // Each names its own site only in its own sentence ("fibula plated, medial malleolus
                 // screws. Posterior fragment reduced with the fibula" tells one ankle operation).
                 let apart = inA.contains { x in
                     !inB.contains(x) && !(siteSentences[x]?.contains(b) ?? false) && inB.contains { y in
                         !inA.contains(y) && !(siteSentences[y]?.contains(a) ?? false) && Set(compiled[x].entry.anatomy).isDisjoint(with: compiled[y].entry.anatomy)
+                            && !inside(y, wordsOfAInB, sentence: b) && !inside(x, wordsOfBInA, sentence: a)
                     }
                 }
                 if apart { result.insert(a); result.insert(b) }
