@@ -61,4 +61,17 @@ import Testing
         #expect(same.procedures.first { $0.code == "27027" }?.modifiers == ["LT"])
         #expect(same.queries.contains { $0.topic == "distinct-procedure" })
     }
+
+    @Test func indicatorOneAddsXSForADocumentedSeparateSiteOnOneSide() throws {
+        let separate = try engine(indicator: 1).suggest("Left total knee arthroplasty. Then, through a separate incision, left gluteal fasciotomy.")
+        #expect(separate.procedures.first { $0.code == "27027" }?.modifiers == ["LT", "XS"])
+        #expect(separate.warnings.contains { $0.kind == "bundling" && $0.message.contains("separate incision") })
+        #expect(!separate.queries.contains { $0.topic == "distinct-procedure" })
+        // A separate incision named for something else than the two codes does not count.
+        let unrelated = try engine(indicator: 1).suggest("Left total knee arthroplasty. Left gluteal fasciotomy. The drain exits through a separate stab wound of the thigh.")
+        #expect(unrelated.procedures.first { $0.code == "27027" }?.modifiers == ["LT"])
+        // Indicator 0 allows no modifier whatever the note says.
+        let bundled = try engine(indicator: 0).suggest("Left total knee arthroplasty. Then, through a separate incision, left gluteal fasciotomy.")
+        #expect(!bundled.procedures.contains { $0.modifiers.contains("XS") })
+    }
 }

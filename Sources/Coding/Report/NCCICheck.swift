@@ -1,8 +1,11 @@
 /// NCCI procedure-to-procedure edits among the suggested codes. A pair with indicator 1 gets
-/// an X{S} modifier only when the narrative puts the two codes on different sides; otherwise a
-/// warning says what documentation would allow a modifier.
+/// an X{S} modifier only when the narrative puts the two codes on different sides, or documents
+/// a separate site for them on one side ("through a separate incision"); otherwise a warning
+/// says what documentation would allow a modifier.
 enum NCCICheck {
-    static func apply(to report: inout SuggestionReport, edits: NCCIEdits, sides: [String: Set<Side>], serviceDate: String) {
+    /// `distinctSite(column1, column2)`: the note's words documenting a separate site, or nil.
+    static func apply(to report: inout SuggestionReport, edits: NCCIEdits, sides: [String: Set<Side>], serviceDate: String,
+                      distinctSite: (String, String) -> String? = { _, _ in nil }) {
         let codes = report.procedures.map(\.code)
         for (i, a) in codes.enumerated() {
             for b in codes[(i + 1)...] {
@@ -22,6 +25,13 @@ enum NCCICheck {
                             report.warnings.append(ReportWarning(
                                 kind: "bundling",
                                 message: "NCCI: \(edit.column2) bundles into \(edit.column1) (modifier indicator 1); the narrative puts them on different sides, so XS (separate structure) is added to \(edit.column2)\(label).",
+                                codes: [edit.column1, edit.column2]))
+                        } else if let evidence = distinctSite(edit.column1, edit.column2),
+                                  let index = report.procedures.firstIndex(where: { $0.code == edit.column2 }) {
+                            report.procedures[index].modifiers.append("XS")
+                            report.warnings.append(ReportWarning(
+                                kind: "bundling",
+                                message: "NCCI: \(edit.column2) bundles into \(edit.column1) (modifier indicator 1); the note documents a separate site (\"\(evidence)\"), so XS (separate structure) is added to \(edit.column2)\(label).",
                                 codes: [edit.column1, edit.column2]))
                         } else {
                             report.warnings.append(ReportWarning(

@@ -103,7 +103,38 @@ struct ReportBuilder {
         report.alternatives = alternatives.enumerated().sorted { a, b in
             a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
         }.map(\.element.alternative)
-        NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate)
+        var requiredByCode: [String: [Phrase.Hit]] = [:]
+        for position in ranking.selected { requiredByCode[entry(ranking.candidates[position]).code] = ranking.candidates[position].required }
+        NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate) { first, second in
+            distinctSite(requiredByCode[first] ?? [], requiredByCode[second] ?? [])
+        }
+    }
+
+    /// Words that say a second procedure was done apart from the first: "through a separate
+    /// incision", "a second, separate abscess", "a different site", "non-communicating".
+    static let separateWords: Set<String> = ["separate", "second", "another", "different", "distinct", "additional"]
+    static let separateObjects: Set<String> = ["incision", "incisions", "site", "sites", "wound", "approach", "exposure", "lesion", "abscess",
+                                               "abscesses", "collection", "cavity", "compartment"]
+
+    /// The note's own words documenting a distinct site for two codes of one side: their sites are
+    /// named in different statements, and the statement of one of them says it was done apart
+    /// ("through a separate incision", "a second, non-communicating abscess"). Nil when not documented.
+    func distinctSite(_ first: [Phrase.Hit], _ second: [Phrase.Hit]) -> String? {
+        guard let a = first.first, let b = second.first,
+              ProcedureStatements.separated(a.first...a.last, b.first...b.last, in: narrative) || a.sentence != b.sentence else { return nil }
+        let sentences = Set((first + second).filter { $0.section.procedureWeight >= 0.85 }.map(\.sentence))
+        let tokens = narrative.tokens
+        for index in tokens.indices where sentences.contains(tokens[index].sentence) && tokens[index].isAffirmed {
+            let word = tokens[index].text
+            if word == "noncommunicating" || (word == "communicating" && index > 0 && tokens[index - 1].text == "non") {
+                return narrative.quote(max(0, index - 1), index)
+            }
+            guard Self.separateWords.contains(word) else { continue }
+            for next in (index + 1)..<min(tokens.count, index + 4) where tokens[next].sentence == tokens[index].sentence {
+                if Self.separateObjects.contains(tokens[next].text) { return narrative.quote(index, next) }
+            }
+        }
+        return nil
     }
 
     /// Why a neighbour the knowledge base names, which the narrative did not make a candidate, was
