@@ -142,7 +142,30 @@ enum FeatureDetector {
                 if sedationOnly, !state.present { state.negated = true; detected.states[feature] = state }
             }
         }
+        sedationOnly(narrative, into: &detected)
         return detected
+    }
+
+    /// Sedation said in the text ("conscious sedation (fentanyl/midazolam)", "reduced under
+    /// sedation") with no word of general or regional anesthesia: not regional or general anesthesia
+    /// (27265 rather than 27266). Deep sedation and propofol, ketamine or etomidate are left open.
+    static func sedationOnly(_ narrative: AnalyzedNarrative, into detected: inout DetectedFeatures) {
+        var state = detected.state("regionalOrGeneralAnesthesia")
+        guard !state.present, !state.negated else { return }
+        let tokens = narrative.tokens
+        var sedation = false
+        for (index, token) in tokens.enumerated() where token.isAffirmed {
+            switch token.text {
+            case "sedation", "sedated":
+                if index > 0, ["deep", "general"].contains(tokens[index - 1].text) { return }
+                sedation = true
+            case "propofol", "ketamine", "etomidate": return
+            default: break
+            }
+        }
+        guard sedation else { return }
+        state.negated = true
+        detected.states["regionalOrGeneralAnesthesia"] = state
     }
 
     static let acetabularComponentWords: Set<String> = ["cup", "shell", "socket"]
