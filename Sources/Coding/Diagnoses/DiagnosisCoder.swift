@@ -187,21 +187,15 @@ struct DiagnosisCoder: Sendable {
         "frank", "gross", "grossly", "was", "is", "were", "had", "has", "been", "which", "proximal", "with", "then",
     ]
 
+    /// Sides the tokens name, read as `Side.named(at:in:)` reads them ("both knees"; not "a drain
+    /// was left in", "looked right").
     static func sides(of tokens: [NarrativeToken]) -> Set<Side> {
         var sides: Set<Side> = []
-        for (index, token) in tokens.enumerated() {
-            if let named = Side.named(by: token.text) {
-                sides.formUnion(named)
-            } else if token.text == "both", tokens[(index + 1)..<min(tokens.count, index + 3)].contains(where: { pairedLimbs.contains($0.text) }) {
-                // "both knees", "both lower legs"; not "both components", "both column", "both tibia and fibula".
-                sides.formUnion([.right, .left])
-            }
+        for index in tokens.indices {
+            if let named = Side.named(at: index, in: tokens) { sides.formUnion(named) }
         }
         return sides
     }
-
-    static let pairedLimbs: Set<String> = ["knees", "hips", "legs", "ankles", "thighs", "sides", "feet", "calves", "femurs", "femora", "tibias",
-                                           "tibiae", "limbs", "extremities", "patellae", "patellas"]
 
     /// "?osteomyelitis", "ACL tear?", "osteomyelitis vs stress fracture": a question mark on the
     /// words, or an alternative named after them, makes the condition uncertain (not coded).
