@@ -104,6 +104,11 @@ struct ProcedureRanker: Sendable {
             selected.append(position)
             usedTokens += candidate.required.map { $0.first...$0.last }
         }
+        // A step done to reach the principal procedure is part of it ("a trochanteric osteotomy
+        // to get exposure for the THA", "the anterior compartment fascia incised and tibialis
+        // anterior elevated for exposure"): not a procedure of its own beside another.
+        let forAccess = selected.filter { ProcedureStatements.doneForAccess(candidates[$0].required, in: narrative) }
+        if !forAccess.isEmpty, forAccess.count < selected.count { selected.removeAll { forAccess.contains($0) } }
         AddOnCodes.add(to: &selected, candidates: candidates, cluster: cluster, compiled: entries, narrative: narrative)
         // Procedures told in separate statements are listed in the surgeon's order, by where
         // each code is fully documented (its last required word; shared words like "open

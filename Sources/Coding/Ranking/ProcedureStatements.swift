@@ -268,6 +268,35 @@ enum ProcedureStatements {
         return result.subtracting(narrative.listItemSentences)
     }
 
+    /// Words saying a step was done to reach or see the operative field: "for exposure", "to
+    /// expose", "to gain access", "for visualisation", "to get exposure", "to allow exposure".
+    static let accessWords: Set<String> = ["exposure", "expose", "access", "visualization", "visualisation", "visualize", "visualise"]
+    static let purposeWords: Set<String> = ["for", "to", "gain", "get", "allow", "facilitate", "improve", "aid", "better"]
+
+    /// Whether the sentence of every required word of a code says, after the code's first word,
+    /// that it was done for access.
+    static func doneForAccess(_ hits: [Phrase.Hit], in narrative: AnalyzedNarrative) -> Bool {
+        guard !hits.isEmpty else { return false }
+        let tokens = narrative.tokens
+        // The purpose follows the step it explains ("trochanteric osteotomy to get exposure for a
+        // THA": the osteotomy is the access, the THA is not). A hit's words may stand in two
+        // sentences (a clause concept such as "fasciotomy" is read from words of its clause).
+        let start = hits.map(\.first).min() ?? 0
+        func said(around index: Int) -> Bool {
+            let sentence = tokens[index].sentence
+            var first = index, last = index
+            while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
+            while last + 1 < tokens.count, tokens[last + 1].sentence == sentence { last += 1 }
+            let from = max(first, start + 1)
+            guard from <= last else { return false }
+            return (from...last).contains { position in
+                accessWords.contains(tokens[position].text) && !tokens[position].negated
+                    && (max(from, position - 3)..<position).contains { purposeWords.contains(tokens[$0].text) }
+            }
+        }
+        return hits.allSatisfy { said(around: $0.first) || said(around: $0.last) }
+    }
+
     /// Different sides, or different items of a list.
     static func apart(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
         if sidesDiffer(a, b, in: narrative) { return true }
