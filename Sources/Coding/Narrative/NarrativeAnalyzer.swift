@@ -230,6 +230,16 @@ struct NarrativeAnalyzer: Sendable {
                     position -= 1
                 }
             }
+            // "already reduced by the ED physician", "splinted by the referring hospital": another
+            // provider's work before this one's is history.
+            if word == "by", index > clauseStart, index + 1 < tokens.count,
+               tokens[(index + 1)..<min(index + 4, tokens.count)].contains(where: { $0.clause == tokens[index].clause && Self.otherProviders.contains($0.text) }) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
             // "TKA in 2019": a dated event is history.
             if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
                ["in", "since", "during"].contains(tokens[index - 1].text) {
@@ -356,6 +366,9 @@ struct NarrativeAnalyzer: Sendable {
         }
     }
 
+    /// Who else may have treated the patient before ("by the ED physician", "by paramedics").
+    static let otherProviders: Set<String> = ["ed", "er", "emergency", "paramedic", "paramedics", "ambulance", "referring", "outside",
+                                              "gp", "casualty", "triage", "ems"]
     /// Units after "last" / "next" that date an event ("last week", "next month").
     static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
                                           "saturday", "sunday", "weekend"]

@@ -214,6 +214,15 @@ enum ProcedureScorer {
             // fracture's treatment was coded when it began.
             score -= 3 * hardwareRemovalPenalty
         }
+        if entry.action == "fracture-treatment", !features.state("manipulation").present,
+           (entry.approach == "closed" && features.effectiveApproach != "open" && features.effectiveApproach != "percutaneous")
+            || (entry.approach == "open" && features.effectiveApproach != "open"),
+           Self.surgeryPlanned(narrative) {
+            // "Backslab applied; ORIF planned next week": the splint (or traction pin) before the
+            // planned operation is its own service (29xxx, 20650); the fracture care is the
+            // operation's, and an open code is not documented by the plan for it.
+            score -= plannedSurgeryPenalty
+        }
         if entry.action == "fracture-treatment", features.fixations.contains("external"), features.fixations.isDisjoint(with: ["intramedullary", "plate-screws"]),
            !features.state("manipulation").present, features.effectiveApproach != "open" {
             // An external fixator put on without a reduction (a temporary spanning frame before
@@ -265,6 +274,26 @@ enum ProcedureScorer {
         guard hit.section.procedureWeight >= 0.85, let site = own.first, site.section.procedureWeight >= 0.85 else { return false }
         let span = ProcedureStatements.words(hit, in: narrative)
         return own.allSatisfy { ProcedureStatements.sidesDiffer(ProcedureStatements.words($0, in: narrative), span, in: narrative) }
+    }
+
+    static let plannedSurgeryPenalty = 3.0
+    static let operationWords: Set<String> = ["fixation", "fixed", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative"]
+    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred"]
+
+    /// An operation on the fracture is the plan: an operation word that is not today's, in a
+    /// clause with a word of plans ("ORIF planned when the swelling settles", "for fixation tomorrow").
+    static func surgeryPlanned(_ narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        for index in tokens.indices where operationWords.contains(tokens[index].text) && (tokens[index].historical || tokens[index].negated) {
+            let clause = tokens[index].clause
+            var position = index
+            while position > 0, tokens[position - 1].clause == clause { position -= 1 }
+            while position < tokens.count, tokens[position].clause == clause {
+                if planWords.contains(tokens[position].text) { return true }
+                position += 1
+            }
+        }
+        return false
     }
 
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
