@@ -14,6 +14,7 @@ import Testing
         ("gluteal fasciotomy, the tourniquet left inflated; the release looked right", []),
         ("gluteal fasciotomy with the table tilted to the left", []),
         ("gluteal fasciotomy, L", ["LT"]),
+        ("gluteal fasciotomy, wound left open", []),
         ("Crush injury of both thighs, R gluteal fasciotomy today", ["RT"]),
         ("POSTOPERATIVE DIAGNOSIS: Bilateral gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", []),
         ("POSTOPERATIVE DIAGNOSIS: Left gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", ["LT"]),

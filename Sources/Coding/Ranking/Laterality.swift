@@ -43,6 +43,8 @@ enum Side: String, Sendable, Comparable {
                 if leftVerbAfter.contains(after) { return nil }
                 if after == "in", let place = text(2), ["situ", "place", "position", "the", "its", "continuity"].contains(place) { return nil }
                 if after == "the", let place = text(2), placesLeft.contains(place) { return nil }
+                // "wound left open", "incisions left to heal": what is left is the wound.
+                if let before = text(-1), openedThings.contains(before), ["open", "to", "unclosed", "unsutured", "packed"].contains(after) { return nil }
             }
             if isDirection() { return nil }
             return [.left]
@@ -74,6 +76,8 @@ enum Side: String, Sendable, Comparable {
     static let leftVerbAfter: Set<String> = ["inflated", "deflated", "up", "alone", "behind", "undisturbed", "untouched", "unrepaired",
                                              "unfixed", "unplated", "untreated", "overnight", "proud", "buried",
                                              "uncovered", "undone", "partially"]
+    /// What a surgeon leaves open: "wound left open", "skin left open".
+    static let openedThings: Set<String> = ["wound", "wounds", "incision", "incisions", "skin", "fasciotomy", "fasciotomies", "fascia"]
     /// "left the room", "left the operating room".
     static let placesLeft: Set<String> = ["room", "operating", "or", "theatre", "theater", "recovery", "department", "hospital", "pacu", "table", "suite"]
     /// Before "right" meaning correct: "looked right", "felt right", "all right", "just right".
