@@ -48,6 +48,9 @@ enum Confidence {
         anyGroups > 0 && candidate.supporting.isEmpty
     }
 
+    /// Facts that describe the injury rather than the work done: silence is not their absence.
+    static let injuryPatternFacts: Set<String> = ["bicondylar", "intercondylarExtension"]
+
     /// Whether every fact (and the approach) on which the winner differs from its nearest rival
     /// is positively documented in the narrative's favour of the winner.
     static func decidedByDocumentedFacts(winner: ProcedureEntry, candidate: ScoredCandidate, rival: ProcedureEntry) -> Bool {
@@ -61,7 +64,10 @@ enum Confidence {
             switch comparison.outcome {
             case .agrees: continue
             // Silence is what a code that rules something out relies on; a hint is not silence.
-            case .undocumented where comparison.required == .bool(false) && comparison.documented != FactMatcher.hintedOnly: continue
+            // Not for the pattern of the injury: a plateau fracture said nothing of is not thereby
+            // unicondylar, nor a distal femur fracture extra-articular (the report asks).
+            case .undocumented where comparison.required == .bool(false) && comparison.documented != FactMatcher.hintedOnly
+                && !injuryPatternFacts.contains(key): continue
             default: return false
             }
         }
