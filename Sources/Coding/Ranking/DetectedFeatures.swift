@@ -234,7 +234,7 @@ enum FeatureDetector {
                                             "wire", "wires", "cable", "cables", "pin", "pins", "cerclage"]
     /// Wires and pins put in and taken out during today's fixation ("the guide wire was removed", "the
     /// provisional K-wires removed"): not a removal of hardware.
-    static let temporaryImplantWords: Set<String> = ["guide", "guiding", "provisional", "temporary", "reduction", "joystick", "traction", "drill", "threaded", "k"]
+    static let temporaryImplantWords: Set<String> = ["guide", "guiding", "provisional", "temporary", "reduction", "joystick", "drill", "threaded", "k"]
 
     /// "Removal of two syndesmotic screws", "removed the plate and screws": a removal word shortly
     /// before an implant word in one clause, nothing else done in between ("and" ends it, so
@@ -244,7 +244,7 @@ enum FeatureDetector {
         var state = detected.state("hardwareRemoval")
         for (index, token) in tokens.enumerated() where removalWords.contains(token.text) && token.isAffirmed {
             var look = index + 1
-            while look < tokens.count, look <= index + 5, tokens[look].clause == token.clause, tokens[look].text != "and" {
+            while look < tokens.count, look <= index + 6, tokens[look].clause == token.clause, tokens[look].text != "and" {
                 if implantWords.contains(tokens[look].text) {
                     let wireLike = ["wire", "wires", "pin", "pins"].contains(tokens[look].text)
                     if wireLike, look > index + 1, temporaryImplantWords.contains(tokens[look - 1].text) && tokens[look - 1].text != "k" { break }
@@ -270,12 +270,20 @@ enum FeatureDetector {
     static func compartmentCount(_ narrative: AnalyzedNarrative, features: [CompiledFeature], into detected: inout DetectedFeatures) {
         guard !detected.state("multipleCompartments").present else { return }
         let tokens = narrative.tokens
+        func isRelease(_ token: NarrativeToken) -> Bool {
+            token.isAffirmed && ["releas", "decompress", "fasciotom", "opened", "incised", "split"].contains { token.text.hasPrefix($0) }
+        }
         func releasedClause(_ hit: Phrase.Hit) -> Bool {
             let clause = tokens[hit.first].clause
-            return tokens.contains { token in
-                token.clause == clause && token.isAffirmed
-                    && ["releas", "decompress", "fasciotom", "opened", "incised", "split"].contains { token.text.hasPrefix($0) }
-            }
+            let members = tokens.filter { $0.clause == clause }
+            if members.contains(where: isRelease) { return true }
+            // "the quadriceps compartment was released, then the hamstring compartment through the
+            // septum": a clause with no verb of its own takes the release told before it in the
+            // sentence, unless it tells the compartment's state ("posterior and medial compartments soft").
+            let hasVerb = members.contains { $0.text.hasSuffix("ed") || NarrativeAnalyzer.participles.contains($0.text) }
+            let tellsState = members.contains { Self.compartmentStateWords.contains($0.text) || Double($0.text) != nil || $0.negated }
+            guard !hasVerb, !tellsState else { return false }
+            return tokens.contains { $0.sentence == tokens[hit.first].sentence && $0.clause < clause && isRelease($0) }
         }
         var released: [Phrase.Hit] = []
         for name in ["anterior", "lateral", "posterior", "medial"] {
@@ -354,6 +362,11 @@ enum FeatureDetector {
         "polyethylene": "insert", "poly": "insert", "insert": "insert", "liner": "insert", "button": "patellar",
     ]
     static let componentSides: [String: String] = ["femoral": "femoral", "tibial": "opposite", "acetabular": "opposite", "patellar": "patellar"]
+
+    static let compartmentStateWords: Set<String> = [
+        "soft", "supple", "compressible", "normal", "fine", "unremarkable", "pressure", "pressures", "mmhg", "measured", "checked",
+        "tense", "firm", "full", "swollen", "tight",
+    ]
 
     /// Debridement of nonviable muscle: said outright, or a word for dead muscle ("dusky",
     /// "did not contract", "necrotic") in a sentence that removes tissue ("…, excised"). Dead-looking
