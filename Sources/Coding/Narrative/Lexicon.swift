@@ -86,6 +86,9 @@ struct Lexicon: Sendable {
     /// "too swollen for", "unfit for", "unsuitable for": the procedure after "for" was not done.
     static let unfitWords: Set<String> = ["too", "unfit", "unsuitable", "inappropriate", "contraindicated"]
     static let numberWords: Set<String> = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple", "some"]
+    static let subjectStarters: Set<String> = ["the", "a", "an", "his", "her", "their", "patient", "he", "she", "it", "we", "they", "this"]
+    static let prepositions: Set<String> = ["of", "to", "in", "on", "at", "with", "for", "from", "by", "into", "onto", "over", "under", "through", "via", "and", "or"]
+    static let timeCountWords: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "pod", "morning", "evening", "night", "hours", "hour"]
     static let timeUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "hour", "hours", "wk", "wks"]
     /// "did not", "could not" before an active verb: see NarrativeAnalyzer.markScopes.
     static let doOrModalVerbs: Set<String> = ["did", "does", "do", "could", "can", "will", "would"]

@@ -147,10 +147,11 @@ struct NarrativeAnalyzer: Sendable {
         // "Plan: ORIF in 7-10 days": a history cue that is its clause's only word is a heading
         // inside the line, and what follows it in the sentence is the plan, not today's work.
         var historicalSentence: Int?
+        var countedFrom = false
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
-                negating = false; uncertain = false; historical = false
+                negating = false; uncertain = false; historical = false; countedFrom = false
                 clauseStart = index
                 if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
                    index - 1 == 0 || tokens[index - 2].clause != tokens[index - 1].clause,
@@ -166,6 +167,22 @@ struct NarrativeAnalyzer: Sendable {
                 clauseStart = index + 1
                 index += 1
                 continue
+            }
+            // "post-op day 1 after IM nailing", "the morning after fixation", "2 weeks after the
+            // osteotomy": what the time is counted from was done before.
+            if word == "after", !historical, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }) {
+                historical = true
+                countedFrom = true
+                tokens[index].historical = true
+                index += 1
+                continue
+            }
+            // The event counted from is a noun phrase: a new subject ends it ("after IM nailing of the
+            // femur the thigh became tense").
+            if countedFrom, historical, Lexicon.subjectStarters.contains(word), index > 0,
+               !Lexicon.prepositions.contains(tokens[index - 1].text), tokens[index - 1].text != "after" {
+                historical = false
+                countedFrom = false
             }
             // "soft tissues too swollen for ORIF", "unfit for nailing": what follows was not done.
             if word == "for", !negating, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {

@@ -170,7 +170,7 @@ enum FeatureLexicon {
             "knee", "knees", "thigh", "thighs", "femoral shaft", "distal femur", "distal femoral", "supracondylar", "femoral condyle",
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
-            "trochlea", "trochlear", "above knee", "tibial tubercle", "tibial tuberosity", "blount",
+            "trochlea", "trochlear", "above knee", "tibial tubercle", "tibial tuberosity", "blount", "rectus femoris", "sartorius", "gracilis",
         ], blockers: ["below knee", "knee high"]),
         .init(feature: "region:ankle", phrases: [
             "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
