@@ -193,7 +193,9 @@ enum FeatureLexicon {
             "tarsal tunnel", "chopart", "transmetatarsal", "talonavicular", "calcaneocuboid", "sesamoid", "supraspinatus",
             "infraspinatus", "subscapularis", "acromion", "acromioplasty", "subacromial", "glenoid", "glenohumeral", "scaphoid",
             "microdiscectomy", "laminotomy", "hemilaminotomy", "pedicle screw*", "digital block",
-        ], blockers: ["radial head", "hand held", "hand injection", "second hand"]),
+        ], blockers: ["radial head", "hand held", "hand injection", "second hand",
+                      // Gait, not the foot: "idiopathic toe walker", "toe walking" (heel-cord and calf codes).
+                      "toe walker", "toe walkers", "toe walking", "toe walk", "toe walks"]),
         // Words that say a fracture or dislocation was treated at all.
         .init(feature: "treatment", phrases: [
             "treated", "treatment", "treat", "managed", "management", "care", "reduced", "reduction", "fixed", "fixation",
