@@ -70,7 +70,7 @@ enum FactMatcher {
         }
         if state.negated {
             return required
-                ? .init(key: key, required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: "stated as not done")
+                ? .init(key: key, required: value, outcome: .contradicts, score: -3.5, evidence: nil, documented: "stated as not done")
                 : .init(key: key, required: value, outcome: .agrees, score: 1.2, evidence: nil, documented: "stated as not done")
         }
         // A `detect` key "hint:FACT" names what the fact is about ("posterior malleolus"): the note

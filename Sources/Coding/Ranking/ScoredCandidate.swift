@@ -190,7 +190,9 @@ enum ProcedureScorer {
         }
         let approach = FactMatcher.approach(entry.approach, factFeatures ?? features, sentences: Set(required.map(\.sentence)),
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }))
-        score += approach.score
+        // A needle injection is done through the skin whatever else is said: closed care of the
+        // same joint (an examination under anaesthesia, a harness) does not contradict it.
+        score += entry.action == "introduction-injection" && approach.documented == "closed" ? max(approach.score, 0) : approach.score
         score += regionPenalty * features.regionAgreement(code: entry.code)
         if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment" {
             // A fracture named but not treated (its wound washed out, its history told) is not
