@@ -17,6 +17,9 @@ public struct AnalyzedNarrative: Sendable {
     /// body text that each tell a whole procedure at a site of their own
     /// (`ProcedureStatements.selfContainedSentences`).
     internal(set) var listItemSentences: Set<Int>
+    /// Clauses of a series that each tell a whole procedure ("nail of the femoral shaft, ORIF of
+    /// the patella, and ORIF of the lateral malleolus"): statements of their own, set by the ranker.
+    internal(set) var listItemClauses: Set<Int> = []
     private let bytes: [UInt8]
 
     init(text: String, tokens: [NarrativeToken]) {

@@ -32,8 +32,10 @@ struct ProcedureRanker: Sendable {
         // Sentences that each tell a whole procedure at a site of their own are statements of
         // their own: each entry takes its words again from its own statement.
         let statements = ProcedureStatements.selfContainedSentences(documented, compiled: entries, narrative: narrative)
-        if !statements.isEmpty {
+        let clauses = ProcedureStatements.selfContainedSeriesClauses(documented, compiled: entries, narrative: narrative)
+        if !statements.isEmpty || !clauses.isEmpty {
             narrative.listItemSentences.formUnion(statements)
+            narrative.listItemClauses = clauses
             documented = documented.compactMap { item in
                 ProcedureScorer.requiredHits(entries[item.entryIndex], narrative: narrative).map { .init(entryIndex: item.entryIndex, hits: $0) }
             }

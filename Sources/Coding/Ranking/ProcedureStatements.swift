@@ -42,6 +42,8 @@ enum ProcedureStatements {
         let tokens = narrative.tokens
         let (first, second) = (tokens[left.upperBound], tokens[right.lowerBound])
         if sidesDiffer(left, right, in: narrative) { return true }
+        if first.sentence == second.sentence, first.clause != second.clause,
+           narrative.listItemClauses.contains(first.clause), narrative.listItemClauses.contains(second.clause) { return true }
         if first.sentence != second.sentence {
             // Items of one list (a diagnosis line and a procedure line are not two procedures).
             return first.section == second.section
@@ -192,8 +194,40 @@ enum ProcedureStatements {
     /// Sentences telling one operation in parts ("ORIF trimalleolar fracture. The lateral
     /// malleolus was plated.") name neighbouring codes or the same anatomy and stay one statement.
     static func selfContainedSentences(_ documented: [Documented], compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Set<Int> {
-        var complete: [Int: [Int]] = [:]        // sentence → entries it documents on its own
-        var siteSentences: [Int: Set<Int>] = [:]  // entry → sentences naming its site
+        selfContained(documented, compiled: compiled, narrative: narrative) { narrative.tokens[$0].sentence }
+            .subtracting(narrative.listItemSentences)
+    }
+
+    /// The clauses of a series ("reamed nail of the femoral shaft, ORIF of the patella, and ORIF of
+    /// the lateral malleolus"; "adductor tenotomy, hamstring lengthening, and gastrocnemius
+    /// recession") that each tell a whole procedure of their own, by the same tests as sentences.
+    /// A series: a sentence in which a clause after a comma opens with "and".
+    static func selfContainedSeriesClauses(_ documented: [Documented], compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> Set<Int> {
+        let tokens = narrative.tokens
+        var series: Set<Int> = []
+        for index in tokens.indices.dropFirst() where tokens[index].text == "and" && tokens[index - 1].clause != tokens[index].clause
+            && tokens[index - 1].sentence == tokens[index].sentence {
+            series.insert(tokens[index].sentence)
+        }
+        guard !series.isEmpty else { return [] }
+        let clauses = selfContained(documented, compiled: compiled, narrative: narrative) { index in
+            series.contains(tokens[index].sentence) ? tokens[index].clause : nil
+        }
+        // Only a list of three or more whole procedures: two clauses joined by ", and" are as
+        // often one procedure and its detail.
+        var perSentence: [Int: Int] = [:], sentenceOf: [Int: Int] = [:]
+        for index in tokens.indices where clauses.contains(tokens[index].clause) && (index == 0 || tokens[index - 1].clause != tokens[index].clause) {
+            perSentence[tokens[index].sentence, default: 0] += 1
+            sentenceOf[tokens[index].clause] = tokens[index].sentence
+        }
+        return clauses.filter { clause in sentenceOf[clause].map { (perSentence[$0] ?? 0) >= 3 } ?? false }
+    }
+
+    /// Units (sentences, or clauses of a series) that each tell a whole procedure of their own.
+    private static func selfContained(_ documented: [Documented], compiled: [CompiledEntry], narrative: AnalyzedNarrative,
+                                      unit unitOf: (Int) -> Int?) -> Set<Int> {
+        var complete: [Int: [Int]] = [:]        // unit → entries it documents on its own
+        var siteSentences: [Int: Set<Int>] = [:]  // entry → units naming its site
         var siteRanges: [Int: [ClosedRange<Int>]] = [:]
         var sectionOf: [Int: SectionKind] = [:]
         for item in documented {
@@ -204,8 +238,9 @@ enum ProcedureStatements {
                 var found: Set<Int> = []
                 for index in group.indices where narrative.mayContain(group[index]) {
                     for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 0.85 {
-                        found.insert(hit.sentence)
-                        sectionOf[hit.sentence] = hit.section
+                        guard let unit = unitOf(hit.first) else { continue }
+                        found.insert(unit)
+                        sectionOf[unit] = hit.section
                         if offset == 0 { siteRanges[item.entryIndex, default: []].append(hit.first...hit.last) }
                     }
                 }
@@ -242,16 +277,16 @@ enum ProcedureStatements {
                 // A site inside the other procedure's own wording is that procedure's detail:
                 // "Proximal tibial traction pin …" after a femoral shaft fracture (27502 lists
                 // "proximal tibial traction") is no tibial procedure.
-                func wording(_ entries: [Int], in sentence: Int) -> [ClosedRange<Int>] {
+                func wording(_ entries: [Int], in unit: Int) -> [ClosedRange<Int>] {
                     entries.flatMap { x in
                         compiled[x].any.flatMap { group in
                             group.indices.filter { narrative.mayContain(group[$0]) && group[$0].keys.count > 1 }.flatMap { group[$0].hits(in: narrative) }
                         }
-                    }.filter { $0.sentence == sentence }.map { $0.first...$0.last }
+                    }.filter { unitOf($0.first) == unit }.map { $0.first...$0.last }
                 }
                 let (wordsOfAInB, wordsOfBInA) = (wording(inA, in: b), wording(inB, in: a))
-                func inside(_ y: Int, _ words: [ClosedRange<Int>], sentence: Int) -> Bool {
-                    let sites = (siteRanges[y] ?? []).filter { narrative.tokens[$0.lowerBound].sentence == sentence }
+                func inside(_ y: Int, _ words: [ClosedRange<Int>], sentence unit: Int) -> Bool {
+                    let sites = (siteRanges[y] ?? []).filter { unitOf($0.lowerBound) == unit }
                     return !sites.isEmpty && sites.allSatisfy { site in words.contains { $0.lowerBound <= site.lowerBound && $0.upperBound >= site.upperBound } }
                 }
                 // Each names its own site only in its own sentence ("fibula plated, medial malleolus
@@ -265,7 +300,7 @@ enum ProcedureStatements {
                 if apart { result.insert(a); result.insert(b) }
             }
         }
-        return result.subtracting(narrative.listItemSentences)
+        return result
     }
 
     /// Words saying a step was done to reach or see the operative field: "for exposure", "to
@@ -301,6 +336,8 @@ enum ProcedureStatements {
     static func apart(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
         if sidesDiffer(a, b, in: narrative) { return true }
         let (x, y) = (narrative.tokens[a.lowerBound].sentence, narrative.tokens[b.lowerBound].sentence)
+        let (p, q) = (narrative.tokens[a.lowerBound].clause, narrative.tokens[b.lowerBound].clause)
+        if x == y, p != q, narrative.listItemClauses.contains(p), narrative.listItemClauses.contains(q) { return true }
         return x != y && narrative.tokens[a.lowerBound].section == narrative.tokens[b.lowerBound].section
             && narrative.listItemSentences.contains(x) && narrative.listItemSentences.contains(y)
     }
