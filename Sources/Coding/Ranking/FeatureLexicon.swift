@@ -102,6 +102,12 @@ enum FeatureLexicon {
             "internal fixation", "fixation", "fixed", "tension band", "cerclage", "hardware placed", "implant", "screw", "screws",
             "plate", "nail", "suture anchor",
         ], blockers: ["external fixation", "external fixator", "percutaneous fixation", "no fixation"]),
+        // A prosthesis put in: the work is open whatever the note says of the approach (no question
+        // whether a hemiarthroplasty for a neck fracture was done closed or percutaneously).
+        .init(feature: "prostheticReplacement", phrases: [
+            "hemiarthroplasty", "arthroplasty", "endoprosthesis", "austin moore", "thompson prosthesis", "prosthetic replacement",
+            "femoral head replacement", "bipolar head", "unipolar head", "monoblock",
+        ]),
         // Fixation stated as not done in words that are themselves a blocker of "fixation:internal".
         .init(feature: "noFixation", phrases: [
             "no fixation", "without fixation", "no internal fixation", "without internal fixation", "no hardware",

@@ -21,7 +21,8 @@ enum DocumentationQueries {
             guard let rival = differing.first, asked.insert(fact.key == "posteriorLipFixation" ? fact.key : topic(fact.key)).inserted else { continue }
             queries.append(DocumentationQuery(topic: topic(fact.key), question: question(fact.key, winner: winner.code, rival: rival.code)))
         }
-        if features.effectiveApproach == nil, winner.action == "fracture-treatment",
+        let prosthesisPlaced = winner.approach == "open" && features.state("prostheticReplacement").present
+        if features.effectiveApproach == nil, winner.action == "fracture-treatment", !prosthesisPlaced,
            rivalEntries.contains(where: { $0.approach != winner.approach }) {
             queries.append(DocumentationQuery(topic: "approach", question: "Was the fracture treated closed, percutaneously or open? The note does not say; \(winner.code) assumes \(winner.approach)."))
         } else if impliedPercutaneous(winner, features: features), let open = rivalEntries.first(where: { $0.approach == "open" }) {
