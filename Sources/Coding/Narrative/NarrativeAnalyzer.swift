@@ -441,7 +441,12 @@ struct NarrativeAnalyzer: Sendable {
                 clause = token.clause
             }
             let word = token.text
-            if word.hasSuffix("ed") || Self.participles.contains(word) || Lexicon.backwardStops.contains(word) { break }
+            // "anterior and lateral compartments soft (with pressures of 15), not released": an
+            // "and" or "with" between nouns of a clause with no verb of its own does not stop it.
+            let joinsNouns = (word == "and" || word == "with") && position > 0 && tokens[position - 1].clause == clause
+                && !tokens[position - 1].text.hasSuffix("ed") && !Self.participles.contains(tokens[position - 1].text)
+                && position + 1 < clauseStart && !Lexicon.beVerbs.contains(tokens[position + 1].text)
+            if word.hasSuffix("ed") || Self.participles.contains(word) || (Lexicon.backwardStops.contains(word) && !joinsNouns) { break }
             if word.contains(where: \.isLetter) { clauseHasWord = true }
             tokens[position].negated = true
             position -= 1
