@@ -10,6 +10,7 @@ struct NarrativeAnalyzer: Sendable {
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
         addConcepts(&tokens)
+        addPosteriorFragmentFixation(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
     }
@@ -607,6 +608,84 @@ struct NarrativeAnalyzer: Sendable {
             }
         }
         for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+
+    static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
+                                             "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
+    static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
+    static let otherBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "syndesmosis", "deltoid", "talus", "talar", "plafond",
+                                              "pilon", "shaft"]
+    static let routeWords: Set<String> = ["through", "via", "with", "after", "from", "along", "using", "by", "behind", "beside", "around", "past"]
+
+    /// The posterior malleolus fixed in words that do not name it next to the fixation: a fixation
+    /// word's subject is the structure named last before it ("Attention to the posterior malleolus:
+    /// reduced through the fibular fracture with a ball spike, then held with two lag screws"; "Then
+    /// posterior malleolus we fix with two screws"), passing over a structure after a word of route
+    /// ("through the fibular fracture") unless it stands right before the fixation word ("after
+    /// fibular fixation" is the fibula's), and over "it", "which" and a bare "fragment"; a sentence
+    /// naming no structure ("it was reduced and stabilised with two lag screws") takes the last one
+    /// of the sentence before. Then "fixed" is added after the posterior malleolus's word, with the
+    /// fixation word's scope, so it reads "posterior malleolus fixed". Only affirmed fixation words
+    /// in the operation's sections count.
+    func addPosteriorFragmentFixation(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "posterior" }) else { return }
+        /// What the word at `index` names: "posterior" (with the index of its malleolus word), "other", or nil.
+        func structure(at index: Int) -> String? {
+            let word = tokens[index].text
+            if Self.malleolusWords.contains(word) {
+                var look = index - 1
+                var named: String?
+                while look >= 0, look >= index - 4, tokens[look].sentence == tokens[index].sentence {
+                    let text = tokens[look].text
+                    if text == "posterior" { return "posterior" }
+                    if text == "medial" || text == "lateral" { named = "other" }
+                    else if text != "and" && !Self.malleolusWords.contains(text) && !Lexicon.stopWords.contains(text) { break }
+                    look -= 1
+                }
+                return named
+            }
+            return Self.otherBoneWords.contains(word) ? "other" : nil
+        }
+        var insertion: (after: Int, token: NarrativeToken)?
+        for index in tokens.indices where Self.fixationWords.contains(tokens[index].text) && tokens[index].isAffirmed
+            && tokens[index].section.procedureWeight >= 0.5 {
+            var subject: (String, Int)?
+            var look = index - 1
+            var searched = tokens[index].sentence
+            var crossed = false
+            while look >= 0, subject == nil {
+                if tokens[look].sentence != searched {
+                    // Only a sentence that named no structure at all reads the one before it.
+                    guard !crossed else { break }
+                    crossed = true
+                    searched = tokens[look].sentence
+                }
+                if let named = structure(at: look) {
+                    let adjacent = look == index - 1 || (look == index - 2 && Lexicon.stopWords.contains(tokens[index - 1].text))
+                    var afterRoute = false
+                    var back = look - 1
+                    while back >= 0, back >= look - 3, tokens[back].sentence == tokens[look].sentence {
+                        if Self.routeWords.contains(tokens[back].text) { afterRoute = true; break }
+                        if !(Lexicon.stopWords.contains(tokens[back].text) || ["distal", "proximal", "posterior", "medial", "lateral", "and"].contains(tokens[back].text)) { break }
+                        back -= 1
+                    }
+                    if adjacent || !afterRoute { subject = (named, look) }
+                }
+                look -= 1
+            }
+            guard var (named, at) = subject, named == "posterior" else { continue }
+            // The last word of the name: "posterior malleolar fragment".
+            while at + 1 < tokens.count, Self.malleolusWords.contains(tokens[at + 1].text) { at += 1 }
+            // Said already in the words that follow ("posterior malleolus fixed with two screws").
+            if at + 1 < tokens.count, tokens[at + 1].text == "fixed" { return }
+            var token = tokens[at]
+            token.text = "fixed"
+            token.start = tokens[index].start
+            token.end = tokens[index].end
+            insertion = (at, token)
+            break
+        }
+        if let insertion { tokens.insert(insertion.token, at: insertion.after + 1) }
     }
 
     func assignKeys(_ tokens: inout [NarrativeToken]) {
