@@ -201,6 +201,12 @@ enum ProcedureScorer {
                 || features.state("immobilization").present || features.state("treatment").present
             if !treated { score -= untreatedPenalty }
         }
+        if entry.action == "manipulation", ruledOutWordInCondition, features.state("manipulation").present {
+            // "Operation: MUA right ankle" … "Findings: displaced bimalleolar fracture": the
+            // manipulation is that fracture's (or dislocation's) reduction, coded as its treatment;
+            // a joint manipulation code is for a stiff joint with nothing broken or out of place.
+            score -= 2 * untreatedPenalty
+        }
         if Self.healedBoneActions.contains(entry.action), features.state("hardwareRemoval").weight >= 0.5,
            features.state("healed").weight >= 0.5, !features.state("manipulation").present {
             // "Removal of a prominent screw from a healed tibial tubercle osteotomy": the
