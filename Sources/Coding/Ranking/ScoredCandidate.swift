@@ -58,11 +58,52 @@ enum ProcedureScorer {
     /// When the best hits are spread over several procedure statements ("1. Radical resection,
     /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
     /// strong, from the statement whose site documents most of the other groups.
+    /// A required group of compartment names ("anterior compartment", "deep posterior", …).
+    static func isCompartmentGroup(_ group: [Phrase]) -> Bool {
+        guard let first = group.first else { return false }
+        return first.text.contains("compartment") && group.filter { $0.text.contains("compartment") }.count * 2 >= group.count
+    }
+
+    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "anterolateral", "posteromedial", "peroneal", "deep",
+                                                "superficial", "medial", "four", "4", "all", "both", "three", "3", "two", "2", "extensor",
+                                                "flexor", "quadriceps", "hamstring", "adductor", "gluteal", "interosseous", "calcaneal"]
+
+    /// Whether any compartment is named ("anterior compartment", "all four compartments", "dual
+    /// incision"): a word of a name within three words before "compartment(s)", or two incisions.
+    static func namesCompartment(_ narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        for (index, token) in tokens.enumerated() {
+            if token.text == "compartment" || token.text == "compartments" {
+                var look = index - 1
+                while look >= 0, look >= index - 3 {
+                    if compartmentNames.contains(tokens[look].text) { return true }
+                    look -= 1
+                }
+            } else if token.text == "incision" || token.text == "incisions", index > 0,
+                      ["dual", "two", "2", "double", "both", "medial", "lateral", "anterolateral", "posteromedial"].contains(tokens[index - 1].text) {
+                return true
+            }
+        }
+        return false
+    }
+
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> [Phrase.Hit]? {
         var hits: [Phrase.Hit] = []
         hits.reserveCapacity(compiled.all.count)
         for group in compiled.all {
-            guard let hit = best(group, in: narrative) else { return nil }
+            guard let hit = best(group, in: narrative) else {
+                // A fasciotomy that names no compartment ("fasciotomy performed, wounds left open"):
+                // the group naming the code's compartments is not required, so the compartment
+                // codes are ranked and the surgeon asked which compartments, rather than nothing said.
+                // Only for a fasciotomy or a compartment syndrome said in words ("fascia incised" to
+                // reach a deep mass is an approach).
+                if let site = hits.first, isCompartmentGroup(group), !namesCompartment(narrative),
+                   narrative.tokens.contains(where: { $0.isAffirmed && ["fasciotomy", "fasciotomies", "compartment", "compartments"].contains($0.text) }) {
+                    hits.append(site)
+                    continue
+                }
+                return nil
+            }
             hits.append(hit)
         }
         guard hits.count >= 2, let site = hits.first else { return hits }
