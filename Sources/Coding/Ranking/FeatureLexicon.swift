@@ -177,7 +177,12 @@ enum FeatureLexicon {
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
             "trochlea", "trochlear", "above knee", "tibial tubercle", "tibial tuberosity", "blount", "rectus femoris", "sartorius", "gracilis",
-        ], blockers: ["below knee", "knee high"]),
+        ], blockers: ["below knee", "knee high",
+                      // A long-leg cast and the suprapatellar route for a tibial nail are the leg's.
+                      "above knee cast", "above knee plaster", "above knee pop", "above knee backslab", "above knee splint",
+                      "suprapatellar approach", "suprapatellar nail*", "suprapatellar tibial", "suprapatellar portal",
+                      "suprapatellar intramedullary", "suprapatellar technique", "suprapatellar entry", "semiextended",
+                      "patellar tendon split*", "patellar tendon splitting approach", "infrapatellar approach"]),
         .init(feature: "region:ankle", phrases: [
             "ankle", "ankles", "calf", "tibial shaft", "tibia", "fibula", "fibular", "malleolus", "malleolar", "malleoli", "bimalleolar",
             "trimalleolar", "pilon", "plafond", "achilles", "peroneal", "syndesmosis", "talus", "talar", "gastrocnemius", "soleus",
