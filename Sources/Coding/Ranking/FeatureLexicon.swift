@@ -78,7 +78,7 @@ enum FeatureLexicon {
             "did not bleed", "not contractile", "grey muscle", "gray muscle", "no contractility", "not viable",
         ]),
         .init(feature: "tissueRemoval", phrases: [
-            "excis*", "debrid*", "resect*", "removed", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
+            "excis*", "debrid*", "resect*", "removed", "remove", "removing", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
             "pared back",
         ]),
         .init(feature: "viableMuscle", phrases: [
@@ -228,6 +228,8 @@ enum FeatureLexicon {
             "replaced cast", "replacement cast", "new cast", "cast renewed", "cast wedging", "cast wedged", "wedging cast", "wedged cast",
             "splint changed", "splint change", "splint reapplied", "change splint", "cast removed reapplied", "cast removed replaced",
             "cast off reapplied", "cast removed new", "cast was changed", "changed cast", "cast revised", "cast split",
+            "change of cast", "recasting", "changed splint", "plaster changed", "change of plaster", "pop changed",
+            "backslab changed", "backslab completed", "completed cast", "cast completed",
         ]),
         // The bone the hardware held has healed: taking the hardware out is the whole operation.
         .init(feature: "healed", phrases: [
