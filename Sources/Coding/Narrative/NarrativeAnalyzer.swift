@@ -624,8 +624,8 @@ struct NarrativeAnalyzer: Sendable {
     /// ("through the fibular fracture") unless it stands right before the fixation word ("after
     /// fibular fixation" is the fibula's), and over "it", "which" and a bare "fragment"; a sentence
     /// naming no structure ("it was reduced and stabilised with two lag screws") takes the last one
-    /// of the sentence before. Then "fixed" is added after the posterior malleolus's word, with the
-    /// fixation word's scope, so it reads "posterior malleolus fixed". Only affirmed fixation words
+    /// of the sentence before. Then "posterior malleolus fixed" is added at the end of the fixation
+    /// word's clause, with its scope. Only affirmed fixation words
     /// in the operation's sections count.
     func addPosteriorFragmentFixation(_ tokens: inout [NarrativeToken]) {
         guard tokens.contains(where: { $0.text == "posterior" }) else { return }
@@ -646,9 +646,18 @@ struct NarrativeAnalyzer: Sendable {
             }
             return Self.otherBoneWords.contains(word) ? "other" : nil
         }
-        var insertion: (after: Int, token: NarrativeToken)?
+        var insertion: (after: Int, words: [NarrativeToken])?
         for index in tokens.indices where Self.fixationWords.contains(tokens[index].text) && tokens[index].isAffirmed
             && tokens[index].section.procedureWeight >= 0.5 {
+            // "fixation of the fibula", "ORIF of the posterior malleolus": the object is named after
+            // it, and the knowledge base's phrases read that.
+            var ahead = index + 1
+            var namesObject = false
+            while ahead < tokens.count, ahead <= index + 3, tokens[ahead].clause == tokens[index].clause {
+                if structure(at: ahead) != nil || Self.malleolusWords.contains(tokens[ahead].text) { namesObject = true; break }
+                ahead += 1
+            }
+            if namesObject { continue }
             var subject: (String, Int)?
             var look = index - 1
             var searched = tokens[index].sentence
@@ -669,7 +678,8 @@ struct NarrativeAnalyzer: Sendable {
                         if !(Lexicon.stopWords.contains(tokens[back].text) || ["distal", "proximal", "posterior", "medial", "lateral", "and"].contains(tokens[back].text)) { break }
                         back -= 1
                     }
-                    if adjacent || !afterRoute { subject = (named, look) }
+                    // Right before the fixation word ("post mal plate") the phrases read it already.
+                    if adjacent { subject = ("said", look) } else if !afterRoute { subject = (named, look) }
                 }
                 look -= 1
             }
@@ -678,14 +688,18 @@ struct NarrativeAnalyzer: Sendable {
             while at + 1 < tokens.count, Self.malleolusWords.contains(tokens[at + 1].text) { at += 1 }
             // Said already in the words that follow ("posterior malleolus fixed with two screws").
             if at + 1 < tokens.count, tokens[at + 1].text == "fixed" { return }
-            var token = tokens[at]
-            token.text = "fixed"
-            token.start = tokens[index].start
-            token.end = tokens[index].end
-            insertion = (at, token)
+            // Told at the end of the fixation word's clause, where it splits no phrase ("posterior
+            // malleolus fracture only" stays whole).
+            var end = index
+            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[index].clause { end += 1 }
+            insertion = (end, ["posterior", "malleolus", "fixed"].map { word in
+                var token = tokens[index]
+                token.text = word
+                return token
+            })
             break
         }
-        if let insertion { tokens.insert(insertion.token, at: insertion.after + 1) }
+        if let insertion { tokens.insert(contentsOf: insertion.words, at: insertion.after + 1) }
     }
 
     func assignKeys(_ tokens: inout [NarrativeToken]) {
