@@ -418,7 +418,9 @@ enum FeatureDetector {
             }
             guard let unit else { continue }
             // "under 5 cm", "larger than 5 cm", "1 cm margin": thresholds and margins are not the lesion.
-            if index + 1 < tokens.count, ["margin", "margins", "cuff", "rim"].contains(tokens[index + 1].text) { continue }
+            // ("Size: 4.5 cm" then a "Margins:" line is a size: the next word must be in its clause.)
+            if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
+               ["margin", "margins", "cuff", "rim"].contains(tokens[index + 1].text) { continue }
             var first = index - 1
             while first >= 0, Double(tokens[first].text) != nil || tokens[first].text == "x" || tokens[first].text == "by" { first -= 1 }
             if first >= 0, ["under", "than", "over", "above", "below", "least", "to", "exceeding", "most", "within"].contains(tokens[first].text) { continue }
