@@ -292,6 +292,28 @@ enum FeatureDetector {
                 released.append(hit)
             }
         }
+        // "COMPARTMENTS RELEASED: 2 (anterior, posterior)", "three compartments were decompressed":
+        // a count of two or more beside the plural and a release word.
+        if released.count < 2 {
+            for (index, token) in tokens.enumerated() where token.text == "compartments" && token.isAffirmed && token.section.procedureWeight >= 0.5 {
+                let window = max(0, index - 3)..<min(tokens.count, index + 4)
+                let counted = window.contains { position in
+                    let text = tokens[position].text
+                    return !tokens[position].negated && (Self.compartmentCounts.contains(text) || (Double(text).map { $0 >= 2 && $0 <= 4 } ?? false))
+                }
+                // "anterior compartment released; both compartments soft": a state, not a release.
+                let stated = tokens.contains { $0.clause == token.clause && Self.compartmentStateWords.contains($0.text) }
+                if counted, !stated, window.contains(where: { isRelease(tokens[$0]) }) {
+                    var state = detected.state("multipleCompartments")
+                    state.weight = token.section.procedureWeight
+                    state.evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
+                                                section: token.section, sentence: token.sentence)
+                    state.count = 2
+                    detected.states["multipleCompartments"] = state
+                    return
+                }
+            }
+        }
         var state = detected.state("multipleCompartments")
         if released.count >= 2 {
             state.weight = released.map(\.section.procedureWeight).min() ?? 0.85
@@ -363,6 +385,7 @@ enum FeatureDetector {
     ]
     static let componentSides: [String: String] = ["femoral": "femoral", "tibial": "opposite", "acetabular": "opposite", "patellar": "patellar"]
 
+    static let compartmentCounts: Set<String> = ["two", "three", "four", "both", "multiple", "several"]
     static let compartmentStateWords: Set<String> = [
         "soft", "supple", "compressible", "normal", "fine", "unremarkable", "pressure", "pressures", "mmhg", "measured", "checked",
         "tense", "firm", "full", "swollen", "tight",

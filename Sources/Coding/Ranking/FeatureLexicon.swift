@@ -9,6 +9,22 @@ enum FeatureLexicon {
         var blockers: [String] = []
     }
 
+    /// Every immobiliser said changed, in either order ("spica change", "changed the spica",
+    /// "plaster renewed", "backslab replaced").
+    static let castChangeVariants: [String] = {
+        var phrases: [String] = []
+        for device in ["spica", "plaster", "backslab", "back slab", "hip spica", "long leg cast", "cylinder cast"] {
+            for verb in ["change", "changed", "reapplied", "replaced", "renewed", "exchanged", "wedged", "revised"] {
+                phrases.append(device + " " + verb)
+                if verb != "change" { phrases.append(verb + " " + device) }
+            }
+            phrases.append("change " + device)
+            phrases.append("new " + device)
+            phrases.append("re" + device.replacingOccurrences(of: " ", with: ""))
+        }
+        return phrases
+    }()
+
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
             "open reduction", "open treatment", "open", "opened", "arthrotomy", "exposed", "exposure", "direct visualization",
@@ -136,6 +152,7 @@ enum FeatureLexicon {
         ]),
         .init(feature: "traumatic", phrases: [
             "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
+            "avulsion", "avulsed",
         ]),
         .init(feature: "nontraumatic", phrases: [
             "congenital", "developmental", "dysplasia", "pathologic*", "spontaneous", "nontraumatic", "atraumatic", "exertional",
@@ -230,7 +247,7 @@ enum FeatureLexicon {
             "cast off reapplied", "cast removed new", "cast was changed", "changed cast", "cast revised", "cast split",
             "change of cast", "recasting", "changed splint", "plaster changed", "change of plaster", "pop changed",
             "backslab changed", "backslab completed", "completed cast", "cast completed",
-        ]),
+        ] + castChangeVariants),
         // The bone the hardware held has healed: taking the hardware out is the whole operation.
         .init(feature: "healed", phrases: [
             "healed", "united", "consolidated", "solid union", "bony union", "radiographic union", "union achieved", "fully united",
