@@ -5,6 +5,10 @@ import Testing
     /// (narrative, word, negated?)
     @Test(arguments: [
         ("No debridement was required.", "debridement", true),
+        // A one-clause question answered "No" did not happen; the answer's own words did.
+        ("Is this an SI joint fusion? No, only an injection of the SI joint.", "fusion", true),
+        ("Is this an SI joint fusion? No, only an injection of the SI joint.", "injection", false),
+        ("Girdlestone (resection) after infected hemiarthroplasty? No - prosthesis out last month.", "girdlestone", false),
         ("Closed reduction without anesthesia.", "anesthesia", true),
         ("Closed reduction without anesthesia.", "reduction", false),
         ("The posterior malleolus was not fixed.", "posterior", true),

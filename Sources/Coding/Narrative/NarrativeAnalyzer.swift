@@ -7,12 +7,40 @@ struct NarrativeAnalyzer: Sendable {
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         markScopes(&tokens)
+        markAnsweredQuestions(&tokens, text: text)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
+    }
+
+    /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
+    /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of
+    /// a one-clause question sentence are negated when the next sentence opens with "no" or "nope"
+    /// standing alone in its clause.
+    func markAnsweredQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var index = 1
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard token.text == "no" || token.text == "nope", token.sentence != tokens[index - 1].sentence,
+                  index + 1 >= tokens.count || tokens[index + 1].clause != token.clause else { continue }
+            // The sentence before ends with "?".
+            var look = tokens[index - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            // Only a question of one clause: "No" may deny a part of a longer one ("Girdlestone R hip
+            // after infected hemiarthroplasty? No - the prosthesis came out last month").
+            let question = tokens[index - 1].sentence
+            var first = index - 1
+            while first > 0, tokens[first - 1].sentence == question { first -= 1 }
+            guard tokens[first..<index].allSatisfy({ $0.clause == tokens[index - 1].clause }) else { continue }
+            for position in first..<index { tokens[position].negated = true }
+        }
     }
 
     /// Abbreviations (longest first), "non" joined to its word, unknown words corrected.
