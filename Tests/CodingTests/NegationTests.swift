@@ -5,6 +5,8 @@ import Testing
     /// (narrative, word, negated?)
     @Test(arguments: [
         ("No debridement was required.", "debridement", true),
+        // What failed is keeping the reduction, not the reduction.
+        ("Fracture reduced on the traction table but could not be held.", "reduced", false),
         // A one-clause question answered "No" did not happen; the answer's own words did.
         ("Is this an SI joint fusion? No, only an injection of the SI joint.", "fusion", true),
         ("Is this an SI joint fusion? No, only an injection of the SI joint.", "injection", false),

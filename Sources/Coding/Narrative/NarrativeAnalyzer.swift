@@ -16,6 +16,9 @@ struct NarrativeAnalyzer: Sendable {
         return AnalyzedNarrative(text: text, tokens: tokens)
     }
 
+    /// Verbs of keeping a result: "X but could not be held" says X was done and then lost.
+    static let keepingVerbs: Set<String> = ["held", "maintained", "kept", "sustained", "controlled", "stabilized", "stabilised"]
+
     /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
     /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of
     /// a one-clause question sentence are negated when the next sentence opens with "no" or "nope"
@@ -238,7 +241,12 @@ struct NarrativeAnalyzer: Sendable {
                         if Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
                         // "X was discussed but was not performed": no new subject after "but", so
                         // what is not done is the X before it.
-                        if clauseStart >= 1, tokens[clauseStart - 1].text == "but", tokens[clauseStart - 1].clause == tokens[index].clause,
+                        // Not when what failed is keeping it ("reduced on the traction table but could not
+                        // be held"): the reduction was done.
+                        var verb = index + 1
+                        while verb < tokens.count, Lexicon.beVerbs.contains(tokens[verb].text) { verb += 1 }
+                        let keeping = verb < tokens.count && Self.keepingVerbs.contains(tokens[verb].text)
+                        if !keeping, clauseStart >= 1, tokens[clauseStart - 1].text == "but", tokens[clauseStart - 1].clause == tokens[index].clause,
                            (clauseStart..<index).allSatisfy({ Lexicon.beVerbs.contains(tokens[$0].text) }) {
                             var start = clauseStart - 1
                             while start > 0, tokens[start - 1].clause == tokens[index].clause, !Lexicon.scopeBreakers.contains(tokens[start - 1].text) { start -= 1 }
