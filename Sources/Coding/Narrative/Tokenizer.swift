@@ -31,6 +31,7 @@ struct Tokenizer {
         var index = 0
         let count = bytes.count
         var atLineStart = true
+        var lineStart = 0
         var word: [UInt8] = []
         word.reserveCapacity(32)
 
@@ -38,6 +39,7 @@ struct Tokenizer {
             (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte >= 0x80
         }
         func lower(_ byte: UInt8) -> UInt8 { (byte >= 65 && byte <= 90) ? byte + 32 : byte }
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) }
         func raise(_ boundary: Boundary) { if boundary > pending { pending = boundary } }
 
         while index < count {
@@ -69,6 +71,9 @@ struct Tokenizer {
                         // i&d, w/, w/o, s/p, b/l, tib/fib: short connected abbreviations stay one word
                         word.append(current)
                         index += 1
+                    } else if current == UInt8(ascii: "-"), word.count >= 2, index > start, isLetter(bytes[index - 1]),
+                              let resume = wrappedWordContinuation(bytes, hyphen: index, fragment: start) {
+                        index = resume  // "manipu-\nlated", "de-\nbrided": a word a hard line wrap split
                     } else if current == UInt8(ascii: "."), index + 1 < count, word.last.map({ $0 >= 48 && $0 <= 57 }) == true,
                               bytes[index + 1] >= 48, bytes[index + 1] <= 57 {
                         word.append(current)  // 4.5 mm
@@ -89,9 +94,14 @@ struct Tokenizer {
                 // A blank line ends a sentence; a line break ends at least a clause.
                 var look = index + 1
                 while look < count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == 13 { look += 1 }
-                raise(look < count && bytes[look] == 10 ? .sentence : .clause)
+                if look < count && bytes[look] == 10 {
+                    raise(.sentence)
+                } else if !isSoftWrap(bytes, newline: index, lineStart: lineStart, next: look) {
+                    raise(.clause)
+                }
                 asideClosed = false
                 atLineStart = true
+                lineStart = index + 1
             case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 raise(.sentence)
                 asideClosed = false
@@ -136,6 +146,36 @@ struct Tokenizer {
             index += 1
         }
         return spokenPunctuation(tokens)
+    }
+
+    /// Text copied from a PDF keeps its hard line wraps: a word split by a hyphen at the end of a
+    /// line ("manipu-" / "lated") continues on the next line when that line opens with a lower-case
+    /// letter, or, in an all-capitals note, with two capitals. Returns where the rest of the word starts.
+    static func wrappedWordContinuation(_ bytes: [UInt8], hyphen: Int, fragment: Int) -> Int? {
+        let count = bytes.count
+        var next = hyphen + 1
+        while next < count, bytes[next] == 32 || bytes[next] == 9 || bytes[next] == 13 { next += 1 }
+        guard next < count, bytes[next] == 10 else { return nil }
+        next += 1
+        while next < count, bytes[next] == 32 || bytes[next] == 9 { next += 1 }
+        guard next < count else { return nil }
+        let first = bytes[next]
+        if first >= 97 && first <= 122 { return next }
+        let fragmentIsCapitals = !bytes[fragment..<hyphen].contains(where: { $0 >= 97 && $0 <= 122 })
+        if fragmentIsCapitals, first >= 65, first <= 90, next + 1 < count, bytes[next + 1] >= 65, bytes[next + 1] <= 90 { return next }
+        return nil
+    }
+
+    /// A hard wrap inside a sentence (text copied from a PDF or a fixed-width export): the line is
+    /// long, ends in a word with no punctuation, and the next line goes on in lower case. Such a
+    /// line break is no boundary at all; a short line ("r leg fasciotomy" / "muscle viable") still is.
+    static func isSoftWrap(_ bytes: [UInt8], newline: Int, lineStart: Int, next: Int) -> Bool {
+        guard next < bytes.count, bytes[next] >= 97, bytes[next] <= 122 else { return false }
+        var last = newline - 1
+        while last >= lineStart, bytes[last] == 32 || bytes[last] == 9 || bytes[last] == 13 { last -= 1 }
+        guard last >= lineStart, last - lineStart >= 40 else { return false }
+        let byte = bytes[last]
+        return (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
     }
 
     /// Words a noun "period" follows ("the postoperative period", "a period of", "healing period"):
