@@ -32,6 +32,7 @@ struct Tokenizer {
         let count = bytes.count
         var atLineStart = true
         var lineStart = 0
+        var sectionAfterField: SectionKind?
         var word: [UInt8] = []
         word.reserveCapacity(32)
 
@@ -46,6 +47,13 @@ struct Tokenizer {
             if atLineStart {
                 atLineStart = false
                 if let (kind, next) = heading(bytes, from: index) {
+                    // "Date: Tue, Nov 10", "EBL: 50 mL", "Drains: none": an administrative field
+                    // with its value on the line is one line; the text after it is in the section before.
+                    if kind == .administrative, section != .administrative, lineHasValue(bytes, from: next) {
+                        sectionAfterField = section
+                    } else {
+                        sectionAfterField = nil
+                    }
                     section = kind
                     index = next
                     raise(.sentence)
@@ -102,6 +110,10 @@ struct Tokenizer {
                 asideClosed = false
                 atLineStart = true
                 lineStart = index + 1
+                if let restored = sectionAfterField {
+                    section = restored
+                    sectionAfterField = nil
+                }
             case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
                 raise(.sentence)
                 asideClosed = false
@@ -176,6 +188,17 @@ struct Tokenizer {
         guard last >= lineStart, last - lineStart >= 40 else { return false }
         let byte = bytes[last]
         return (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+    }
+
+    /// Whether the rest of the line from `start` holds a letter or digit (a field's value).
+    static func lineHasValue(_ bytes: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] != 10 {
+            let byte = bytes[index]
+            if (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Words a noun "period" follows ("the postoperative period", "a period of", "healing period"):
