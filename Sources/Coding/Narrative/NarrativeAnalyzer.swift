@@ -8,6 +8,7 @@ struct NarrativeAnalyzer: Sendable {
         var tokens = number(expand(raw))
         markScopes(&tokens)
         markAnsweredQuestions(&tokens, text: text)
+        markNegativeFields(&tokens, text: text)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
         addConcepts(&tokens)
@@ -43,6 +44,45 @@ struct NarrativeAnalyzer: Sendable {
             while first > 0, tokens[first - 1].sentence == question { first -= 1 }
             guard tokens[first..<index].allSatisfy({ $0.clause == tokens[index - 1].clause }) else { continue }
             for position in first..<index { tokens[position].negated = true }
+        }
+    }
+
+    /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A".
+    static let negativeFieldWords: Set<String> = [
+        "none", "nil", "no", "not", "n/a", "na", "required", "needed", "necessary", "indicated", "done", "performed",
+        "applicable", "attempted",
+    ]
+
+    /// A templated field whose value is negative ("Reduction: none needed", "Debridement: not
+    /// required", "Fixation: nil"): the label, one to three words opening its line, did not happen.
+    /// Headings the tokenizer knows (Anesthesia:, Drains:) are sections, not words, and stay as they are.
+    func markNegativeFields(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: ":")) else { return }
+        let bytes = Array(text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
+        var index = 1
+        while index < tokens.count {
+            defer { index += 1 }
+            let first = tokens[index]
+            guard first.clause != tokens[index - 1].clause, Self.negativeFieldWords.contains(first.text),
+                  ["none", "nil", "no", "not", "n/a", "na"].contains(first.text) else { continue }
+            // A ":" right before the value.
+            var look = first.start - 1
+            while look >= 0, isSpace(bytes[look]) { look -= 1 }
+            guard look >= 0, bytes[look] == UInt8(ascii: ":") else { continue }
+            // The value is only negative words up to its clause's end.
+            var end = index
+            while end < tokens.count, tokens[end].clause == first.clause, Self.negativeFieldWords.contains(tokens[end].text) { end += 1 }
+            guard end == tokens.count || tokens[end].clause != first.clause else { continue }
+            // The label: the clause before, of one to three words, opening its line.
+            let labelClause = tokens[index - 1].clause
+            var labelStart = index - 1
+            while labelStart > 0, tokens[labelStart - 1].clause == labelClause { labelStart -= 1 }
+            guard index - labelStart <= 3 else { continue }
+            var before = tokens[labelStart].start - 1
+            while before >= 0, isSpace(bytes[before]) || bytes[before] == UInt8(ascii: "-") || bytes[before] == UInt8(ascii: "*") { before -= 1 }
+            guard before < 0 || bytes[before] == 10 else { continue }
+            for position in labelStart..<end { tokens[position].negated = true }
         }
     }
 
