@@ -9,6 +9,7 @@ struct NarrativeAnalyzer: Sendable {
         markScopes(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
+        markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
         addConcepts(&tokens)
@@ -83,6 +84,35 @@ struct NarrativeAnalyzer: Sendable {
             while before >= 0, isSpace(bytes[before]) || bytes[before] == UInt8(ascii: "-") || bytes[before] == UInt8(ascii: "*") { before -= 1 }
             guard before < 0 || bytes[before] == 10 else { continue }
             for position in labelStart..<end { tokens[position].negated = true }
+        }
+    }
+
+    /// Words naming the place an operation left behind.
+    static let siteWords: Set<String> = ["wound", "wounds", "site", "sites", "scar", "scars", "defect", "defects", "bed"]
+    /// Words between a preposition and the procedure it names as a place.
+    static let siteModifiers: Set<String> = [
+        "the", "a", "both", "his", "her", "their", "its", "this", "that", "these", "those", "right", "left", "bilateral",
+        "medial", "lateral", "anterior", "posterior", "open", "leg", "thigh", "calf", "old", "previous", "prior", "recent",
+    ]
+
+    /// "skin graft to the fasciotomy wounds", "closure of both fasciotomy sites", "VAC change over the
+    /// amputation wound": after a preposition, an operation named as the place of today's work was
+    /// done before. "Fasciotomy wounds left open" (no preposition) is today's fasciotomy.
+    func markEarlierProcedureSites(_ tokens: inout [NarrativeToken]) {
+        var index = 2
+        while index < tokens.count {
+            defer { index += 1 }
+            guard Self.siteWords.contains(tokens[index].text) else { continue }
+            let procedure = index - 1
+            let word = tokens[procedure].text
+            guard tokens[procedure].clause == tokens[index].clause,
+                  word.hasSuffix("otomy") || word.hasSuffix("otomies") || word.hasSuffix("ectomy") || word == "amputation"
+                    || word == "orif" || word == "fixation" || word == "arthroplasty" else { continue }
+            var look = procedure - 1
+            while look >= 0, look >= procedure - 3, tokens[look].clause == tokens[index].clause, Self.siteModifiers.contains(tokens[look].text) { look -= 1 }
+            guard look >= 0, tokens[look].clause == tokens[index].clause,
+                  ["to", "of", "on", "over", "into", "at", "across"].contains(tokens[look].text) else { continue }
+            tokens[procedure].historical = true
         }
     }
 
