@@ -492,7 +492,8 @@ struct NarrativeAnalyzer: Sendable {
 
     /// Who else may have treated the patient before ("by the ED physician", "by paramedics").
     static let otherProviders: Set<String> = ["ed", "er", "emergency", "paramedic", "paramedics", "ambulance", "referring", "outside",
-                                              "gp", "casualty", "triage", "ems"]
+                                              "gp", "casualty", "triage", "ems", "colleague", "colleagues", "partner", "partners",
+                                              "plastics", "another"]
     /// Units after "last" / "next" that date an event ("last week", "next month").
     static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
                                           "saturday", "sunday", "weekend"]
