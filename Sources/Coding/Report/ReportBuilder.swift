@@ -105,6 +105,7 @@ struct ReportBuilder {
         }.map(\.element.alternative)
         var requiredByCode: [String: [Phrase.Hit]] = [:]
         for position in ranking.selected { requiredByCode[entry(ranking.candidates[position]).code] = ranking.candidates[position].required }
+        combineParts(&report, sidesByCode: &sidesByCode, requiredByCode: &requiredByCode)
         NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate) { first, second in
             distinctSite(requiredByCode[first] ?? [], requiredByCode[second] ?? [])
         }
@@ -202,7 +203,7 @@ struct ReportBuilder {
     }
 
     /// RT/LT from the side; 50 when the entry allows bilateral reporting and both sides were done.
-    private func modifiers(for entry: ProcedureEntry, sides: Set<Side>, report: inout SuggestionReport) -> [String] {
+    func modifiers(for entry: ProcedureEntry, sides: Set<Side>, report: inout SuggestionReport) -> [String] {
         switch entry.laterality {
         case "side", "bilateral-50":
             if sides.count == 2 {

@@ -1,0 +1,117 @@
+/// Codes that CPT reports as one when they are done on the same limb: the malleoli of one ankle
+/// told apart in separate clauses ("lateral malleolus plated. Medial malleolus fixed with two
+/// screws") are one bimalleolar fracture, not two single-malleolus fractures; with the posterior
+/// malleolus too, one trimalleolar fracture. The table is documented in docs/coding.md.
+struct CodeCombination: Sendable {
+    /// What the combined code stands for, for the reason ("both malleoli").
+    let name: String
+    /// Each part: its codes by grade (0 closed without manipulation, 1 closed with manipulation, 2 open).
+    let parts: [[String]]
+    /// The combined code by the highest grade among the parts.
+    let combined: [String]
+    /// Instead of the open combined code when the last part itself is open (the posterior
+    /// malleolus fixed: 27823 rather than 27822).
+    let whenLastPartOpen: String?
+    /// Codes that stand for a part, by grade, when their evidence names none of `levelWords`: a
+    /// fibula fracture whose level is not stated, treated with the medial malleolus of the same
+    /// ankle, is the lateral malleolus (27784 "fibula plated" beside 27766 is 27814), while a
+    /// "proximal fibula" or "fibular shaft" fracture stays a code of its own.
+    var aliases: [(part: Int, codes: [String], levelWords: [String])] = []
+
+    /// Applied in order: a bimalleolar code (suggested, or combined by the first rule) with a
+    /// posterior malleolus code of the same ankle becomes trimalleolar.
+    /// Whether a suggestion stands for part `index`: one of its codes, or an alias whose evidence
+    /// names no level.
+    func stands(for index: Int, _ suggestion: CodeSuggestion) -> Bool {
+        if parts[index].contains(suggestion.code) { return true }
+        return aliases.contains { alias in
+            alias.part == index && alias.codes.contains(suggestion.code)
+                && !suggestion.evidence.contains { quote in
+                    let words = quote.lowercased().split { !$0.isLetter }
+                    return alias.levelWords.contains { words.contains(Substring($0)) }
+                }
+        }
+    }
+
+    static let table: [CodeCombination] = [
+        CodeCombination(name: "both malleoli", parts: [["27760", "27762", "27766"], ["27786", "27788", "27792"]],
+                        combined: ["27808", "27810", "27814"], whenLastPartOpen: nil,
+                        aliases: [(1, ["27780", "27781", "27784"], ["proximal", "shaft", "midshaft", "head", "neck", "high", "maisonneuve"])]),
+        CodeCombination(name: "all three malleoli", parts: [["27808", "27810", "27814"], ["27767", "27768", "27769"]],
+                        combined: ["27816", "27818", "27822"], whenLastPartOpen: "27823"),
+    ]
+
+    /// The combined code for these part codes (one per part, in the order of `parts`), or nil.
+    func combinedCode(_ codes: [String]) -> String? {
+        guard codes.count == parts.count else { return nil }
+        var grades: [Int] = []
+        for (index, (code, part)) in zip(codes, parts).enumerated() {
+            guard let grade = part.firstIndex(of: code)
+                    ?? aliases.first(where: { $0.part == index })?.codes.firstIndex(of: code) else { return nil }
+            grades.append(grade)
+        }
+        guard let highest = grades.max(), highest < combined.count else { return nil }
+        if let open = whenLastPartOpen, grades.last == parts[parts.count - 1].count - 1 { return open }
+        return combined[highest]
+    }
+}
+
+extension ReportBuilder {
+    /// Replaces the suggested part codes of one side by their combined code (see `CodeCombination`):
+    /// confidence not above the weaker part, evidence and modifiers of the parts, and the parts as
+    /// alternatives with the reason.
+    func combineParts(_ report: inout SuggestionReport, sidesByCode: inout [String: Set<Side>],
+                      requiredByCode: inout [String: [Phrase.Hit]]) {
+        // Twice per rule: once for each ankle ("right: lateral and medial; left: fibula and medial").
+        for rule in CodeCombination.table.flatMap({ [$0, $0] }) {
+            // One suggestion per part, the first of each part's codes in report order.
+            var positions: [Int] = []
+            for part in rule.parts.indices {
+                guard let position = report.procedures.firstIndex(where: { rule.stands(for: part, $0) }) else { break }
+                positions.append(position)
+            }
+            guard positions.count == rule.parts.count else { continue }
+            let parts = positions.map { report.procedures[$0] }
+            // Same ankle: the sides the parts share ("right: lateral and medial; left: lateral
+            // only" combines on the right); no side read for any part is one ankle too.
+            let partSides = parts.map { sidesByCode[$0.code] ?? [] }
+            let sides = partSides.dropFirst().reduce(partSides[0]) { $0.intersection($1) }
+            guard sides.isEmpty ? partSides.allSatisfy(\.isEmpty) : true,
+                  let code = rule.combinedCode(parts.map(\.code)), let entry = knowledgeBase.procedure(code) else { continue }
+            var evidence: [String] = []
+            let existing = report.procedures.firstIndex { $0.code == code }
+            for quote in (existing.map { report.procedures[$0].evidence } ?? []) + parts.flatMap(\.evidence) where !evidence.contains(quote) { evidence.append(quote) }
+            let combinedSides = sides.union(existing.flatMap { _ in sidesByCode[code] } ?? [])
+            var ignored = SuggestionReport()
+            let combined = CodeSuggestion(code: entry.code, descriptor: entry.descriptor, summary: entry.summary,
+                                          confidence: (parts.map(\.confidence) + (existing.map { [report.procedures[$0].confidence] } ?? [])).min() ?? 0,
+                                          modifiers: modifiers(for: entry, sides: combinedSides, report: &ignored),
+                                          evidence: evidence)
+            report.warnings += ignored.warnings
+            let ankle = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") ankle" : sides.count == 2 ? "each ankle" : "the same ankle"
+            let reason = "\(code) rather than \(parts.map(\.code).joined(separator: " + ")): \(rule.name) of \(ankle) were treated, which CPT reports as one fracture"
+            // A part done on another side too stays for that side.
+            var kept: [Int: CodeSuggestion] = [:]
+            for (position, part) in zip(positions, parts) {
+                let rest = (sidesByCode[part.code] ?? []).subtracting(sides)
+                guard !rest.isEmpty, let partEntry = knowledgeBase.procedure(part.code) else { continue }
+                var stays = part
+                stays.modifiers = modifiers(for: partEntry, sides: rest, report: &ignored)
+                kept[position] = stays
+                sidesByCode[part.code] = rest
+            }
+            let dropped = zip(positions, parts).filter { kept[$0.0] == nil }.map(\.1)
+            report.alternatives.removeAll { alternative in alternative.code == code || dropped.contains { $0.code == alternative.code } }
+            report.alternatives.insert(contentsOf: dropped.map { Alternative(code: $0.code, descriptor: $0.descriptor, reason: reason) }, at: 0)
+            let first = min(positions.min() ?? 0, existing ?? Int.max)
+            var procedures: [CodeSuggestion] = []
+            for (index, suggestion) in report.procedures.enumerated() {
+                if index == first { procedures.append(combined) }
+                if let stays = kept[index] { procedures.append(stays) } else if positions.contains(index) || index == existing { continue } else { procedures.append(suggestion) }
+            }
+            report.procedures = procedures
+            sidesByCode[code] = combinedSides
+            requiredByCode[code] = parts.flatMap { requiredByCode[$0.code] ?? [] }
+        }
+    }
+}
