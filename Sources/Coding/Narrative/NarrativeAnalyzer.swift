@@ -65,8 +65,7 @@ struct NarrativeAnalyzer: Sendable {
         while index < tokens.count {
             defer { index += 1 }
             let first = tokens[index]
-            guard first.clause != tokens[index - 1].clause, Self.negativeFieldWords.contains(first.text),
-                  ["none", "nil", "no", "not", "n/a", "na"].contains(first.text) else { continue }
+            guard Self.negativeFieldWords.contains(first.text), ["none", "nil", "no", "not", "n/a", "na"].contains(first.text) else { continue }
             // A ":" right before the value.
             var look = first.start - 1
             while look >= 0, isSpace(bytes[look]) { look -= 1 }
@@ -75,11 +74,12 @@ struct NarrativeAnalyzer: Sendable {
             var end = index
             while end < tokens.count, tokens[end].clause == first.clause, Self.negativeFieldWords.contains(tokens[end].text) { end += 1 }
             guard end == tokens.count || tokens[end].clause != first.clause else { continue }
-            // The label: the clause before, of one to three words, opening its line.
-            let labelClause = tokens[index - 1].clause
+            // The label: one to three words before the ":", opening its line (the tokenizer may
+            // have kept a short label and its value in one clause).
             var labelStart = index - 1
-            while labelStart > 0, tokens[labelStart - 1].clause == labelClause { labelStart -= 1 }
-            guard index - labelStart <= 3 else { continue }
+            while labelStart > 0, index - labelStart < 3, tokens[labelStart - 1].sentence == first.sentence,
+                  tokens[labelStart - 1].end >= tokens[labelStart].start
+                    || !bytes[tokens[labelStart - 1].end..<tokens[labelStart].start].contains(10) { labelStart -= 1 }
             var before = tokens[labelStart].start - 1
             while before >= 0, isSpace(bytes[before]) || bytes[before] == UInt8(ascii: "-") || bytes[before] == UInt8(ascii: "*") { before -= 1 }
             guard before < 0 || bytes[before] == 10 else { continue }

@@ -33,6 +33,7 @@ struct Tokenizer {
         var atLineStart = true
         var lineStart = 0
         var sectionAfterField: SectionKind?
+        var lineFirstToken = 0
         var word: [UInt8] = []
         word.reserveCapacity(32)
 
@@ -110,6 +111,7 @@ struct Tokenizer {
                 asideClosed = false
                 atLineStart = true
                 lineStart = index + 1
+                lineFirstToken = tokens.count
                 if let restored = sectionAfterField {
                     section = restored
                     sectionAfterField = nil
@@ -124,6 +126,12 @@ struct Tokenizer {
             case UInt8(ascii: ")"):
                 raise(.clause)
                 asideClosed = !asideOpened
+            case UInt8(ascii: ":") where tokens.count - lineFirstToken >= 1 && tokens.count - lineFirstToken <= 2 && pending == .none
+                && !tokens[lineFirstToken...].dropFirst().contains(where: { $0.boundary != .none }) && lineHasValue(bytes, from: index + 1)
+                && !opensSentence(bytes, from: index + 1):
+                // "fibula: plate", "PM: 2 AP lag screws", "muscle: viable": a short label opening the
+                // line and its value are one statement (known headings never get here).
+                break
             case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
                 raise(.clause)
                 asideClosed = false
@@ -199,6 +207,22 @@ struct Tokenizer {
             index += 1
         }
         return false
+    }
+
+    /// Words that open a sentence of its own after a label ("Hip revision: the cup was left"):
+    /// then the label is a heading of the line, not a part of the statement.
+    static let sentenceOpeners: Set<String> = ["the", "a", "an", "we", "i", "this", "it", "he", "she", "they", "there", "patient", "pt", "our"]
+
+    static func opensSentence(_ bytes: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
+        var word: [UInt8] = []
+        while index < bytes.count, word.count < 8 {
+            let byte = bytes[index]
+            if byte >= 97 && byte <= 122 { word.append(byte) } else if byte >= 65 && byte <= 90 { word.append(byte + 32) } else { break }
+            index += 1
+        }
+        return sentenceOpeners.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// Words a noun "period" follows ("the postoperative period", "a period of", "healing period"):
