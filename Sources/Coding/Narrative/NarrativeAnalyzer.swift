@@ -7,6 +7,7 @@ struct NarrativeAnalyzer: Sendable {
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         markScopes(&tokens)
+        markCorrections(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
@@ -20,6 +21,45 @@ struct NarrativeAnalyzer: Sendable {
 
     /// Verbs of keeping a result: "X but could not be held" says X was done and then lost.
     static let keepingVerbs: Set<String> = ["held", "maintained", "kept", "sustained", "controlled", "stabilized", "stabilised"]
+
+    /// Words that open a sentence correcting an earlier one: "Correction: ...", "Correction to the
+    /// above - ...", "Amended: ...", "Erratum: ...", dictated "strike that, ...", "scratch that".
+    static let correctionHeads: Set<String> = ["correction", "corrected", "amendment", "amended", "erratum", "corrigendum"]
+    static let retractingVerbs: Set<String> = ["strike", "scratch", "disregard", "ignore", "delete"]
+
+    /// Marks the sentences that correct an earlier statement (see `NarrativeToken.correcting`).
+    /// The marker must open its sentence and stand as a label (its clause ends after it, or "to
+    /// the above/previous/earlier" follows), so "correction of the varus deformity" is not one.
+    func markCorrections(_ tokens: inout [NarrativeToken]) {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            let word = tokens[index].text
+            guard index == 0 || tokens[index - 1].sentence != tokens[index].sentence else { continue }
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            var marker = false
+            if Self.correctionHeads.contains(word), let next, next.sentence == tokens[index].sentence {
+                marker = next.clause != tokens[index].clause || next.text == "to"
+            } else if Self.retractingVerbs.contains(word), let next, next.sentence == tokens[index].sentence {
+                marker = ["that", "this", "the", "previous", "above", "last"].contains(next.text)
+            }
+            guard marker else { continue }
+            let sentence = tokens[index].sentence
+            // The sentence it corrects, just before it, no longer says what happened today; a
+            // PROCEDURE title keeps naming the operation (FeatureDetector drops its facts).
+            var back = index - 1
+            while back >= 0, tokens[back].sentence == tokens[index - 1].sentence, !tokens[back].correcting,
+                  tokens[index - 1].section != .procedureTitle {
+                tokens[back].historical = true
+                back -= 1
+            }
+            var position = index
+            while position < tokens.count, tokens[position].sentence == sentence {
+                tokens[position].correcting = true
+                position += 1
+            }
+        }
+    }
 
     /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
     /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of

@@ -14,6 +14,9 @@ public struct NarrativeToken: Sendable, Equatable {
     public var uncertain = false
     /// About the past or the future: "prior ORIF", "s/p", "will need".
     public var historical = false
+    /// In a sentence that corrects what was said before ("Correction: no reduction was needed"):
+    /// where it and an earlier sentence disagree about a fact, it wins.
+    public var correcting = false
     var key: Int32 = -1
     var prefixKeys: [Int32] = []
 

@@ -93,13 +93,26 @@ enum FeatureDetector {
     /// procedure in a narrative that documents several; see `FactTerritory`).
     static func detect(_ narrative: AnalyzedNarrative, features: [CompiledFeature], tokens: [Bool]? = nil) -> DetectedFeatures {
         var detected = DetectedFeatures()
+        // The sentence just before a correction ("The fracture was reduced. Correction: no
+        // reduction was needed") is superseded: its facts other than the body region do not count.
+        var superseded: Set<Int> = []
+        if narrative.tokens.contains(where: \.correcting) {
+            for index in narrative.tokens.indices where narrative.tokens[index].correcting
+                && (index == 0 || !narrative.tokens[index - 1].correcting) && index > 0 {
+                superseded.insert(narrative.tokens[index - 1].sentence)
+            }
+        }
         for feature in features {
+            let keepsSuperseded = feature.feature.hasPrefix("region:")
             var blocked: [ClosedRange<Int>] = []
             for blocker in feature.blockers { for hit in blocker.hits(in: narrative) { blocked.append(hit.first...hit.last) } }
             var state = DetectedFeatures.State()
+            // A correcting sentence that denies (or affirms) the fact overrides earlier sentences.
+            var correctedDenial = false, correctedAffirmation = false
             for index in feature.phrases.indices where narrative.mayContain(feature.phrases[index]) {
                 for hit in feature.phrases[index].hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
                     && tokens.map({ $0[hit.first] }) ?? true {
+                    if !superseded.isEmpty, !keepsSuperseded, superseded.contains(hit.sentence) { continue }
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
@@ -109,11 +122,15 @@ enum FeatureDetector {
                             detected.approachClauses[approach, default: []].insert(narrative.tokens[hit.first].clause)
                         }
                         if weight > state.weight { state.weight = weight; state.evidence = hit }
+                        if narrative.tokens[hit.first].correcting { correctedAffirmation = true }
                     } else if hit.negated, !hit.historical {
                         state.negated = true
+                        if narrative.tokens[hit.first].correcting { correctedDenial = true }
                     }
                 }
             }
+            if correctedDenial, !correctedAffirmation { state = DetectedFeatures.State(); state.negated = true }
+            if correctedAffirmation, !correctedDenial { state.negated = false }
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
         detectImplantRemoval(narrative, into: &detected)
