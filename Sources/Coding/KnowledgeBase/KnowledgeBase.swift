@@ -189,7 +189,8 @@ public final class KnowledgeBase: Sendable {
         for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }
         for expansion in lexicon.abbreviations.values { for word in expansion { _ = compiler.vocabulary.add(word: word) } }
-        for word in NarrativeAnalyzer.correctionHeads.union(NarrativeAnalyzer.retractingVerbs) { _ = compiler.vocabulary.add(word: word) }
+        for word in NarrativeAnalyzer.correctionHeads.union(NarrativeAnalyzer.retractingVerbs).union(NarrativeAnalyzer.claimVerbs)
+            .union(NarrativeAnalyzer.documentNouns).union(NarrativeAnalyzer.documentVerbs).union(["but", "however", "whereas"]) { _ = compiler.vocabulary.add(word: word) }
         analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary)
         procedures = entries
         self.compiled = compiled

@@ -8,6 +8,7 @@ struct NarrativeAnalyzer: Sendable {
         var tokens = number(expand(raw))
         markScopes(&tokens)
         markCorrections(&tokens)
+        markDisputedClaims(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
@@ -58,6 +59,30 @@ struct NarrativeAnalyzer: Sendable {
                 tokens[position].correcting = true
                 position += 1
             }
+        }
+    }
+
+    /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
+    /// claims, set against what the documentation says, is not itself documentation. The words
+    /// before "but/however/whereas" no longer count as today's facts when that part has a verb of
+    /// claiming and the part after names the note (or chart, record, report...) and what it says.
+    static let claimVerbs: Set<String> = ["says", "said", "say", "wrote", "writes", "wants", "coded", "billed", "thinks", "insists",
+                                          "claims", "calls", "called", "charged", "booked", "selected", "picked", "listed"]
+    static let documentNouns: Set<String> = ["note", "notes", "documentation", "chart", "record", "report", "dictation", "narrative",
+                                             "opnote", "op-note", "body"]
+    static let documentVerbs: Set<String> = ["says", "said", "states", "stated", "documents", "documented", "reads", "shows", "describes",
+                                             "described", "mentions", "records", "recorded", "clearly"]
+    func markDisputedClaims(_ tokens: inout [NarrativeToken]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            guard let turn = tokens[start..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }), turn > start,
+                  tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
+                  let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
+                  tokens[noun..<min(end, noun + 3)].contains(where: { Self.documentVerbs.contains($0.text) }) else { continue }
+            for position in start..<turn { tokens[position].historical = true }
         }
     }
 

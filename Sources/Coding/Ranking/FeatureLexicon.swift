@@ -66,6 +66,10 @@ enum FeatureLexicon {
         .init(feature: "manipulation", phrases: [
             "reduction", "reduced", "reduce", "manipulat*", "realign*", "closed reduction", "open reduction", "reducing",
             "anatomic alignment restored", "traction and rotation",
+            // The deformity named as corrected is a reduction: "12 deg varus corrected to 3 deg".
+            "angulation corrected", "deformity corrected", "varus corrected", "valgus corrected", "shortening corrected",
+            "translation corrected", "displacement corrected", "rotation corrected", "alignment restored", "alignment improved",
+            "length restored", "corrected the angulation", "corrected the deformity",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
@@ -92,6 +96,7 @@ enum FeatureLexicon {
             "nonviable muscle", "necrotic muscle", "devitalized muscle", "dead muscle", "muscle necrosis", "myonecrosis",
             "noncontractile muscle", "nonviable", "did not contract", "noncontractile", "necrotic", "dusky",
             "did not bleed", "not contractile", "grey muscle", "gray muscle", "no contractility", "not viable",
+            "dead", "devitalized", "devitalised", "grey", "gray", "nonbleeding",
         ]),
         .init(feature: "tissueRemoval", phrases: [
             "excis*", "debrid*", "resect*", "removed", "remove", "removing", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
