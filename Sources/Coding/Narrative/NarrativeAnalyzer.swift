@@ -16,6 +16,7 @@ struct NarrativeAnalyzer: Sendable {
         markCancelledCase(&tokens)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
+        addPressureRelease(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
     }
@@ -27,6 +28,39 @@ struct NarrativeAnalyzer: Sendable {
     /// above - ...", "Amended: ...", "Erratum: ...", dictated "strike that, ...", "scratch that".
     static let correctionHeads: Set<String> = ["correction", "corrected", "amendment", "amended", "erratum", "corrigendum"]
     static let retractingVerbs: Set<String> = ["strike", "scratch", "disregard", "ignore", "delete"]
+
+    /// Compartment pressures in mmHg, then compartments "released"/"opened" with no word for the
+    /// fascia or the compartment ("ant 55 lat 48 mmHg. Anterior + lateral released."; "Pressures
+    /// 45/50/38/42 mmHg, all four opened"): the release is a fasciotomy. Pressures of a tourniquet,
+    /// a cuff or the blood do not count, nor a release of a retinaculum, capsule, tendon or ligament.
+    static let pressureExclusions: Set<String> = ["tourniquet", "cuff", "bp", "blood", "map", "systolic", "diastolic", "insufflation",
+                                                  "pneumoperitoneum", "arterial", "venous", "cvp", "pump", "inflated"]
+    static let releaseVerbs: Set<String> = ["released", "release", "opened", "decompressed", "split", "incised"]
+    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "deep", "superficial", "adductor", "flexor", "extensor",
+                                                "four", "all", "both", "gluteal", "quadriceps", "hamstring", "medial", "three", "two"]
+    static let otherReleased: Set<String> = ["tourniquet", "retinaculum", "retinacular", "capsule", "capsular", "capsulotomy", "tendon",
+                                             "ligament", "contracture", "adhesions", "tenotomy", "band", "iliotibial", "itb", "clamp",
+                                             "traction", "reduction", "carpal", "tunnel", "nerve"]
+    func addPressureRelease(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "mmhg" }),
+              !tokens.contains(where: { $0.text == "fasciotomy" || $0.text == "fasciotomies" }) else { return }
+        var sentenceWords: [Int: [Int]] = [:]
+        for index in tokens.indices { sentenceWords[tokens[index].sentence, default: []].append(index) }
+        let pressure = sentenceWords.values.contains { members in
+            members.contains { tokens[$0].text == "mmhg" } && !members.contains { Self.pressureExclusions.contains(tokens[$0].text) }
+        }
+        guard pressure else { return }
+        for sentence in sentenceWords.keys.sorted() {
+            let members = sentenceWords[sentence]!
+            guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) }),
+                  members.contains(where: { Self.compartmentNames.contains(tokens[$0].text) }),
+                  !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) }) else { continue }
+            var token = tokens[verb]
+            token.text = "fasciotomy"
+            tokens.insert(token, at: verb + 1)
+            return
+        }
+    }
 
     /// Marks the sentences that correct an earlier statement (see `NarrativeToken.correcting`).
     /// The marker must open its sentence and stand as a label (its clause ends after it, or "to
