@@ -412,6 +412,7 @@ enum FeatureDetector {
     /// "did not contract", "necrotic") in a sentence that removes tissue ("…, excised"). Dead-looking
     /// muscle that is not removed leaves the fact undocumented (a query, not a guess); muscle
     /// documented as viable with nothing dead named states it as not done.
+    static let specimenWords: Set<String> = ["specimen", "specimens", "pathology", "histology", "histopathology"]
     static func nonviableMuscle(_ narrative: AnalyzedNarrative, features: [CompiledFeature], into detected: inout DetectedFeatures) {
         func hits(_ name: String) -> [Phrase.Hit] {
             guard let feature = features.first(where: { $0.feature == name }) else { return [] }
@@ -434,6 +435,16 @@ enum FeatureDetector {
                 state.weight = hit.section.procedureWeight
                 state.evidence = hit
                 state.count += 1
+            }
+            // Dead muscle sent as a specimen was cut out, wherever the specimen is listed (the
+            // SPECIMENS line, the anaesthesia record): "Specimen: gluteus maximus muscle, necrotic".
+            if !state.negated, !state.present, narrative.tokens.contains(where: { Self.specimenWords.contains($0.text) }) {
+                let specimenSentences = Set(narrative.tokens.filter { Self.specimenWords.contains($0.text) && $0.isAffirmed }.map(\.sentence))
+                for hit in hits("nonviableMuscle") where hit.affirmed && specimenSentences.contains(hit.sentence) {
+                    state.weight = max(state.weight, 0.6)
+                    state.evidence = hit
+                    state.count += 1
+                }
             }
         }
         if !state.present, descriptors.isEmpty, detected.state("viableMuscle").present { state.negated = true }
