@@ -115,13 +115,19 @@ enum FeatureLexicon {
         .init(feature: "fixation:plate-screws", phrases: [
             "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "locking plate",
             "buttress plate", "lag screw", "lag screws", "screw", "screws", "syndesmotic screw",
+            // Implants named by their kind only ("fibula 7-hole 1/3 tubular, MM 2 x 4.0 partially threaded").
+            "third tubular", "3 tubular", "quarter tubular", "4 tubular", "lcp", "dcp", "neutralization", "neutralisation", "antiglide", "reconstruction plate", "recon plate",
+            "partially threaded", "fully threaded", "cancellous screw*", "cortical screw*", "cortex screw*", "headless screw*",
         ]),
         .init(feature: "fixation:plate", phrases: [
             "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "dynamic hip screw",
+            "third tubular", "3 tubular", "quarter tubular", "4 tubular", "lcp", "dcp", "neutralization", "neutralisation", "antiglide", "reconstruction plate", "recon plate",
         ]),
         .init(feature: "fixation:internal", phrases: [
             "internal fixation", "fixation", "fixed", "tension band", "cerclage", "hardware placed", "implant", "screw", "screws",
             "plate", "nail", "suture anchor",
+            "third tubular", "3 tubular", "quarter tubular", "4 tubular", "lcp", "dcp", "neutralization", "neutralisation", "antiglide", "reconstruction plate", "recon plate",
+            "partially threaded", "fully threaded", "cancellous screw*", "cortical screw*", "cortex screw*", "headless screw*",
         ], blockers: ["external fixation", "external fixator", "percutaneous fixation", "no fixation"]),
         // A prosthesis put in: the work is open whatever the note says of the approach (no question
         // whether a hemiarthroplasty for a neck fracture was done closed or percutaneously).
