@@ -109,7 +109,7 @@ struct Lexicon: Sendable {
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
-        ["originally"], ["initially", "treated"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],
+        ["originally"], ["initially", "treated"], ["the", "earlier"], ["an", "earlier"], ["his", "earlier"], ["her", "earlier"], ["their", "earlier"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],
         ["months", "after"], ["years", "after"], ["follow", "up"], ["followup"], ["visit"], ["postoperative", "pain"],
         // A consult tells why the patient was seen; a procedure it names is the plan.
         ["consult"], ["consultation"],
@@ -169,6 +169,6 @@ extension Lexicon {
         // Long words two edits from a knowledge-base word ("inspected" / "infected", "inspection" / "infection").
         "inspected", "inspection", "inspect", "visualized", "visualised", "palpated", "preserved", "examined",
         "manoeuvre", "anaesthetic", "anaesthesia", "theatre", "mobilise", "mobilised", "haemostasis", "hemostasis",
-        "considered", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
+        "considered", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
     ]
 }

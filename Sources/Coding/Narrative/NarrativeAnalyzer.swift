@@ -463,6 +463,21 @@ struct NarrativeAnalyzer: Sendable {
                     position -= 1
                 }
             }
+            // "definitive fixation to be done another day", "tibia to be nailed once swelling
+            // settles", "needs to be plated": what is still to be done is the plan. Not a state
+            // found today ("noted to be reduced", "was able to be reduced", "had to be opened").
+            if word == "to", index > clauseStart, index + 2 < tokens.count, tokens[index + 1].text == "be",
+               tokens[index + 2].clause == tokens[index].clause, !Self.stateBeforeTo.contains(tokens[index - 1].text),
+               !tokens[index - 1].text.hasSuffix("ed") {
+                let verb = tokens[index + 2].text
+                if verb.hasSuffix("ed") || Self.participles.contains(verb) {
+                    var position = index - 1
+                    while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                        tokens[position].historical = true
+                        position -= 1
+                    }
+                }
+            }
             // "TKA in 2019": a dated event is history.
             if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
                ["in", "since", "during"].contains(tokens[index - 1].text) {
@@ -569,7 +584,7 @@ struct NarrativeAnalyzer: Sendable {
             let word = tokens[index].text
             if ["converted", "conversion", "convert"].contains(word) {
                 // "converted to open", "converted to a mini-arthrotomy", "conversion to an open procedure"
-                let window = tokens[(index + 1)..<min(index + 5, tokens.count)].filter { $0.sentence == tokens[index].sentence }
+                let window = tokens[(index + 1)..<min(index + 7, tokens.count)].filter { $0.sentence == tokens[index].sentence }
                 if window.contains(where: { ["open", "arthrotomy", "mini", "formal"].contains($0.text) }),
                    tokens.contains(where: { isArthroscopy($0.text) }) {
                     tokens[index].historical = true
@@ -593,6 +608,9 @@ struct NarrativeAnalyzer: Sendable {
     static let otherProviders: Set<String> = ["ed", "er", "emergency", "paramedic", "paramedics", "ambulance", "referring", "outside",
                                               "gp", "casualty", "triage", "ems", "colleague", "colleagues", "partner", "partners",
                                               "plastics", "another"]
+    /// Words before "to be …" that make it a state or a past necessity, not a plan.
+    static let stateBeforeTo: Set<String> = ["had", "has", "have", "able", "appears", "appear", "seems", "seem", "is", "was", "were",
+                                             "are", "found", "noted", "shown", "felt", "thought", "confirmed", "proved", "proven"]
     /// Units after "last" / "next" that date an event ("last week", "next month").
     static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
                                           "saturday", "sunday", "weekend"]
@@ -602,6 +620,7 @@ struct NarrativeAnalyzer: Sendable {
         "painful", "ankylosis", "ankylosed", "deformity", "weakness", "osteomyelitis", "osteoarthritis", "arthritis", "adhesions",
         "scarring", "neuroma", "equinus", "overgrowth", "recurrence", "recurred", "recurrent",
     ]
+    static let stateConditions: Set<String> = ["pain", "painful", "stiffness", "stiff", "arthrofibrosis"]
     /// Words of an implant or a stump: the object of today's work even after "after".
     static let implantWords: Set<String> = [
         "arthroplasty", "hemiarthroplasty", "replacement", "prosthesis", "prosthetic", "resurfacing", "amputation", "stump",
@@ -612,7 +631,11 @@ struct NarrativeAnalyzer: Sendable {
     /// operation that is not an implant or stump.
     static func followsCondition(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
         guard index > clauseStart, index + 1 < tokens.count, tokens[index + 1].clause == tokens[index].clause else { return false }
-        guard tokens[max(clauseStart, index - 6)..<index].contains(where: { conditionWords.contains($0.text) }) else { return false }
+        let before = tokens[max(clauseStart, index - 6)..<index]
+        guard before.contains(where: { conditionWords.contains($0.text) }) else { return false }
+        // Pain or stiffness after a replacement is the patient's state, not a fault of the
+        // implant: "genicular nerve ablation for pain after TKA", "MUA for stiffness after TKR".
+        if before.contains(where: { Self.stateConditions.contains($0.text) }) { return true }
         var position = index + 1
         while position < tokens.count, tokens[position].clause == tokens[index].clause {
             if implantWords.contains(tokens[position].text) { return false }

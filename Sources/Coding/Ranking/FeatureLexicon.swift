@@ -226,7 +226,7 @@ enum FeatureLexicon {
             "cuboid", "cuneiform", "forefoot", "midfoot", "phalanx", "metatarsophalangeal", "plantar fascia", "plantar fasciitis",
             "hammertoe", "shoulder", "humerus", "humeral", "elbow", "forearm", "radius", "ulna", "ulnar", "wrist",
             "hand", "finger", "fingers", "thumb", "skin lesion", "skin lesions", "skin graft", "laceration", "lacerations",
-            "ulcer", "sebaceous", "nevus", "saphenous", "varicose", "bypass", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
+            "ulcer", "pressure sore", "pressure sores", "bedsore", "sebaceous", "nevus", "saphenous", "varicose", "bypass", "carpal", "metacarpal", "clavicle", "scapula", "rotator cuff", "olecranon",
             "spine", "spinal fusion", "lumbar", "thoracic", "laminectomy", "discectomy", "vertebra", "vertebral", "cervical spine",
             "tarsometatarsal", "tmt", "lapidus", "first ray", "interphalangeal", "mtp", "mtpj", "webspace", "web space", "morton",
             "tarsal tunnel", "chopart", "transmetatarsal", "talonavicular", "calcaneocuboid", "sesamoid", "supraspinatus",
