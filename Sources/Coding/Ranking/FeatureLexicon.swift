@@ -33,7 +33,14 @@ enum FeatureLexicon {
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
         ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
                       "open injury", "open tibia fracture", "open tibial fracture", "open femur fracture", "open ankle fracture",
-                      "open grade", "gustilo", "open fracture type"]),
+                      "open grade", "gustilo", "open fracture type",
+                      // An open (compound) fracture named with its bone and part is a fracture type, not an approach.
+                      "open tibial shaft", "open tibia shaft", "open femoral shaft", "open femur shaft", "open fibular shaft",
+                      "open distal tibia fracture*", "open distal tibial fracture*", "open proximal tibia fracture*", "open proximal tibial fracture*",
+                      "open distal femur fracture*", "open distal femoral fracture*", "open pilon", "open bimalleolar", "open trimalleolar", "open patella fracture*",
+                      "open patellar fracture*", "open fibula fracture*", "open fibular fracture*", "open femoral fracture*",
+                      "open femur fractures", "open tibia fractures", "open tibial fractures", "open malleolar", "open ankle fractures",
+                      "open plateau", "open tibial plateau"]),
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ",

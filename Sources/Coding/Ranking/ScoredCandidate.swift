@@ -265,12 +265,14 @@ enum ProcedureScorer {
         }
         if entry.action == "fracture-treatment", !features.state("manipulation").present,
            (entry.approach == "closed" && features.effectiveApproach != "open" && features.effectiveApproach != "percutaneous")
-            || (entry.approach == "open" && features.effectiveApproach != "open"),
+            || (entry.approach == "open" && features.effectiveApproach != "open")
+            || (entry.approach == "percutaneous" && features.effectiveApproach != "percutaneous" && features.fixations.isEmpty),
            Self.surgeryPlanned(narrative) {
             // "Backslab applied; ORIF planned next week": the splint (or traction pin) before the
             // planned operation is its own service (29xxx, 20650); the fracture care is the
-            // operation's, and an open code is not documented by the plan for it.
-            score -= plannedSurgeryPenalty
+            // operation's, and an open code is not documented by the plan for it. A closed code
+            // is ruled out: the splint words that speak for it are the temporary splint's.
+            score -= plannedSurgeryPenalty * (entry.approach == "closed" ? 3 : 1)
         }
         if entry.action == "fracture-treatment", features.fixations.contains("external"), features.fixations.isDisjoint(with: ["intramedullary", "plate-screws"]),
            !features.state("manipulation").present, features.effectiveApproach != "open" {
@@ -327,7 +329,7 @@ enum ProcedureScorer {
 
     static let plannedSurgeryPenalty = 3.0
     static let operationWords: Set<String> = ["fixation", "fixed", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative"]
-    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred"]
+    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent"]
 
     /// An operation on the fracture is the plan: an operation word that is not today's, in a
     /// clause with a word of plans ("ORIF planned when the swelling settles", "for fixation tomorrow").
@@ -339,6 +341,9 @@ enum ProcedureScorer {
             while position > 0, tokens[position - 1].clause == clause { position -= 1 }
             while position < tokens.count, tokens[position].clause == clause {
                 if planWords.contains(tokens[position].text) { return true }
+                // "definitive fixation to be done another day"
+                if tokens[position].text == "to", position + 1 < tokens.count, tokens[position + 1].text == "be",
+                   tokens[position + 1].clause == clause { return true }
                 position += 1
             }
         }
