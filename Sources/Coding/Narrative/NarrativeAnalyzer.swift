@@ -188,6 +188,9 @@ struct NarrativeAnalyzer: Sendable {
 
     /// Words naming the place an operation left behind.
     static let siteWords: Set<String> = ["wound", "wounds", "site", "sites", "scar", "scars", "defect", "defects", "bed"]
+    /// Care given to a wound left by an earlier operation.
+    static let woundCareWords: Set<String> = ["change", "changed", "exchange", "exchanged", "dressing", "dressings", "vac", "npwt",
+                                              "closure", "graft", "grafting", "check", "review", "inspection"]
     /// Words between a preposition and the procedure it names as a place.
     static let siteModifiers: Set<String> = [
         "the", "a", "both", "his", "her", "their", "its", "this", "that", "these", "those", "right", "left", "bilateral",
@@ -209,8 +212,12 @@ struct NarrativeAnalyzer: Sendable {
                     || word == "orif" || word == "fixation" || word == "arthroplasty" else { continue }
             var look = procedure - 1
             while look >= 0, look >= procedure - 3, tokens[look].clause == tokens[index].clause, Self.siteModifiers.contains(tokens[look].text) { look -= 1 }
-            guard look >= 0, tokens[look].clause == tokens[index].clause,
-                  ["to", "of", "on", "over", "into", "at", "across"].contains(tokens[look].text) else { continue }
+            // "wound VAC change, left leg fasciotomy wounds": a wound-care heading ending the
+            // clause just before names the site as its place, like a preposition.
+            let afterWoundCare = look >= 0 && tokens[look].clause != tokens[index].clause
+                && tokens[look].sentence == tokens[index].sentence && Self.woundCareWords.contains(tokens[look].text)
+            guard afterWoundCare || (look >= 0 && tokens[look].clause == tokens[index].clause
+                  && ["to", "of", "on", "over", "into", "at", "across"].contains(tokens[look].text)) else { continue }
             tokens[procedure].historical = true
         }
     }
