@@ -328,6 +328,7 @@ enum ProcedureScorer {
     }
 
     static let plannedSurgeryPenalty = 3.0
+    static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
     static let operationWords: Set<String> = ["fixation", "fixed", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative"]
     static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent"]
 
@@ -335,6 +336,11 @@ enum ProcedureScorer {
     /// clause with a word of plans ("ORIF planned when the swelling settles", "for fixation tomorrow").
     static func surgeryPlanned(_ narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
+        // "Ortho to see in 3 days for definitive management", "referred to fracture clinic for
+        // definitive care": the fracture's treatment is someone else's, later; today's splint is
+        // temporary.
+        for index in tokens.indices where tokens[index].text == "definitive" && index > 0 && tokens[index - 1].text == "for"
+            && index + 1 < tokens.count && definitiveObjects.contains(tokens[index + 1].text) { return true }
         for index in tokens.indices where operationWords.contains(tokens[index].text) && (tokens[index].historical || tokens[index].negated) {
             let clause = tokens[index].clause
             var position = index
