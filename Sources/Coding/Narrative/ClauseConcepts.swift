@@ -1,0 +1,195 @@
+/// Facts said across a clause rather than in one phrase: clause concepts from the lexicon, a
+/// posterior malleolus fixed in a clause that does not name it, compartments released after
+/// their pressures were measured. Each adds words that knowledge-base phrases can match.
+extension NarrativeAnalyzer {
+    /// Compartment pressures in mmHg, then compartments "released"/"opened" with no word for the
+    /// fascia or the compartment ("ant 55 lat 48 mmHg. Anterior + lateral released."; "Pressures
+    /// 45/50/38/42 mmHg, all four opened"): the release is a fasciotomy. Pressures of a tourniquet,
+    /// a cuff or the blood do not count, nor a release of a retinaculum, capsule, tendon or ligament.
+    static let pressureExclusions: Set<String> = ["tourniquet", "cuff", "bp", "blood", "map", "systolic", "diastolic", "insufflation",
+                                                  "pneumoperitoneum", "arterial", "venous", "cvp", "pump", "inflated"]
+    static let releaseVerbs: Set<String> = ["released", "release", "opened", "decompressed", "split", "incised"]
+    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "deep", "superficial", "adductor", "flexor", "extensor",
+                                                "four", "all", "both", "gluteal", "quadriceps", "hamstring", "medial", "three", "two"]
+    static let otherReleased: Set<String> = ["tourniquet", "retinaculum", "retinacular", "capsule", "capsular", "capsulotomy", "tendon",
+                                             "ligament", "contracture", "adhesions", "tenotomy", "band", "iliotibial", "itb", "clamp",
+                                             "traction", "reduction", "carpal", "tunnel", "nerve"]
+    func addPressureRelease(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "mmhg" }),
+              !tokens.contains(where: { $0.text == "fasciotomy" || $0.text == "fasciotomies" }) else { return }
+        var sentenceWords: [Int: [Int]] = [:]
+        for index in tokens.indices { sentenceWords[tokens[index].sentence, default: []].append(index) }
+        let pressure = sentenceWords.values.contains { members in
+            members.contains { tokens[$0].text == "mmhg" } && !members.contains { Self.pressureExclusions.contains(tokens[$0].text) }
+        }
+        guard pressure else { return }
+        for sentence in sentenceWords.keys.sorted() {
+            let members = sentenceWords[sentence]!
+            guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) }),
+                  members.contains(where: { Self.compartmentNames.contains(tokens[$0].text) }),
+                  !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) }) else { continue }
+            var token = tokens[verb]
+            token.text = "fasciotomy"
+            tokens.insert(token, at: verb + 1)
+            return
+        }
+    }
+
+    /// Adds each clause concept whose word groups all occur in the clause (or, for a concept
+    /// scoped to the sentence, in the sentence), at the last of them. A clause interrupted by a
+    /// parenthetical aside is still one clause.
+    func addConcepts(_ tokens: inout [NarrativeToken]) {
+        guard !lexicon.concepts.isEmpty, !tokens.isEmpty else { return }
+        var insertions: [(after: Int, token: NarrativeToken)] = []
+        var clauses: [Int: [Int]] = [:]
+        var sentences: [Int: [Int]] = [:]
+        var order: [(clause: Bool, key: Int)] = []
+        for index in tokens.indices {
+            if clauses[tokens[index].clause] == nil { order.append((true, tokens[index].clause)) }
+            if sentences[tokens[index].sentence] == nil { order.append((false, tokens[index].sentence)) }
+            clauses[tokens[index].clause, default: []].append(index)
+            sentences[tokens[index].sentence, default: []].append(index)
+        }
+        for (isClause, key) in order {
+            let members = isClause ? clauses[key]! : sentences[key]!
+            for concept in lexicon.concepts where concept.afterFirst && isClause {
+                // In order: a word of each group after the one before; the word goes after the first
+                // group's word nearest the second group's, with the second group's scope.
+                func isIn(_ group: [String], _ i: Int) -> Bool { group.contains { Lexicon.matches(tokens[i].text, $0) } }
+                var search = members.startIndex
+                var found: [Int] = []
+                for group in concept.groups {
+                    guard let at = members[search...].firstIndex(where: { isIn(group, $0) }) else { found = []; break }
+                    found.append(members[at])
+                    search = at + 1
+                }
+                guard found.count == concept.groups.count, found.count >= 2,
+                      let first = members.last(where: { $0 < found[1] && isIn(concept.groups[0], $0) }) else { continue }
+                if first + 1 < tokens.count, tokens[first + 1].text == concept.concept { continue }
+                var token = tokens[found[1]]
+                token.text = concept.concept
+                token.start = tokens[first].start
+                token.end = tokens[first].end
+                insertions.append((first, token))
+            }
+            for concept in lexicon.concepts where !concept.afterFirst && concept.sentenceScope != isClause {
+                if members.contains(where: { tokens[$0].text == concept.concept }) { continue }
+                var last = -1
+                var action = -1
+                var all = true
+                for (offset, group) in concept.groups.enumerated() {
+                    guard let index = members.last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
+                    last = max(last, index)
+                    if offset == 1 { action = index }
+                }
+                if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {
+                    var token = tokens[last]
+                    token.text = concept.concept
+                    // Whether it happened, and the words quoted for it, are the action word's (the second
+                    // group): "opened the fascia and found the minimus dead, didn't twitch" is a fasciotomy.
+                    if action >= 0 {
+                        token.start = tokens[action].start
+                        token.end = tokens[action].end
+                        token.negated = tokens[action].negated
+                        token.uncertain = tokens[action].uncertain
+                        token.historical = tokens[action].historical
+                    }
+                    insertions.append((last, token))
+                }
+            }
+        }
+        for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+
+    static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
+                                             "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
+    static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
+    static let otherBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "syndesmosis", "deltoid", "talus", "talar", "plafond",
+                                              "pilon", "shaft"]
+    static let routeWords: Set<String> = ["through", "via", "with", "after", "from", "along", "using", "by", "behind", "beside", "around", "past"]
+
+    /// The posterior malleolus fixed in words that do not name it next to the fixation: a fixation
+    /// word's subject is the structure named last before it ("Attention to the posterior malleolus:
+    /// reduced through the fibular fracture with a ball spike, then held with two lag screws"; "Then
+    /// posterior malleolus we fix with two screws"), passing over a structure after a word of route
+    /// ("through the fibular fracture") unless it stands right before the fixation word ("after
+    /// fibular fixation" is the fibula's), and over "it", "which" and a bare "fragment"; a sentence
+    /// naming no structure ("it was reduced and stabilised with two lag screws") takes the last one
+    /// of the sentence before. Then "posterior malleolus fixed" is added at the end of the fixation
+    /// word's clause, with its scope. Only affirmed fixation words
+    /// in the operation's sections count.
+    func addPosteriorFragmentFixation(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "posterior" }) else { return }
+        /// What the word at `index` names: "posterior" (with the index of its malleolus word), "other", or nil.
+        func structure(at index: Int) -> String? {
+            let word = tokens[index].text
+            if Self.malleolusWords.contains(word) {
+                var look = index - 1
+                var named: String?
+                while look >= 0, look >= index - 4, tokens[look].sentence == tokens[index].sentence {
+                    let text = tokens[look].text
+                    if text == "posterior" { return "posterior" }
+                    if text == "medial" || text == "lateral" { named = "other" }
+                    else if text != "and" && !Self.malleolusWords.contains(text) && !Lexicon.stopWords.contains(text) { break }
+                    look -= 1
+                }
+                return named
+            }
+            return Self.otherBoneWords.contains(word) ? "other" : nil
+        }
+        var insertion: (after: Int, words: [NarrativeToken])?
+        for index in tokens.indices where Self.fixationWords.contains(tokens[index].text) && tokens[index].isAffirmed
+            && tokens[index].section.procedureWeight >= 0.5 {
+            // "fixation of the fibula", "ORIF of the posterior malleolus": the object is named after
+            // it, and the knowledge base's phrases read that.
+            var ahead = index + 1
+            var namesObject = false
+            while ahead < tokens.count, ahead <= index + 3, tokens[ahead].clause == tokens[index].clause {
+                if structure(at: ahead) != nil || Self.malleolusWords.contains(tokens[ahead].text) { namesObject = true; break }
+                ahead += 1
+            }
+            if namesObject { continue }
+            var subject: (String, Int)?
+            var look = index - 1
+            var searched = tokens[index].sentence
+            var crossed = false
+            while look >= 0, subject == nil {
+                if tokens[look].sentence != searched {
+                    // Only a sentence that named no structure at all reads the one before it.
+                    guard !crossed else { break }
+                    crossed = true
+                    searched = tokens[look].sentence
+                }
+                if let named = structure(at: look) {
+                    let adjacent = look == index - 1 || (look == index - 2 && Lexicon.stopWords.contains(tokens[index - 1].text))
+                    var afterRoute = false
+                    var back = look - 1
+                    while back >= 0, back >= look - 3, tokens[back].sentence == tokens[look].sentence {
+                        if Self.routeWords.contains(tokens[back].text) { afterRoute = true; break }
+                        if !(Lexicon.stopWords.contains(tokens[back].text) || ["distal", "proximal", "posterior", "medial", "lateral", "and"].contains(tokens[back].text)) { break }
+                        back -= 1
+                    }
+                    // Right before the fixation word ("post mal plate") the phrases read it already.
+                    if adjacent { subject = ("said", look) } else if !afterRoute { subject = (named, look) }
+                }
+                look -= 1
+            }
+            guard var (named, at) = subject, named == "posterior" else { continue }
+            // The last word of the name: "posterior malleolar fragment".
+            while at + 1 < tokens.count, Self.malleolusWords.contains(tokens[at + 1].text) { at += 1 }
+            // Said already in the words that follow ("posterior malleolus fixed with two screws").
+            if at + 1 < tokens.count, tokens[at + 1].text == "fixed" { return }
+            // Told at the end of the fixation word's clause, where it splits no phrase ("posterior
+            // malleolus fracture only" stays whole).
+            var end = index
+            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[index].clause { end += 1 }
+            insertion = (end, ["posterior", "malleolus", "fixed"].map { word in
+                var token = tokens[index]
+                token.text = word
+                return token
+            })
+            break
+        }
+        if let insertion { tokens.insert(contentsOf: insertion.words, at: insertion.after + 1) }
+    }
+}

@@ -1,0 +1,225 @@
+/// What the way a note is written says about its words: corrections, claims set against the
+/// documentation, answered questions, negative field values, sites of earlier operations,
+/// cancelled cases and arthroscopy converted to open.
+extension NarrativeAnalyzer {
+    /// Words that open a sentence correcting an earlier one: "Correction: ...", "Correction to the
+    /// above - ...", "Amended: ...", "Erratum: ...", dictated "strike that, ...", "scratch that".
+    static let correctionHeads: Set<String> = ["correction", "corrected", "amendment", "amended", "erratum", "corrigendum"]
+    static let retractingVerbs: Set<String> = ["strike", "scratch", "disregard", "ignore", "delete"]
+
+    /// Marks the sentences that correct an earlier statement (see `NarrativeToken.correcting`).
+    /// The marker must open its sentence and stand as a label (its clause ends after it, or "to
+    /// the above/previous/earlier" follows), so "correction of the varus deformity" is not one.
+    func markCorrections(_ tokens: inout [NarrativeToken]) {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            let word = tokens[index].text
+            guard index == 0 || tokens[index - 1].sentence != tokens[index].sentence else { continue }
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            var marker = false
+            if Self.correctionHeads.contains(word), let next, next.sentence == tokens[index].sentence {
+                marker = next.clause != tokens[index].clause || next.text == "to"
+            } else if Self.retractingVerbs.contains(word), let next, next.sentence == tokens[index].sentence {
+                marker = ["that", "this", "the", "previous", "above", "last"].contains(next.text)
+            }
+            guard marker else { continue }
+            let sentence = tokens[index].sentence
+            // The sentence it corrects, just before it, no longer says what happened today; a
+            // PROCEDURE title keeps naming the operation (FeatureDetector drops its facts).
+            var back = index - 1
+            while back >= 0, tokens[back].sentence == tokens[index - 1].sentence, !tokens[back].correcting,
+                  tokens[index - 1].section != .procedureTitle {
+                tokens[back].historical = true
+                back -= 1
+            }
+            var position = index
+            while position < tokens.count, tokens[position].sentence == sentence {
+                tokens[position].correcting = true
+                position += 1
+            }
+        }
+    }
+
+    /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
+    /// claims, set against what the documentation says, is not itself documentation. The words
+    /// before "but/however/whereas" no longer count as today's facts when that part has a verb of
+    /// claiming and the part after names the note (or chart, record, report...) and what it says.
+    static let claimVerbs: Set<String> = ["says", "said", "say", "wrote", "writes", "wants", "coded", "billed", "thinks", "insists",
+                                          "claims", "calls", "called", "charged", "booked", "selected", "picked", "listed"]
+    static let documentNouns: Set<String> = ["note", "notes", "documentation", "chart", "record", "report", "dictation", "narrative",
+                                             "opnote", "op-note", "body"]
+    static let documentVerbs: Set<String> = ["says", "said", "states", "stated", "documents", "documented", "reads", "shows", "describes",
+                                             "described", "mentions", "records", "recorded", "clearly"]
+    func markDisputedClaims(_ tokens: inout [NarrativeToken]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            guard let turn = tokens[start..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }), turn > start,
+                  tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
+                  let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
+                  tokens[noun..<min(end, noun + 3)].contains(where: { Self.documentVerbs.contains($0.text) }) else { continue }
+            for position in start..<turn { tokens[position].historical = true }
+        }
+    }
+
+    /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
+    /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of
+    /// a one-clause question sentence are negated when the next sentence opens with "no" or "nope"
+    /// standing alone in its clause.
+    func markAnsweredQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var index = 1
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard token.text == "no" || token.text == "nope", token.sentence != tokens[index - 1].sentence,
+                  index + 1 >= tokens.count || tokens[index + 1].clause != token.clause else { continue }
+            // The sentence before ends with "?".
+            var look = tokens[index - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            // Only a question of one clause: "No" may deny a part of a longer one ("Girdlestone R hip
+            // after infected hemiarthroplasty? No - the prosthesis came out last month").
+            let question = tokens[index - 1].sentence
+            var first = index - 1
+            while first > 0, tokens[first - 1].sentence == question { first -= 1 }
+            guard tokens[first..<index].allSatisfy({ $0.clause == tokens[index - 1].clause }) else { continue }
+            for position in first..<index { tokens[position].negated = true }
+        }
+    }
+
+    /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A".
+    static let negativeFieldWords: Set<String> = [
+        "none", "nil", "no", "not", "n/a", "na", "required", "needed", "necessary", "indicated", "done", "performed",
+        "applicable", "attempted",
+    ]
+
+    /// A templated field whose value is negative ("Reduction: none needed", "Debridement: not
+    /// required", "Fixation: nil"): the label, one to three words opening its line, did not happen.
+    /// Headings the tokenizer knows (Anesthesia:, Drains:) are sections, not words, and stay as they are.
+    func markNegativeFields(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: ":")) else { return }
+        let bytes = Array(text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
+        var index = 1
+        while index < tokens.count {
+            defer { index += 1 }
+            let first = tokens[index]
+            guard Self.negativeFieldWords.contains(first.text), ["none", "nil", "no", "not", "n/a", "na"].contains(first.text) else { continue }
+            // A ":" right before the value.
+            var look = first.start - 1
+            while look >= 0, isSpace(bytes[look]) { look -= 1 }
+            guard look >= 0, bytes[look] == UInt8(ascii: ":") else { continue }
+            // The value is only negative words up to its clause's end.
+            var end = index
+            while end < tokens.count, tokens[end].clause == first.clause, Self.negativeFieldWords.contains(tokens[end].text) { end += 1 }
+            guard end == tokens.count || tokens[end].clause != first.clause else { continue }
+            // The label: one to three words before the ":", opening its line (the tokenizer may
+            // have kept a short label and its value in one clause).
+            var labelStart = index - 1
+            while labelStart > 0, index - labelStart < 3, tokens[labelStart - 1].sentence == first.sentence,
+                  tokens[labelStart - 1].end >= tokens[labelStart].start
+                    || !bytes[tokens[labelStart - 1].end..<tokens[labelStart].start].contains(10) { labelStart -= 1 }
+            var before = tokens[labelStart].start - 1
+            while before >= 0, isSpace(bytes[before]) || bytes[before] == UInt8(ascii: "-") || bytes[before] == UInt8(ascii: "*") { before -= 1 }
+            guard before < 0 || bytes[before] == 10 else { continue }
+            for position in labelStart..<end { tokens[position].negated = true }
+        }
+    }
+
+    /// Words naming the place an operation left behind.
+    static let siteWords: Set<String> = ["wound", "wounds", "site", "sites", "scar", "scars", "defect", "defects", "bed"]
+    /// Care given to a wound left by an earlier operation.
+    static let woundCareWords: Set<String> = ["change", "changed", "exchange", "exchanged", "dressing", "dressings", "vac", "npwt",
+                                              "closure", "graft", "grafting", "check", "review", "inspection"]
+    /// Words between a preposition and the procedure it names as a place.
+    static let siteModifiers: Set<String> = [
+        "the", "a", "both", "his", "her", "their", "its", "this", "that", "these", "those", "right", "left", "bilateral",
+        "medial", "lateral", "anterior", "posterior", "open", "leg", "thigh", "calf", "old", "previous", "prior", "recent",
+    ]
+
+    /// "skin graft to the fasciotomy wounds", "closure of both fasciotomy sites", "VAC change over the
+    /// amputation wound": after a preposition, an operation named as the place of today's work was
+    /// done before. "Fasciotomy wounds left open" (no preposition) is today's fasciotomy.
+    func markEarlierProcedureSites(_ tokens: inout [NarrativeToken]) {
+        var index = 2
+        while index < tokens.count {
+            defer { index += 1 }
+            guard Self.siteWords.contains(tokens[index].text) else { continue }
+            let procedure = index - 1
+            let word = tokens[procedure].text
+            guard tokens[procedure].clause == tokens[index].clause,
+                  word.hasSuffix("otomy") || word.hasSuffix("otomies") || word.hasSuffix("ectomy") || word == "amputation"
+                    || word == "orif" || word == "fixation" || word == "arthroplasty" else { continue }
+            var look = procedure - 1
+            while look >= 0, look >= procedure - 3, tokens[look].clause == tokens[index].clause, Self.siteModifiers.contains(tokens[look].text) { look -= 1 }
+            // "wound VAC change, left leg fasciotomy wounds": a wound-care heading ending the
+            // clause just before names the site as its place, like a preposition.
+            let afterWoundCare = look >= 0 && tokens[look].clause != tokens[index].clause
+                && tokens[look].sentence == tokens[index].sentence && Self.woundCareWords.contains(tokens[look].text)
+            guard afterWoundCare || (look >= 0 && tokens[look].clause == tokens[index].clause
+                  && ["to", "of", "on", "over", "into", "at", "across"].contains(tokens[look].text)) else { continue }
+            tokens[procedure].historical = true
+        }
+    }
+
+    /// A case cancelled before it started ("case cancelled, no anaesthetic given", "surgery was
+    /// postponed"): what the narrative names was not done today, so every word is the plan, except
+    /// in a later sentence that says what was done today.
+    func markCancelledCase(_ tokens: inout [NarrativeToken]) {
+        let cancelWords: Set<String> = ["cancelled", "canceled", "postponed", "rebooked", "rescheduled"]
+        let subjects: Set<String> = ["case", "surgery", "procedure", "operation", "op", "theatre", "list"]
+        guard let cancel = tokens.indices.first(where: { index in
+            let token = tokens[index]
+            guard cancelWords.contains(token.text), !token.uncertain else { return false }
+            // The subject of the cancellation, in its clause and not itself history ("previous
+            // surgery cancelled"), nor a negated cancellation ("case was not cancelled").
+            return tokens.indices.contains { other in
+                tokens[other].clause == token.clause && subjects.contains(tokens[other].text) && !tokens[other].historical
+                    && !(other < index && tokens[other..<index].contains { $0.text == "not" })
+            }
+        }) else { return }
+        let sentence = tokens[cancel].sentence
+        let later = Set(tokens.filter { $0.sentence > sentence && ["today", "performed", "proceeded"].contains($0.text) }.map(\.sentence))
+        for index in tokens.indices where !later.contains(tokens[index].sentence) {
+            tokens[index].historical = true
+        }
+    }
+
+    /// Arthroscopy converted to open (or abandoned): only the open procedure is reported, so the
+    /// arthroscopy words no longer speak for the approach or rule open codes out, and
+    /// "converted" is the approach's conversion, not a conversion arthroplasty. The words become
+    /// `convertedarthroscopy`, which no phrase names.
+    func markConvertedArthroscopy(_ tokens: inout [NarrativeToken]) {
+        func isArthroscopy(_ word: String) -> Bool {
+            word.hasPrefix("arthroscop") || ["scope", "scoped", "portal", "portals"].contains(word)
+        }
+        var converted = false
+        for index in tokens.indices {
+            let word = tokens[index].text
+            if ["converted", "conversion", "convert"].contains(word) {
+                // "converted to open", "converted to a mini-arthrotomy", "conversion to an open procedure"
+                let window = tokens[(index + 1)..<min(index + 7, tokens.count)].filter { $0.sentence == tokens[index].sentence }
+                if window.contains(where: { ["open", "arthrotomy", "mini", "formal"].contains($0.text) }),
+                   tokens.contains(where: { isArthroscopy($0.text) }) {
+                    tokens[index].historical = true
+                    converted = true
+                }
+            } else if ["abandoned", "aborted"].contains(word) {
+                let clause = tokens[index].clause
+                if tokens.contains(where: { $0.clause == clause && isArthroscopy($0.text) }) { converted = true }
+            }
+        }
+        guard converted else { return }
+        // Renamed, not only marked: "knee arthroscopy" must not match as a phrase either (a
+        // phrase takes its scope from its first word, "knee").
+        for index in tokens.indices where isArthroscopy(tokens[index].text) {
+            tokens[index].text = "convertedarthroscopy"
+            tokens[index].historical = true
+        }
+    }
+}

@@ -1,0 +1,384 @@
+/// Negation, uncertainty and history, each scoped to its clause: which words of a note are not
+/// today's work ("no debridement", "rule out", "prior ORIF", "to be fixed next week").
+extension NarrativeAnalyzer {
+    /// Verbs of keeping a result: "X but could not be held" says X was done and then lost.
+    static let keepingVerbs: Set<String> = ["held", "maintained", "kept", "sustained", "controlled", "stabilized", "stabilised"]
+
+    /// Negation, uncertainty and history, each scoped to its clause.
+    func markScopes(_ tokens: inout [NarrativeToken]) {
+        var negating = false
+        var uncertain = false
+        var historical = false
+        var clauseStart = 0
+        // "Plan: ORIF in 7-10 days": a history cue that is its clause's only word is a heading
+        // inside the line, and what follows it in the sentence is the plan, not today's work.
+        var historicalSentence: Int?
+        var countedFrom = false
+        var index = 0
+        while index < tokens.count {
+            if index == 0 || tokens[index].clause != tokens[index - 1].clause {
+                negating = false; uncertain = false; historical = false; countedFrom = false
+                clauseStart = index
+                if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
+                   index - 1 == 0 || tokens[index - 2].clause != tokens[index - 1].clause,
+                   Self.cue(Lexicon.historyCues, in: tokens, at: index - 1) != nil {
+                    historicalSentence = tokens[index].sentence
+                }
+                if historicalSentence == tokens[index].sentence { historical = true }
+            }
+            let word = tokens[index].text
+            if Lexicon.scopeBreakers.contains(word)
+                || (word == "and" && index + 1 < tokens.count && Lexicon.statementStarters.contains(tokens[index + 1].text)) {
+                negating = false; uncertain = false; historical = false
+                clauseStart = index + 1
+                index += 1
+                continue
+            }
+            // "post-op day 1 after IM nailing", "the morning after fixation", "2 weeks after the
+            // osteotomy": what the time is counted from was done before.
+            if word == "after", !historical, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }) {
+                historical = true
+                countedFrom = true
+                tokens[index].historical = true
+                index += 1
+                continue
+            }
+            // The event counted from is a noun phrase: a new subject ends it ("after IM nailing of the
+            // femur the thigh became tense").
+            if countedFrom, historical, Lexicon.subjectStarters.contains(word), index > 0,
+               !Lexicon.prepositions.contains(tokens[index - 1].text), tokens[index - 1].text != "after" {
+                historical = false
+                countedFrom = false
+            }
+            // "soft tissues too swollen for ORIF", "unfit for nailing": what follows was not done.
+            if word == "for", !negating, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {
+                negating = true
+                index += 1
+                continue
+            }
+            if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
+                if word == "not" || word == "never" {
+                    let before = index > 0 ? tokens[index - 1].text : ""
+                    let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
+                    // "posterior malleolus was not fixed", "not performed": the negated thing came first.
+                    // "casted in clinic and never reduced": "and never" negates the verb after it,
+                    // not what the first verb did.
+                    // "the muscle did not contract", "the fracture does not extend into the joint": after
+                    // "do" or a modal an active verb says what the subject did not do, and the
+                    // subject stays ("the posterior malleolus did not require fixation" is not treated).
+                    let activeVerb = Lexicon.doOrModalVerbs.contains(before) && !after.hasSuffix("ed") && !Self.participles.contains(after)
+                        && !Lexicon.verbsThatLeaveTheSubjectUntreated.contains(after)
+                    if !(word == "never" && before == "and"), !activeVerb, Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
+                        negateBackward(&tokens, from: index - 1, to: clauseStart)
+                        // "posterior compartments soft, not released": the clause is only the
+                        // verb; what was not done is named in the clause before it.
+                        if Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
+                        // "X was discussed but was not performed": no new subject after "but", so
+                        // what is not done is the X before it.
+                        // Not when what failed is keeping it ("reduced on the traction table but could not
+                        // be held"): the reduction was done.
+                        var verb = index + 1
+                        while verb < tokens.count, Lexicon.beVerbs.contains(tokens[verb].text) { verb += 1 }
+                        let keeping = verb < tokens.count && Self.keepingVerbs.contains(tokens[verb].text)
+                        if !keeping, clauseStart >= 1, tokens[clauseStart - 1].text == "but", tokens[clauseStart - 1].clause == tokens[index].clause,
+                           (clauseStart..<index).allSatisfy({ Lexicon.beVerbs.contains(tokens[$0].text) }) {
+                            var start = clauseStart - 1
+                            while start > 0, tokens[start - 1].clause == tokens[index].clause, !Lexicon.scopeBreakers.contains(tokens[start - 1].text) { start -= 1 }
+                            negateBackward(&tokens, from: clauseStart - 2, to: start)
+                        }
+                    }
+                }
+                negating = true
+                index += length
+                continue
+            }
+            if Lexicon.backwardNegationCues.contains(word) {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+                if word != "intact", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
+            }
+            if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+                // "posterior fragment small, left alone" (→ untouched); not "stable" or "normal",
+                // which describe the thing before them ("Weber B fracture, stable, boot").
+                if word == "untouched" || word == "retained", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) {
+                    negatePreviousClause(&tokens, before: clauseStart)
+                }
+            }
+            if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
+                negateRetained(&tokens, from: index - 1, to: clauseStart, cue: index)
+                _ = end
+            }
+            // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
+            // dated plan ("for hemi on tomorrow's list", "ORIF next week").
+            if word == "yesterday" || word == "tomorrow"
+                || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word)) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0 {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            // "already reduced by the ED physician", "splinted by the referring hospital": another
+            // provider's work before this one's is history.
+            if word == "by", index > clauseStart, index + 1 < tokens.count,
+               tokens[(index + 1)..<min(index + 4, tokens.count)].contains(where: { $0.clause == tokens[index].clause && Self.otherProviders.contains($0.text) }) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            // "definitive fixation to be done another day", "tibia to be nailed once swelling
+            // settles", "needs to be plated": what is still to be done is the plan. Not a state
+            // found today ("noted to be reduced", "was able to be reduced", "had to be opened").
+            if word == "to", index > clauseStart, index + 2 < tokens.count, tokens[index + 1].text == "be",
+               tokens[index + 2].clause == tokens[index].clause, !Self.stateBeforeTo.contains(tokens[index - 1].text),
+               !tokens[index - 1].text.hasSuffix("ed") {
+                let verb = tokens[index + 2].text
+                if verb.hasSuffix("ed") || Self.participles.contains(verb) {
+                    var position = index - 1
+                    while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                        tokens[position].historical = true
+                        position -= 1
+                    }
+                }
+            }
+            // "TKA in 2019": a dated event is history.
+            if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
+               ["in", "since", "during"].contains(tokens[index - 1].text) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0 {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            if Lexicon.backwardUncertaintyCues.contains(word),
+               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "but" {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].uncertain = true
+                    position -= 1
+                }
+            }
+            // "ORIF planned when the swelling settles", "TKA scheduled for March": the thing
+            // planned came first ("closed reduction as planned" is today's work).
+            let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
+                && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
+                    || Lexicon.planFollowers.contains(tokens[index + 1].text))
+            if Lexicon.backwardHistoryCues.contains(word) || planned || (word == "in" && Self.futureTime(tokens, at: index)) {
+                // "open reduction and ligament reconstruction planned at a later date": like a
+                // backward negation, it crosses an "and" between nouns, not one after a verb.
+                var position = index - 1
+                while position >= clauseStart, position >= 0 {
+                    let text = tokens[position].text
+                    if text == "and", position > 0 {
+                        let before = tokens[position - 1].text
+                        if before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                    } else if Lexicon.backwardStops.contains(text) {
+                        break
+                    }
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
+                uncertain = true
+                for offset in 0..<length { tokens[index + offset].uncertain = true }
+                index += length
+                continue
+            }
+            // "How would you code …", "what would you bill": a question, not a plan.
+            if word == "would", index + 1 < tokens.count, ["you", "i", "we", "one"].contains(tokens[index + 1].text) || (index > 0 && ["how", "what", "which"].contains(tokens[index - 1].text)) {
+                index += 1
+                continue
+            }
+            // "heterotopic ossification after ORIF acetabulum", "arthrofibrosis after femoral
+            // nail": the condition is today's, the operation it followed is history. Not an
+            // implant or a stump the condition is about ("infection after TKA" is today's object).
+            if word == "after", !historical, Self.followsCondition(tokens, at: index, clauseStart: clauseStart) {
+                historical = true
+                index += 1
+                continue
+            }
+            if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index) {
+                historical = true
+                for offset in 0..<length { tokens[index + offset].historical = true }
+                index += length
+                continue
+            }
+            tokens[index].negated = tokens[index].negated || negating
+            tokens[index].uncertain = tokens[index].uncertain || uncertain
+            tokens[index].historical = tokens[index].historical || historical
+            index += 1
+        }
+    }
+
+    /// Who else may have treated the patient before ("by the ED physician", "by paramedics").
+    static let otherProviders: Set<String> = ["ed", "er", "emergency", "paramedic", "paramedics", "ambulance", "referring", "outside",
+                                              "gp", "casualty", "triage", "ems", "colleague", "colleagues", "partner", "partners",
+                                              "plastics", "another"]
+    /// Words before "to be …" that make it a state or a past necessity, not a plan.
+    static let stateBeforeTo: Set<String> = ["had", "has", "have", "able", "appears", "appear", "seems", "seem", "is", "was", "were",
+                                             "are", "found", "noted", "shown", "felt", "thought", "confirmed", "proved", "proven"]
+    /// Units after "last" / "next" that date an event ("last week", "next month").
+    static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                          "saturday", "sunday", "weekend"]
+    /// Conditions a patient comes with ("stiffness after …", "nonunion after …").
+    static let conditionWords: Set<String> = [
+        "ossification", "arthrofibrosis", "stiffness", "stiff", "contracture", "contractures", "nonunion", "malunion", "pain",
+        "painful", "ankylosis", "ankylosed", "deformity", "weakness", "osteomyelitis", "osteoarthritis", "arthritis", "adhesions",
+        "scarring", "neuroma", "equinus", "overgrowth", "recurrence", "recurred", "recurrent",
+    ]
+    static let stateConditions: Set<String> = ["pain", "painful", "stiffness", "stiff", "arthrofibrosis"]
+    /// Words of an implant or a stump: the object of today's work even after "after".
+    static let implantWords: Set<String> = [
+        "arthroplasty", "hemiarthroplasty", "replacement", "prosthesis", "prosthetic", "resurfacing", "amputation", "stump",
+        "spacer", "implant", "implants", "total",
+    ]
+
+    /// Whether "after" at `index` follows a condition named earlier in its clause and names an
+    /// operation that is not an implant or stump.
+    static func followsCondition(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
+        guard index > clauseStart, index + 1 < tokens.count, tokens[index + 1].clause == tokens[index].clause else { return false }
+        let before = tokens[max(clauseStart, index - 6)..<index]
+        guard before.contains(where: { conditionWords.contains($0.text) }) else { return false }
+        // Pain or stiffness after a replacement is the patient's state, not a fault of the
+        // implant: "genicular nerve ablation for pain after TKA", "MUA for stiffness after TKR".
+        if before.contains(where: { Self.stateConditions.contains($0.text) }) { return true }
+        var position = index + 1
+        while position < tokens.count, tokens[position].clause == tokens[index].clause {
+            if implantWords.contains(tokens[position].text) { return false }
+            position += 1
+        }
+        return true
+    }
+
+    static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
+                                           "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
+                                           "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
+
+    /// Whether the words from `start` up to (not including) `end` are only stop words or forms
+    /// of "be" ("it was not fixed"): the clause names nothing of its own.
+    static func onlyFunctionWords(_ tokens: [NarrativeToken], from start: Int, to end: Int) -> Bool {
+        guard start < end else { return true }
+        return tokens[start..<end].allSatisfy { Lexicon.stopWords.contains($0.text) || Lexicon.beVerbs.contains($0.text) }
+    }
+
+    /// Negates the clause before `clauseStart` in the same sentence ("posterior fragment small
+    /// (<10%), not fixed"), passing over a clause of numbers only, and stopping at a verb of its
+    /// own ("the fracture was reduced, not fixed": the reduction stands) or a word that joins statements.
+    private func negatePreviousClause(_ tokens: inout [NarrativeToken], before clauseStart: Int) {
+        guard clauseStart > 0, clauseStart < tokens.count else { return }
+        let sentence = tokens[clauseStart].sentence
+        var position = clauseStart - 1
+        var clause = tokens[position].clause
+        var clauseHasWord = false
+        while position >= 0, tokens[position].sentence == sentence {
+            let token = tokens[position]
+            if token.clause != clause {
+                if clauseHasWord { break }
+                clause = token.clause
+            }
+            let word = token.text
+            // "anterior and lateral compartments soft (with pressures of 15), not released": an
+            // "and" or "with" between nouns of a clause with no verb of its own does not stop it.
+            let joinsNouns = (word == "and" || word == "with") && position > 0 && tokens[position - 1].clause == clause
+                && !tokens[position - 1].text.hasSuffix("ed") && !Self.participles.contains(tokens[position - 1].text)
+                && position + 1 < clauseStart && !Lexicon.beVerbs.contains(tokens[position + 1].text)
+            if word.hasSuffix("ed") || Self.participles.contains(word) || (Lexicon.backwardStops.contains(word) && !joinsNouns) { break }
+            if word.contains(where: \.isLetter) { clauseHasWord = true }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
+    /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
+    /// its clause (or leads to "time", "once", "when"): what the clause names is to come.
+    static func futureTime(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        let clause = tokens[index].clause
+        var look = index + 1
+        var sawNumber = false
+        while look < tokens.count, tokens[look].clause == clause,
+              Double(tokens[look].text) != nil || Lexicon.numberWords.contains(tokens[look].text) || (sawNumber && ["to", "or"].contains(tokens[look].text)) {
+            sawNumber = true
+            look += 1
+        }
+        guard sawNumber, look < tokens.count, tokens[look].clause == clause, Lexicon.timeUnits.contains(tokens[look].text) else { return false }
+        let after = look + 1
+        return after == tokens.count || tokens[after].clause != clause || ["time", "once", "when", "if", "after", "pending"].contains(tokens[after].text)
+    }
+
+    /// The last token of a retention cue starting at `index` ("left in place", "kept", "retained")
+    /// that ends its clause or is followed by a reason ("…, because it was well fixed"). "Left" alone
+    /// must be followed by its complement ("left in place", "left alone"); "kept" and "retained" stand alone.
+    static func retentionEnd(_ tokens: [NarrativeToken], at index: Int) -> Int? {
+        let clause = tokens[index].clause
+        for end in Lexicon.retentionEnds {
+            if end.isEmpty, tokens[index].text == "left" { continue }
+            let last = index + end.count
+            guard last < tokens.count else { continue }
+            guard end.enumerated().allSatisfy({ tokens[index + 1 + $0.offset].text == $0.element && tokens[index + 1 + $0.offset].clause == clause }) else { continue }
+            if last + 1 == tokens.count || tokens[last + 1].clause != clause || Lexicon.retentionFollowers.contains(tokens[last + 1].text) {
+                return last
+            }
+        }
+        return nil
+    }
+
+    /// Like `negateBackward`, but an "and" that only joins a description to the retention cue
+    /// ("components well fixed and left in place": no new subject after the "and") is crossed.
+    private func negateRetained(_ tokens: inout [NarrativeToken], from: Int, to start: Int, cue: Int) {
+        var position = from
+        while position >= start, position >= 0 {
+            let word = tokens[position].text
+            if word == "and", position > 0 {
+                let before = tokens[position - 1].text
+                let joinsPredicate = (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
+                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                tokens[position].negated = true
+                position -= 1
+                continue
+            }
+            if Lexicon.backwardStops.contains(word) { break }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
+    private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int) {
+        var position = from
+        while position >= start, position >= 0 {
+            let word = tokens[position].text
+            // "and" between two statements stops ("lateral plated and posterior not fixed"); between
+            // two nouns it does not ("femoral and tibial components retained").
+            if word == "and", position > 0 {
+                let before = tokens[position - 1].text
+                if before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                tokens[position].negated = true
+                position -= 1
+                continue
+            }
+            if Lexicon.backwardStops.contains(word) { break }
+            tokens[position].negated = true
+            position -= 1
+        }
+    }
+
+    /// First words of every cue: most words start none, and are passed over at once.
+    static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))
+
+    /// The length of a cue phrase starting at `index`, if any.
+    static func cue(_ cues: [[String]], in tokens: [NarrativeToken], at index: Int) -> Int? {
+        guard cueHeads.contains(tokens[index].text) else { return nil }
+        var best: Int?
+        for cue in cues where index + cue.count <= tokens.count && cue[0] == tokens[index].text {
+            var matches = true
+            for (offset, word) in cue.enumerated() where tokens[index + offset].text != word || (offset > 0 && tokens[index + offset].clause != tokens[index].clause) {
+                matches = false
+                break
+            }
+            if matches, cue.count > (best ?? 0) { best = cue.count }
+        }
+        return best
+    }
+}
