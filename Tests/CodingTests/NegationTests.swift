@@ -97,6 +97,22 @@ import Testing
         #expect(negated.tokens.first { $0.text == "fixed" }?.negated != false)
     }
 
+    /// The lip said not fixed in a clause of its own ("…was small, reduced indirectly and was not
+    /// fixed") documents 27822's deciding fact: no question about it, confidence not held back. It
+    /// was asked about although the evidence quoted "not fixed" (the README's demo case).
+    @Test func posteriorLipSaidNotFixedInItsOwnClauseIsDocumented() throws {
+        let report = TestSupport.bundledEngine.suggest("""
+        PROCEDURE: Open reduction internal fixation right trimalleolar ankle fracture.
+        The lateral malleolus was fixed with a one-third tubular plate and screws. The medial malleolus was fixed
+        with two partially threaded cancellous screws. The posterior malleolus fragment was small, reduced
+        indirectly and was not fixed.
+        """)
+        #expect(report.procedures.first?.code == "27822")
+        #expect(!report.queries.contains { $0.question.contains("posterior malleolus") })
+        let fixed = TestSupport.bundledEngine.suggest("ORIF trimalleolar fracture. The posterior malleolus fragment was large, reduced and then fixed with two AP lag screws.")
+        #expect(fixed.procedures.first?.code == "27823")
+    }
+
     /// Words after a parenthetical aside continue the clause before it.
     @Test func asideDoesNotSplitItsClause() throws {
         let narrative = TestSupport.fixtureKB.analyze("Posterior compartments (superficial + deep) of the leg released.")

@@ -116,8 +116,8 @@ extension NarrativeAnalyzer {
     /// fibular fixation" is the fibula's), and over "it", "which" and a bare "fragment"; a sentence
     /// naming no structure ("it was reduced and stabilised with two lag screws") takes the last one
     /// of the sentence before. Then "posterior malleolus fixed" is added at the end of the fixation
-    /// word's clause, with its scope. Only affirmed fixation words
-    /// in the operation's sections count.
+    /// word's clause, with its scope (negated when the fixation word is). Fixation words that are
+    /// uncertain or history, or outside the operation's sections, do not count.
     func addPosteriorFragmentFixation(_ tokens: inout [NarrativeToken]) {
         guard tokens.contains(where: { $0.text == "posterior" }) else { return }
         /// What the word at `index` names: "posterior" (with the index of its malleolus word), "other", or nil.
@@ -138,8 +138,11 @@ extension NarrativeAnalyzer {
             return Self.otherBoneWords.contains(word) ? "other" : nil
         }
         var insertion: (after: Int, words: [NarrativeToken])?
-        for index in tokens.indices where Self.fixationWords.contains(tokens[index].text) && tokens[index].isAffirmed
-            && tokens[index].section.procedureWeight >= 0.5 {
+        // A fixation word said not to have happened counts too: "the posterior malleolus fragment
+        // was small, reduced indirectly and was not fixed" documents the lip as not fixed (27822),
+        // which the inserted words then carry as negated.
+        for index in tokens.indices where Self.fixationWords.contains(tokens[index].text)
+            && !tokens[index].uncertain && !tokens[index].historical && tokens[index].section.procedureWeight >= 0.5 {
             // "fixation of the fibula", "ORIF of the posterior malleolus": the object is named after
             // it, and the knowledge base's phrases read that.
             var ahead = index + 1
@@ -161,7 +164,13 @@ extension NarrativeAnalyzer {
                     searched = tokens[look].sentence
                 }
                 if let named = structure(at: look) {
-                    let adjacent = look == index - 1 || (look == index - 2 && Lexicon.stopWords.contains(tokens[index - 1].text))
+                    var adjacent = look == index - 1 || (look == index - 2 && Lexicon.stopWords.contains(tokens[index - 1].text))
+                    // "post mal not fixed", "posterior malleolus was not fixed": the phrases read that.
+                    if tokens[index].negated, index - look <= 3 {
+                        adjacent = adjacent || (look + 1..<index).allSatisfy {
+                            Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.forwardNegationWords.contains(tokens[$0].text)
+                        }
+                    }
                     var afterRoute = false
                     var back = look - 1
                     while back >= 0, back >= look - 3, tokens[back].sentence == tokens[look].sentence {
