@@ -105,7 +105,7 @@ extension NarrativeAnalyzer {
                 }
             }
             if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
-                negateRetained(&tokens, from: index - 1, to: clauseStart, cue: index)
+                negateBackward(&tokens, from: index - 1, to: clauseStart, retentionCue: index)
                 _ = end
             }
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
@@ -325,27 +325,10 @@ extension NarrativeAnalyzer {
         return nil
     }
 
-    /// Like `negateBackward`, but an "and" that only joins a description to the retention cue
-    /// ("components well fixed and left in place": no new subject after the "and") is crossed.
-    private func negateRetained(_ tokens: inout [NarrativeToken], from: Int, to start: Int, cue: Int) {
-        var position = from
-        while position >= start, position >= 0 {
-            let word = tokens[position].text
-            if word == "and", position > 0 {
-                let before = tokens[position - 1].text
-                let joinsPredicate = (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
-                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before) { break }
-                tokens[position].negated = true
-                position -= 1
-                continue
-            }
-            if Lexicon.backwardStops.contains(word) { break }
-            tokens[position].negated = true
-            position -= 1
-        }
-    }
-
-    private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int) {
+    /// `retentionCue`: where a retention cue stands ("left in place"); an "and" that only joins a
+    /// description to it ("components well fixed and left in place": no new subject after the
+    /// "and") is crossed.
+    private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int, retentionCue cue: Int? = nil) {
         var position = from
         while position >= start, position >= 0 {
             let word = tokens[position].text
@@ -353,7 +336,10 @@ extension NarrativeAnalyzer {
             // two nouns it does not ("femoral and tibial components retained").
             if word == "and", position > 0 {
                 let before = tokens[position - 1].text
-                if before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                let joinsPredicate = cue.map { cue in
+                    (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
+                } ?? false
+                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before) { break }
                 tokens[position].negated = true
                 position -= 1
                 continue

@@ -19,19 +19,15 @@ enum NCCICheck {
                             codes: [edit.column1, edit.column2]))
                     case .allowed:
                         let first = sides[edit.column1] ?? [], second = sides[edit.column2] ?? []
-                        if first.count == 1, second.count == 1, first != second,
-                           let index = report.procedures.firstIndex(where: { $0.code == edit.column2 }) {
+                        // What documents a separate structure: the two sides, else the note's own words.
+                        let separate = first.count == 1 && second.count == 1 && first != second
+                            ? "the narrative puts them on different sides"
+                            : distinctSite(edit.column1, edit.column2).map { "the note documents a separate site (\"\($0)\")" }
+                        if let separate, let index = report.procedures.firstIndex(where: { $0.code == edit.column2 }) {
                             report.procedures[index].modifiers.append("XS")
                             report.warnings.append(ReportWarning(
                                 kind: "bundling",
-                                message: "NCCI: \(edit.column2) bundles into \(edit.column1) (modifier indicator 1); the narrative puts them on different sides, so XS (separate structure) is added to \(edit.column2)\(label).",
-                                codes: [edit.column1, edit.column2]))
-                        } else if let evidence = distinctSite(edit.column1, edit.column2),
-                                  let index = report.procedures.firstIndex(where: { $0.code == edit.column2 }) {
-                            report.procedures[index].modifiers.append("XS")
-                            report.warnings.append(ReportWarning(
-                                kind: "bundling",
-                                message: "NCCI: \(edit.column2) bundles into \(edit.column1) (modifier indicator 1); the note documents a separate site (\"\(evidence)\"), so XS (separate structure) is added to \(edit.column2)\(label).",
+                                message: "NCCI: \(edit.column2) bundles into \(edit.column1) (modifier indicator 1); \(separate), so XS (separate structure) is added to \(edit.column2)\(label).",
                                 codes: [edit.column1, edit.column2]))
                         } else {
                             report.warnings.append(ReportWarning(
