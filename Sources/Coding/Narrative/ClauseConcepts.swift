@@ -9,8 +9,6 @@ extension NarrativeAnalyzer {
     static let pressureExclusions: Set<String> = ["tourniquet", "cuff", "bp", "blood", "map", "systolic", "diastolic", "insufflation",
                                                   "pneumoperitoneum", "arterial", "venous", "cvp", "pump", "inflated"]
     static let releaseVerbs: Set<String> = ["released", "release", "opened", "decompressed", "split", "incised"]
-    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "deep", "superficial", "adductor", "flexor", "extensor",
-                                                "four", "all", "both", "gluteal", "quadriceps", "hamstring", "medial", "three", "two"]
     static let otherReleased: Set<String> = ["tourniquet", "retinaculum", "retinacular", "capsule", "capsular", "capsulotomy", "tendon",
                                              "ligament", "contracture", "adhesions", "tenotomy", "band", "iliotibial", "itb", "clamp",
                                              "traction", "reduction", "carpal", "tunnel", "nerve"]
@@ -26,7 +24,7 @@ extension NarrativeAnalyzer {
         for sentence in sentenceWords.keys.sorted() {
             let members = sentenceWords[sentence]!
             guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) }),
-                  members.contains(where: { Self.compartmentNames.contains(tokens[$0].text) }),
+                  members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) }),
                   !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) }) else { continue }
             var token = tokens[verb]
             token.text = "fasciotomy"

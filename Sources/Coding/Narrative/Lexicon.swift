@@ -136,6 +136,10 @@ struct Lexicon: Sendable {
     static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]
     /// "and" ends a scope only when a new statement starts after it.
     static let statementStarters: Set<String> = ["the", "then", "a", "an", "was", "we", "it", "he", "she", "they", "patient", "this", "there", "i", "after", "attention"]
+    /// Words that name a muscle compartment or count them ("anterior", "deep posterior", "all four").
+    static let compartmentWords: Set<String> = ["anterior", "lateral", "posterior", "anterolateral", "posteromedial", "peroneal", "deep",
+                                                "superficial", "medial", "four", "4", "all", "both", "three", "3", "two", "2", "extensor",
+                                                "flexor", "quadriceps", "hamstring", "adductor", "gluteal", "interosseous", "calcaneal"]
     /// Backward negation stops at these words ("lateral malleolus plated and posterior malleolus not fixed").
     static let backwardStops: Set<String> = ["and", "but", "then", "after", "while", "with", "however", "also"]
 }

@@ -52,21 +52,11 @@ enum ProcedureScorer {
         return groupsShareSentence(compiled.all[1], implantGroup, narrative: narrative)
     }
 
-    /// The best affirmed hit of each `all` group (nil when a group is missing), whatever the
-    /// entry's `none` phrases say.
-    ///
-    /// When the best hits are spread over several procedure statements ("1. Radical resection,
-    /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
-    /// strong, from the statement whose site documents most of the other groups.
     /// A required group of compartment names ("anterior compartment", "deep posterior", …).
     static func isCompartmentGroup(_ group: [Phrase]) -> Bool {
         guard let first = group.first else { return false }
         return first.text.contains("compartment") && group.filter { $0.text.contains("compartment") }.count * 2 >= group.count
     }
-
-    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "anterolateral", "posteromedial", "peroneal", "deep",
-                                                "superficial", "medial", "four", "4", "all", "both", "three", "3", "two", "2", "extensor",
-                                                "flexor", "quadriceps", "hamstring", "adductor", "gluteal", "interosseous", "calcaneal"]
 
     /// Whether any compartment is named ("anterior compartment", "all four compartments", "dual
     /// incision"): a word of a name within three words before "compartment(s)", or two incisions.
@@ -76,7 +66,7 @@ enum ProcedureScorer {
             if token.text == "compartment" || token.text == "compartments" {
                 var look = index - 1
                 while look >= 0, look >= index - 3 {
-                    if compartmentNames.contains(tokens[look].text) { return true }
+                    if Lexicon.compartmentWords.contains(tokens[look].text) { return true }
                     look -= 1
                 }
             } else if token.text == "incision" || token.text == "incisions", index > 0,
@@ -87,6 +77,12 @@ enum ProcedureScorer {
         return false
     }
 
+    /// The best affirmed hit of each `all` group (nil when a group is missing), whatever the
+    /// entry's `none` phrases say.
+    ///
+    /// When the best hits are spread over several procedure statements ("1. Radical resection,
+    /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
+    /// strong, from the statement whose site documents most of the other groups.
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> [Phrase.Hit]? {
         var hits: [Phrase.Hit] = []
         hits.reserveCapacity(compiled.all.count)
