@@ -29,8 +29,21 @@ struct NarrativeAnalyzer: Sendable {
         let raw = Self.spokenPunctuation(input)
         var output: [Tokenizer.RawToken] = []
         output.reserveCapacity(raw.count + 16)
+        let malleolusInitials = Self.readsMalleolusInitials(raw)
         var index = 0
         while index < raw.count {
+            if malleolusInitials, let side = Self.malleolusInitial[raw[index].text],
+               index == 0 || !(raw[index - 1].text.first?.isNumber ?? false) {
+                // "MM screws x2, PM large": an ankle note's initials of the malleoli; not "4.0 mm", "2 pm".
+                for (offset, word) in [side, "malleolus"].enumerated() {
+                    output.append(.init(text: word, start: raw[index].start, end: raw[index].end,
+                                        boundary: offset == 0 ? raw[index].boundary : .none, section: raw[index].section,
+                                        opensAside: offset == 0 && raw[index].opensAside,
+                                        resumesClause: offset == 0 && raw[index].resumesClause))
+                }
+                index += 1
+                continue
+            }
             var matched = false
             var length = min(lexicon.longestAbbreviation, raw.count - index)
             while length >= 1, !matched {
@@ -74,6 +87,27 @@ struct NarrativeAnalyzer: Sendable {
             index += 1
         }
         return output
+    }
+
+    static let malleolusInitial = ["mm": "medial", "lm": "lateral", "pm": "posterior"]
+
+    /// MM / LM / PM are read as the malleoli only in a note about the ankle's bones (another word
+    /// of them in the text, or two of the initials), never after a number ("4.0 mm", "at 2 pm"):
+    /// elsewhere "MM" is as likely multiple myeloma or millimetres.
+    static func readsMalleolusInitials(_ raw: [Tokenizer.RawToken]) -> Bool {
+        var initials = Set<String>()
+        var anklePart = false
+        for (index, token) in raw.enumerated() {
+            switch token.text {
+            case "mm", "lm", "pm":
+                if index == 0 || !(raw[index - 1].text.first?.isNumber ?? false) { initials.insert(token.text) }
+            case "malleolus", "malleoli", "mal", "mall", "malleolar", "fibula", "fib", "fibular", "ankle", "syndesmosis",
+                 "syndesmotic", "bimalleolar", "trimalleolar", "bimal", "trimal", "weber":
+                anklePart = true
+            default: break
+            }
+        }
+        return !initials.isEmpty && (anklePart || initials.count >= 2)
     }
 
     /// Sentence and clause numbers from the boundaries the tokenizer saw.

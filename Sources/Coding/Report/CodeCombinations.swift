@@ -17,6 +17,10 @@ struct CodeCombination: Sendable {
     /// ankle, is the lateral malleolus (27784 "fibula plated" beside 27766 is 27814), while a
     /// "proximal fibula" or "fibular shaft" fracture stays a code of its own.
     var aliases: [(part: Int, codes: [String], levelWords: [String])] = []
+    /// Not applied when the note affirms one of these words or the first part's evidence names
+    /// one: a fracture the surgeon calls bimalleolar ("lateral and posterior malleoli") whose
+    /// posterior malleolus also drew a three-malleolus code stays two malleoli.
+    var unlessSaid: Set<String> = []
 
     /// Applied in order: a bimalleolar code (suggested, or combined by the first rule) with a
     /// posterior malleolus code of the same ankle becomes trimalleolar.
@@ -39,7 +43,68 @@ struct CodeCombination: Sendable {
                         aliases: [(1, ["27780", "27781", "27784"], ["proximal", "shaft", "midshaft", "head", "neck", "high", "maisonneuve"])]),
         CodeCombination(name: "all three malleoli", parts: [["27808", "27810", "27814"], ["27767", "27768", "27769"]],
                         combined: ["27816", "27818", "27822"], whenLastPartOpen: "27823"),
+        // A bimalleolar code beside a trimalleolar one ("fib plate, MM screws, PM fixed with AP
+        // screws": 27814 from the first two, 27823 from the posterior malleolus) is the one fracture.
+        CodeCombination(name: "all three malleoli", parts: [["27808", "27810", "27814"], ["27816", "27818", "27822", "27823"]],
+                        combined: ["27816", "27818", "27822"], whenLastPartOpen: "27823",
+                        unlessSaid: ["bimalleolar", "bimal", "posterior"]),
+        // Any pair of malleoli is bimalleolar: the lateral or medial with the posterior malleolus,
+        // and a single malleolus beside a bimalleolar code of the same ankle is part of it.
+        CodeCombination(name: "two malleoli", parts: [["27786", "27788", "27792"], ["27767", "27768", "27769"]],
+                        combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
+        CodeCombination(name: "two malleoli", parts: [["27760", "27762", "27766"], ["27767", "27768", "27769"]],
+                        combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
+        CodeCombination(name: "both malleoli", parts: [["27808", "27810", "27814"], ["27786", "27788", "27792"]],
+                        combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
+        CodeCombination(name: "both malleoli", parts: [["27808", "27810", "27814"], ["27760", "27762", "27766"]],
+                        combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
     ]
+
+    /// Three-malleolus codes by grade and the two-malleolus code of the same grade.
+    static let threeToTwo: [String: String] = ["27816": "27808", "27818": "27810", "27822": "27814", "27823": "27814"]
+    static let trimalleolarWords: Set<String> = ["trimalleolar", "trimal"]
+
+    /// The medial or the lateral malleolus said uninjured ("medial malleolus intact", "fibula
+    /// intact", "no fibula fracture", "the medial malleolus was not fractured") and never named
+    /// as treated, in a note that does not call the fracture trimalleolar: a three-malleolus code,
+    /// reached through the posterior malleolus, stands for two malleoli. Not "medial malleolus
+    /// not fixed": a fracture left unfixed is still one of the three.
+    static func uninjuredMalleolus(in narrative: AnalyzedNarrative) -> String? {
+        let tokens = narrative.tokens
+        var uninjured: [String: Int] = [:]
+        var affirmed: Set<String> = []
+        for index in tokens.indices {
+            let word = tokens[index].text
+            if trimalleolarWords.contains(word), tokens[index].isAffirmed { return nil }
+            if word == "three", index + 1 < tokens.count, tokens[index + 1].text.hasPrefix("malleol"), tokens[index].isAffirmed { return nil }
+            let which: String
+            if word == "fibula" || word == "fibular" {
+                which = "lateral"
+            } else if (word == "medial" || word == "lateral"), index + 1 < tokens.count,
+                      ["malleolus", "malleolar", "malleoli", "mall", "mal"].contains(tokens[index + 1].text) {
+                which = word
+            } else {
+                continue
+            }
+            if tokens[index].isAffirmed { affirmed.insert(which); continue }
+            guard tokens[index].negated else { continue }
+            let clause = tokens[index].clause
+            var position = index
+            while position > 0, tokens[position - 1].clause == clause { position -= 1 }
+            var injuryWord = false
+            while position < tokens.count, tokens[position].clause == clause {
+                if uninjuredWords.contains(tokens[position].text) { injuryWord = true }
+                position += 1
+            }
+            if injuryWord, uninjured[which] == nil { uninjured[which] = index }
+        }
+        for which in ["medial", "lateral"] where uninjured[which] != nil && !affirmed.contains(which) {
+            if let index = uninjured[which] { return narrative.quote(index, index) }
+        }
+        return nil
+    }
+    static let uninjuredWords: Set<String> = ["intact", "uninjured", "spared", "unremarkable", "normal", "fracture", "fractured",
+                                              "fractures", "broken", "involved", "injured", "injury"]
 
     /// The combined code for these part codes (one per part, in the order of `parts`), or nil.
     func combinedCode(_ codes: [String]) -> String? {
@@ -50,8 +115,8 @@ struct CodeCombination: Sendable {
                     ?? aliases.first(where: { $0.part == index })?.codes.firstIndex(of: code) else { return nil }
             grades.append(grade)
         }
-        guard let highest = grades.max(), highest < combined.count else { return nil }
         if let open = whenLastPartOpen, grades.last == parts[parts.count - 1].count - 1 { return open }
+        guard let highest = grades.max(), highest < combined.count else { return nil }
         return combined[highest]
     }
 }
@@ -62,6 +127,28 @@ extension ReportBuilder {
     /// alternatives with the reason.
     func combineParts(_ report: inout SuggestionReport, sidesByCode: inout [String: Set<Side>],
                       requiredByCode: inout [String: [Phrase.Hit]]) {
+        // A three-malleolus code when one of the medial and lateral malleoli is said uninjured:
+        // two malleoli ("fibula plated, posterior malleolus buttressed; medial malleolus intact").
+        if report.procedures.contains(where: { CodeCombination.threeToTwo[$0.code] != nil }),
+           let intact = CodeCombination.uninjuredMalleolus(in: narrative) {
+            for index in report.procedures.indices {
+                let part = report.procedures[index]
+                guard let two = CodeCombination.threeToTwo[part.code], let entry = knowledgeBase.procedure(two) else { continue }
+                var ignored = SuggestionReport()
+                let sides = sidesByCode[part.code] ?? []
+                report.procedures[index] = CodeSuggestion(code: two, descriptor: entry.descriptor, summary: entry.summary,
+                                                          confidence: min(part.confidence, 0.85),
+                                                          modifiers: modifiers(for: entry, sides: sides, report: &ignored), evidence: part.evidence)
+                report.alternatives.removeAll { $0.code == two || $0.code == part.code }
+                report.alternatives.insert(Alternative(code: part.code, descriptor: part.descriptor,
+                                                       reason: "\(two) rather than \(part.code): only two malleoli were fractured (\"\(intact)\" is said uninjured)"), at: 0)
+                sidesByCode[two] = sides.union(sidesByCode[two] ?? [])
+                requiredByCode[two] = (requiredByCode[two] ?? []) + (requiredByCode[part.code] ?? [])
+            }
+            // The same code twice (a bimalleolar code was suggested beside it): one line.
+            var seen: Set<String> = []
+            report.procedures = report.procedures.filter { seen.insert($0.code).inserted }
+        }
         // Twice per rule: once for each ankle ("right: lateral and medial; left: fibula and medial").
         for rule in CodeCombination.table.flatMap({ [$0, $0] }) {
             // One suggestion per part, the first of each part's codes in report order.
@@ -72,6 +159,13 @@ extension ReportBuilder {
             }
             guard positions.count == rule.parts.count else { continue }
             let parts = positions.map { report.procedures[$0] }
+            if !rule.unlessSaid.isEmpty {
+                let said = narrative.tokens.contains { $0.isAffirmed && rule.unlessSaid.contains($0.text) && $0.text != "posterior" }
+                let named = parts[0].evidence.contains { quote in
+                    quote.lowercased().split { !$0.isLetter }.contains { rule.unlessSaid.contains(String($0)) }
+                }
+                if said || named { continue }
+            }
             // Same ankle: the sides the parts share ("right: lateral and medial; left: lateral
             // only" combines on the right); no side read for any part is one ankle too.
             let partSides = parts.map { sidesByCode[$0.code] ?? [] }
