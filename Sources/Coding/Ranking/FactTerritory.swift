@@ -32,7 +32,11 @@ struct FactTerritory {
             guard candidate.score - min(factScore, 0) - min(candidate.approachScore, 0) >= minimum else { continue }
             let entry = compiled[candidate.entryIndex]
             if candidate.mixed || entry.entry.isAddOn || entry.entry.isUnlisted { continue }
-            if anchors.contains(where: { $0.cluster == cluster[position] }) { continue }
+            // A neighbour told apart (on the other side, in another list item) is a procedure of
+            // its own: "R: ORIF bimalleolar #. L: lateral malleolus # in a boot" reads the boot for
+            // the left ankle only.
+            let site = candidate.required.first.map { $0.first...$0.last }
+            if anchors.contains(where: { $0.cluster == cluster[position] && !Self.apart(site, $0.hits, narrative: narrative) }) { continue }
             if anchors.contains(where: { entry.companions.contains(compiled[$0.entryIndex].entry.code) || compiled[$0.entryIndex].companions.contains(entry.entry.code) }) { continue }
             let ranges = candidate.required.map { $0.first...$0.last }
             if ranges.contains(where: { range in used.contains { $0.overlaps(range) } }) { continue }
@@ -60,13 +64,23 @@ struct FactTerritory {
 
     var severalProcedures: Bool { anchors.count >= 2 }
 
+    /// Whether a site stands apart (another side, another list item) from every word of an anchor.
+    static func apart(_ site: ClosedRange<Int>?, _ hits: [Phrase.Hit], narrative: AnalyzedNarrative) -> Bool {
+        guard let site, !hits.isEmpty else { return false }
+        return hits.allSatisfy { ProcedureStatements.apart(site, $0.first...$0.last, in: narrative) }
+    }
+
     /// Token positions whose words count for a candidate's facts; nil = the whole narrative
     /// (no other procedure claims any word).
     func tokens(for candidate: ScoredCandidate, cluster: Int, compiled: [CompiledEntry], narrative: AnalyzedNarrative) -> [Bool]? {
         let entry = compiled[candidate.entryIndex]
+        let site = candidate.required.first.map { $0.first...$0.last }
         let others = anchors.filter { anchor in
-            anchor.cluster != cluster && !ProcedureStatements.neighbours(entry, compiled[anchor.entryIndex])
-                && !entry.companions.contains(compiled[anchor.entryIndex].entry.code)
+            guard anchor.cluster != cluster && !ProcedureStatements.neighbours(entry, compiled[anchor.entryIndex]) else {
+                // A neighbour's statement on the other side or in another list item is another procedure's.
+                return anchor.entryIndex != candidate.entryIndex && Self.apart(site, anchor.hits, narrative: narrative)
+            }
+            return !entry.companions.contains(compiled[anchor.entryIndex].entry.code)
                 && !compiled[anchor.entryIndex].companions.contains(entry.entry.code)
         }.flatMap(\.hits)
         guard !others.isEmpty else { return nil }
