@@ -112,6 +112,18 @@ enum ProcedureScorer {
             guard !own(chosen), let phrase = group.first(where: { $0.hits(in: narrative).contains(chosen) }) else { continue }
             if let near = phrase.hits(in: narrative).first(where: { $0.affirmed && $0.section.procedureWeight == chosen.section.procedureWeight && own($0) }) {
                 hits[offset] = near
+            } else if let near = group.indices.lazy.filter({ narrative.mayContain(group[$0]) }).compactMap({ index in
+                group[index].hits(in: narrative).first { hit in
+                    hit.affirmed && hit.section.procedureWeight == chosen.section.procedureWeight
+                        && hit.last < site.first && chosen.first > site.last
+                        && narrative.tokens[hit.first].clause == narrative.tokens[site.first].clause
+                        && !stride(from: min(hit.last, site.last) + 1, to: max(hit.first, site.first), by: 1).contains { ProcedureStatements.joins($0, in: narrative) }
+                }
+            }).first {
+                // The action said before the site in its own statement, when the chosen word follows
+                // the next statement's joining word ("tension band wiring of the patella and ORIF of the
+                // lateral malleolus": the patella's is the tension band, not the malleolus's ORIF).
+                hits[offset] = near
             }
         }
         // Spread over list items or sides only: "then", "also" join the steps of one operation too.
