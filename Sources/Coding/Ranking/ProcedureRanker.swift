@@ -95,6 +95,17 @@ struct ProcedureRanker: Sendable {
                 let ranges = candidate.required.map { $0.first...$0.last }
                 if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
                 if entry(candidate).isUnlisted { continue }
+                // A further procedure is told with an action of its own: its site's sentence says
+                // nothing else it needs, and each other word it needs stands in the sentence of a
+                // chosen procedure's site ("ORIF R bimalleolar ankle fracture. Syndesmosis stressed,
+                // stable, no syndesmotic fixation": the ORIF is the ankle's, not the syndesmosis's).
+                if let site = candidate.required.first, candidate.required.count >= 2,
+                   candidate.required.dropFirst().allSatisfy({ hit in
+                       hit.sentence != site.sentence && selected.contains { candidates[$0].required.first?.sentence == hit.sentence }
+                   }),
+                   !compiled(candidate).all.dropFirst().contains(where: { group in
+                       group.indices.contains { narrative.mayContain(group[$0]) && group[$0].hits(in: narrative).contains { $0.affirmed && $0.sentence == site.sentence } }
+                   }) { continue }
                 // Implants taken out of a joint that gets a replacement at the same sitting are part
                 // of the replacement (a conversion or revision), never a removal code beside it.
                 let own = entry(candidate)
