@@ -134,10 +134,11 @@ enum FeatureDetector {
             if state.present || state.negated { detected.states[feature.feature] = state }
         }
         detectImplantRemoval(narrative, into: &detected)
-        componentRevision(narrative, tokens: tokens, into: &detected)
+        let components = ArthroplastyComponents.read(narrative, tokens: tokens)
+        components?.hipSides(into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
-        revisedComponents(narrative, tokens: tokens, into: &detected)
+        components?.componentCount(into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
@@ -183,67 +184,6 @@ enum FeatureDetector {
         guard sedation else { return }
         state.negated = true
         detected.states["regionalOrGeneralAnesthesia"] = state
-    }
-
-    static let acetabularComponentWords: Set<String> = ["cup", "shell", "socket"]
-    static let femoralComponentWords: Set<String> = ["stem"]
-    static let exchangeWords: Set<String> = [
-        "changed", "exchanged", "exchange", "replaced", "revised", "revision", "swapped", "removed", "removal", "explanted",
-        "extracted", "upsized", "new",
-    ]
-    static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
-
-    /// Which component of a hip replacement a revision exchanged, read per clause, beside the
-    /// `detect` phrases: a component named in a clause with a word of exchange ("we changed only
-    /// the femoral stem", "the cup was replaced") was revised; one said to be kept ("cup found
-    /// well fixed and left", "stem retained", "the stem was not revised") was not. Clauses about
-    /// trial components, and the component words of another clause, say nothing of it.
-    static func componentRevision(_ narrative: AnalyzedNarrative, tokens filter: [Bool]?, into detected: inout DetectedFeatures) {
-        let tokens = narrative.tokens
-        guard !tokens.isEmpty else { return }
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end + 1 < tokens.count, tokens[end + 1].clause == tokens[start].clause { end += 1 }
-            defer { start = end + 1 }
-            var acetabular: Int?, femoral: Int?
-            var exchanged: Int?
-            var kept = false, trial = false
-            for index in start...end where filter.map({ $0[index] }) ?? true {
-                let token = tokens[index]
-                let next = index + 1 <= end ? tokens[index + 1].text : ""
-                let word = token.text
-                if acetabularComponentWords.contains(word) || (word == "acetabular" && (next == "component" || next == "shell")) {
-                    acetabular = acetabular ?? index
-                    if token.negated, !token.historical { kept = true }
-                } else if femoralComponentWords.contains(word) || (word == "femoral" && next == "component") {
-                    femoral = femoral ?? index
-                    if token.negated, !token.historical { kept = true }
-                } else if exchangeWords.contains(word), token.isAffirmed {
-                    exchanged = exchanged ?? index
-                } else if keptWords.contains(word) || (word == "well" && next == "fixed") {
-                    kept = true
-                } else if word.hasPrefix("trial") {
-                    trial = true
-                }
-            }
-            guard !trial, acetabular == nil || femoral == nil else { continue }
-            guard let component = acetabular ?? femoral else { continue }
-            let feature = acetabular != nil ? "acetabularComponentRevised" : "femoralComponentRevised"
-            var state = detected.state(feature)
-            if let verb = exchanged, !kept, tokens[component].isAffirmed {
-                let weight = tokens[component].section.procedureWeight
-                if weight >= 0.5 { state.count += 1 }
-                if weight > state.weight {
-                    state.weight = weight
-                    state.evidence = Phrase.Hit(first: min(component, verb), last: max(component, verb), negated: false, uncertain: false,
-                                                historical: false, section: tokens[component].section, sentence: tokens[component].sentence)
-                }
-            } else if exchanged == nil, kept, !state.present {
-                state.negated = true
-            }
-            if state.present || state.negated { detected.states[feature] = state }
-        }
     }
 
     static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
@@ -343,64 +283,6 @@ enum FeatureDetector {
             detected.states["multipleCompartments"] = state
         }
     }
-
-    /// Arthroplasty components named one by one ("loose tibial baseplate and femoral component, both
-    /// removed and replaced"; "the tibial component was revised and the femoral left alone"): the
-    /// kinds affirmed in a sentence that changes components, against those stated as kept. Both
-    /// sides of the joint changed: both; one side (or only the insert or patellar button) changed
-    /// and the other kept: one. Only when no phrase of the lexicon said it already.
-    static func revisedComponents(_ narrative: AnalyzedNarrative, tokens included: [Bool]?, into detected: inout DetectedFeatures) {
-        guard !detected.state("components:both").present, !detected.state("components:one").present else { return }
-        let tokens = narrative.tokens
-        guard tokens.contains(where: { $0.text == "component" || $0.text == "components" || componentNouns[$0.text] != nil }) else { return }
-        var changeSentences: Set<Int> = []
-        for token in tokens where token.isAffirmed && changeVerbs.contains(where: { token.text.hasPrefix($0) }) { changeSentences.insert(token.sentence) }
-        guard !changeSentences.isEmpty else { return }
-        var changed: [String: Phrase.Hit] = [:]
-        var kept: Set<String> = []
-        for (index, token) in tokens.enumerated() where included.map({ $0[index] }) ?? true {
-            let kind: String
-            if let noun = componentNouns[token.text] {
-                kind = noun
-            } else if let side = componentSides[token.text] {
-                // "femoral" names a component only beside "component(s)" or in a list ending with it.
-                let clause = token.clause
-                let window = tokens[index..<min(tokens.count, index + 5)]
-                guard window.contains(where: { ($0.text == "component" || $0.text == "components") && $0.clause == clause })
-                    || token.negated else { continue }
-                kind = side
-            } else { continue }
-            if token.negated && !token.historical { kept.insert(kind); continue }
-            guard token.isAffirmed, token.section.procedureWeight >= 0.5, changeSentences.contains(token.sentence) else { continue }
-            if changed[kind] == nil {
-                changed[kind] = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
-                                           section: token.section, sentence: token.sentence)
-            }
-        }
-        let sides = Set(changed.keys).intersection(["femoral", "opposite"])
-        if sides.count == 2 {
-            var state = DetectedFeatures.State()
-            state.weight = 0.8
-            state.evidence = changed["femoral"]
-            state.count = 2
-            detected.states["components:both"] = state
-        } else if !changed.isEmpty, sides.count <= 1, !kept.isEmpty || sides.isEmpty {
-            var state = DetectedFeatures.State()
-            state.weight = 0.8
-            state.evidence = changed.values.first
-            state.count = 1
-            detected.states["components:one"] = state
-        }
-    }
-
-    static let changeVerbs = ["revis", "exchang", "replac", "remov", "explant", "extract", "swapped", "upsiz", "downsiz"]
-    /// Implant nouns that name their own kind ("baseplate", "liner"); "opposite" is the tibial or
-    /// acetabular side, facing the femoral component.
-    static let componentNouns: [String: String] = [
-        "baseplate": "opposite", "tray": "opposite", "cup": "opposite", "shell": "opposite",
-        "polyethylene": "insert", "poly": "insert", "insert": "insert", "liner": "insert", "button": "patellar",
-    ]
-    static let componentSides: [String: String] = ["femoral": "femoral", "tibial": "opposite", "acetabular": "opposite", "patellar": "patellar"]
 
     static let compartmentCounts: Set<String> = ["two", "three", "four", "both", "multiple", "several"]
     static let compartmentStateWords: Set<String> = [
