@@ -55,6 +55,8 @@ public enum SectionKind: String, Sendable, CaseIterable {
         "position", "positioning", "brief", "clinical", "summary", "background", "title", "name", "the", "in", "and",
         "surgery", "surgeries", "impression", "assessment", "final", "primary", "secondary", "surgical", "course",
         "dictation", "intraoperative", "postop", "preop", "presentation", "operating", "i", "ii", "iii", "s", "planned",
+        // "OR:", "In theatre:", "Operating room:", "Intraop:": where the operation itself is told.
+        "or", "theatre", "theater", "room", "intraop", "intra",
     ]
 
     static func classify(heading label: String) -> SectionKind? {
@@ -73,6 +75,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         if has(" description", " detail", " technique", " narrative", " operative note", " op note", " procedure note",
                " operative report", " report of", " course", " procedure in", " dictation") { return .body }
         if has(" procedure", " procedures", " operation", " operations", " surgery", " surgeries", " title") { return .procedureTitle }
+        if has(" or ", " theatre ", " theater ", " operating room ", " intraop ", " intra op ") { return .body }
         if has(" finding") { return .findings }
         if has(" anesthesia", " anesthetic", " anaesthesia") { return .anesthesia }
         if has(" plan ", " recommendation", " disposition", " follow up", " followup", " postoperative plan") { return .plan }

@@ -65,6 +65,18 @@ struct Tokenizer {
                 if startsListItem(bytes, from: index) { raise(.sentence) }
             }
             let byte = bytes[index]
+            // "HPI: … wrinkled by day 5. OR: prone, …": a label of the operation itself ("OR:",
+            // "Procedure:", "In theatre:") with its colon after a full stop, capitalised, ends the
+            // history told before it as a heading at the start of a line does. Other labels said
+            // inline ("Plan: relook in 48 h", "Anesthesia: sedation.") are one sentence's field.
+            if byte >= 65, byte <= 90, pending == .sentence, !tokens.isEmpty, index >= 2, bytes[index - 1] == 32,
+               bytes[index - 2] == UInt8(ascii: "."), let (kind, next) = heading(bytes, from: index, colonOnly: true),
+               kind == .body || kind == .procedureTitle {
+                section = kind
+                sectionAfterField = nil
+                index = next
+                continue
+            }
             if isAlnum(byte) {
                 let start = index
                 word.removeAll(keepingCapacity: true)
@@ -317,7 +329,7 @@ struct Tokenizer {
     /// A heading at the start of a line: a known label followed by ":" ("POSTOPERATIVE DIAGNOSIS:",
     /// "Procedure(s) performed:"), or a line that is only an upper-case known label.
     /// Returns the section and where the text after the heading starts.
-    static func heading(_ bytes: [UInt8], from start: Int) -> (SectionKind, Int)? {
+    static func heading(_ bytes: [UInt8], from start: Int, colonOnly: Bool = false) -> (SectionKind, Int)? {
         var index = start
         let count = bytes.count
         while index < count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "#") {
@@ -334,7 +346,7 @@ struct Tokenizer {
                 return (kind, index + 1)
             }
             if byte == 10 || byte == 13 {
-                guard !hasLower, letters >= 4, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
+                guard !colonOnly, !hasLower, letters >= 4, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
                 return (kind, index)
             }
             if byte >= 97 && byte <= 122 {
