@@ -17,6 +17,7 @@ struct NarrativeAnalyzer: Sendable {
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
+        markPlafondAsPlace(&tokens)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
         addPressureRelease(&tokens)

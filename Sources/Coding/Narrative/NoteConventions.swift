@@ -167,6 +167,22 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "The talus was brought back under the tibial plafond", "talus now concentric beneath the
+    /// plafond": the plafond named as the place of the talus, in a reduction of an ankle
+    /// fracture or dislocation, is no fracture of the plafond (a pilon code, S82.87-).
+    func markPlafondAsPlace(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where tokens[index].text == "plafond" {
+            var look = index - 1
+            while look >= 0, tokens[look].clause == tokens[index].clause, ["the", "tibial", "distal", "its"].contains(tokens[look].text) { look -= 1 }
+            guard look >= 0, tokens[look].clause == tokens[index].clause,
+                  ["under", "beneath", "below", "underneath"].contains(tokens[look].text) else { continue }
+            var talus = look - 1
+            while talus >= 0, tokens[talus].sentence == tokens[index].sentence, !["talus", "talar"].contains(tokens[talus].text) { talus -= 1 }
+            guard talus >= 0, tokens[talus].sentence == tokens[index].sentence else { continue }
+            for position in (look + 1)...index { tokens[position].negated = true }
+        }
+    }
+
     /// A case cancelled before it started ("case cancelled, no anaesthetic given", "surgery was
     /// postponed"): what the narrative names was not done today, so every word is the plan, except
     /// in a later sentence that says what was done today.
