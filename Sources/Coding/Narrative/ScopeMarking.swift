@@ -165,7 +165,8 @@ extension NarrativeAnalyzer {
             let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
-            if Lexicon.backwardHistoryCues.contains(word) || planned || (word == "in" && Self.futureTime(tokens, at: index)) {
+            if Lexicon.backwardHistoryCues.contains(word) || planned || (word == "in" && Self.futureTime(tokens, at: index))
+                || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
                 // backward negation, it crosses an "and" between nouns, not one after a verb.
                 var position = index - 1
@@ -294,6 +295,17 @@ extension NarrativeAnalyzer {
 
     /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
     /// its clause (or leads to "time", "once", "when"): what the clause names is to come.
+    /// "For ORIF on the trauma list when swelling allows", "fix once the soft tissues settle",
+    /// "ORIF after the swelling goes down": what waits for the soft tissues is the plan.
+    static func awaitsSoftTissues(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        guard ["when", "once", "until", "after"].contains(tokens[index].text) else { return false }
+        var next = index + 1
+        while next < tokens.count, ["the", "her", "his", "their", "its"].contains(tokens[next].text) { next += 1 }
+        guard next < tokens.count, tokens[next].clause == tokens[index].clause else { return false }
+        return softTissueWords.contains(tokens[next].text)
+    }
+    static let softTissueWords: Set<String> = ["swelling", "soft", "skin", "oedema", "edema", "tissues", "wrinkle", "wrinkles", "blisters", "blistering"]
+
     static func futureTime(_ tokens: [NarrativeToken], at index: Int) -> Bool {
         let clause = tokens[index].clause
         var look = index + 1
