@@ -21,6 +21,10 @@ struct CodeCombination: Sendable {
     /// one: a fracture the surgeon calls bimalleolar ("lateral and posterior malleoli") whose
     /// posterior malleolus also drew a three-malleolus code stays two malleoli.
     var unlessSaid: Set<String> = []
+    /// The fact that must be documented for `whenLastPartOpen`: the posterior malleolus coded
+    /// open because the ankle was opened ("reduced indirectly with the fibula; it was not fixed")
+    /// is not a fixed posterior lip.
+    var lastPartOpenFact: String? = nil
 
     /// Applied in order: a bimalleolar code (suggested, or combined by the first rule) with a
     /// posterior malleolus code of the same ankle becomes trimalleolar.
@@ -42,7 +46,7 @@ struct CodeCombination: Sendable {
                         combined: ["27808", "27810", "27814"], whenLastPartOpen: nil,
                         aliases: [(1, ["27780", "27781", "27784"], ["proximal", "shaft", "midshaft", "head", "neck", "high", "maisonneuve"])]),
         CodeCombination(name: "all three malleoli", parts: [["27808", "27810", "27814"], ["27767", "27768", "27769"]],
-                        combined: ["27816", "27818", "27822"], whenLastPartOpen: "27823"),
+                        combined: ["27816", "27818", "27822"], whenLastPartOpen: "27823", lastPartOpenFact: "posteriorLipFixation"),
         // A bimalleolar code beside a trimalleolar one ("fib plate, MM screws, PM fixed with AP
         // screws": 27814 from the first two, 27823 from the posterior malleolus) is the one fracture.
         CodeCombination(name: "all three malleoli", parts: [["27808", "27810", "27814"], ["27816", "27818", "27822", "27823"]],
@@ -171,7 +175,14 @@ extension ReportBuilder {
             let partSides = parts.map { sidesByCode[$0.code] ?? [] }
             let sides = partSides.dropFirst().reduce(partSides[0]) { $0.intersection($1) }
             guard sides.isEmpty ? partSides.allSatisfy(\.isEmpty) : true,
-                  let code = rule.combinedCode(parts.map(\.code)), let entry = knowledgeBase.procedure(code) else { continue }
+                  var code = rule.combinedCode(parts.map(\.code)) else { continue }
+            if code == rule.whenLastPartOpen, let fact = rule.lastPartOpenFact,
+               FactMatcher.compare(fact, .bool(true), features: features, bilateralBySide: laterality.bothSides,
+                                   detectable: knowledgeBase.detectableFacts).outcome != .agrees,
+               let open = rule.combined.last {
+                code = open
+            }
+            guard let entry = knowledgeBase.procedure(code) else { continue }
             var evidence: [String] = []
             let existing = report.procedures.firstIndex { $0.code == code }
             for quote in (existing.map { report.procedures[$0].evidence } ?? []) + parts.flatMap(\.evidence) where !evidence.contains(quote) { evidence.append(quote) }
