@@ -67,8 +67,10 @@ struct Lexicon: Sendable {
     /// Backward negation: the clause before the cue did not happen ("fasciotomy was deferred").
     static let backwardNegationCues: Set<String> = [
         "deferred", "declined", "refused", "aborted", "cancelled", "canceled", "unnecessary", "unremarkable",
-        // "fibula intact", "ACL intact": the structure is not injured and not treated.
-        "intact",
+        // "fibula intact", "ACL intact": the structure is not injured and not treated; so is one
+        // "unaffected", "uninvolved" or "spared", and work "avoided" was not done ("ankle and leg
+        // unaffected", "a below-knee amputation can be avoided for now").
+        "intact", "unaffected", "uninvolved", "spared", "avoided",
     ]
     /// Backward negation only when the word closes its clause: "syndesmosis stable." negates
     /// the syndesmosis, "stable to stress testing after fixation" does not.
@@ -106,6 +108,8 @@ struct Lexicon: Sendable {
     /// What follows is the past or the future, not today's procedure.
     static let historyCues: [[String]] = [
         ["prior"], ["previous"], ["previously"], ["status", "post"], ["history", "of"], ["remote"],
+        // "Hx: R THA 2018, L TKA 2020. Today: carpal tunnel release" (hx, pmh, psh: past history).
+        ["history"], ["pmh"], ["psh"], ["pshx"],
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],

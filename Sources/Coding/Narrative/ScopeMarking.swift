@@ -36,7 +36,9 @@ extension NarrativeAnalyzer {
             }
             // "post-op day 1 after IM nailing", "the morning after fixation", "2 weeks after the
             // osteotomy": what the time is counted from was done before.
-            if word == "after", !historical, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }) {
+            // "3 weeks post right hip hemiarthroplasty": "post" counts from an event too.
+            if word == "after" || word == "post", !historical,
+               (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }) {
                 historical = true
                 countedFrom = true
                 tokens[index].historical = true
@@ -143,9 +145,11 @@ extension NarrativeAnalyzer {
                     }
                 }
             }
-            // "TKA in 2019": a dated event is history.
+            // "TKA in 2019", "R THA 2018": a dated event is history (not a date of numbers, "21/11/2026").
             if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
-               ["in", "since", "during"].contains(tokens[index - 1].text) {
+               ["in", "since", "during"].contains(tokens[index - 1].text)
+                || (tokens[index - 1].clause == tokens[index].clause && tokens[index - 1].text.first?.isLetter == true
+                    && !Self.monthWords.contains(tokens[index - 1].text)) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -221,6 +225,9 @@ extension NarrativeAnalyzer {
     /// Words before "to be …" that make it a state or a past necessity, not a plan.
     static let stateBeforeTo: Set<String> = ["had", "has", "have", "able", "appears", "appear", "seems", "seem", "is", "was", "were",
                                              "are", "found", "noted", "shown", "felt", "thought", "confirmed", "proved", "proven"]
+    /// Months before a year are a date ("November 2026"), not a dated event.
+    static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                                          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     /// Units after "last" / "next" that date an event ("last week", "next month").
     static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
                                           "saturday", "sunday", "weekend"]

@@ -187,7 +187,7 @@ enum FeatureDetector {
     }
 
     static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
-    static let implantWords: Set<String> = ["hardware", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples",
+    static let implantWords: Set<String> = ["hardware", "metalwork", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples",
                                             "wire", "wires", "cable", "cables", "pin", "pins", "cerclage"]
     /// Wires and pins put in and taken out during today's fixation ("the guide wire was removed", "the
     /// provisional K-wires removed"): not a removal of hardware.
@@ -195,13 +195,16 @@ enum FeatureDetector {
 
     /// "Removal of two syndesmotic screws", "removed the plate and screws": a removal word shortly
     /// before an implant word in one clause, nothing else done in between ("and" ends it, so
-    /// "the guide was removed and a screw was placed" is not a removal of hardware).
+    /// "the guide was removed and a screw was placed" is not a removal of hardware). Shortly counts
+    /// words that say something: "removal of a painful lateral distal femoral locking plate".
     static func detectImplantRemoval(_ narrative: AnalyzedNarrative, into detected: inout DetectedFeatures) {
         let tokens = narrative.tokens
         var state = detected.state("hardwareRemoval")
         for (index, token) in tokens.enumerated() where removalWords.contains(token.text) && token.isAffirmed {
             var look = index + 1
-            while look < tokens.count, look <= index + 6, tokens[look].clause == token.clause, tokens[look].text != "and" {
+            var words = 0
+            while look < tokens.count, words < 6, tokens[look].clause == token.clause, tokens[look].text != "and" {
+                if !Lexicon.stopWords.contains(tokens[look].text) { words += 1 }
                 if implantWords.contains(tokens[look].text) {
                     let wireLike = ["wire", "wires", "pin", "pins"].contains(tokens[look].text)
                     if wireLike, look > index + 1, temporaryImplantWords.contains(tokens[look - 1].text) && tokens[look - 1].text != "k" { break }
