@@ -289,6 +289,17 @@ enum ProcedureScorer {
             // an open-treatment code with no open step at all is further still.
             score -= externalFixatorOnlyPenalty + (entry.approach == "open" && features.effectiveApproach == nil ? 1.5 : 0)
         }
+        if !["arthroscopic", "endoscopic", "any"].contains(entry.approach), approach.documented != "open",
+           features.state("approach:arthroscopic").weight >= 0.5, arthroscopyOnlyLooked(required, in: narrative) {
+            // "Diagnostic arthroscopy first showed no loose bodies" before an MPFL reconstruction told
+            // in sentences of its own: a look before the open work is part of it, not its approach.
+            score += FactMatcher.arthroscopicPenalty
+        }
+        if let site = required.first, siteQualifiedElsewhere(site, in: narrative) {
+            // The code's site word belongs to a bone or joint outside the range: "supracondylar
+            // fracture of the humerus", "elbow ulnar collateral ligament reconstruction".
+            score -= outsideSitePenalty
+        }
         if entry.action != "introduction-injection", onlyInjected(required, in: narrative) {
             // Only a needle was put into the joint or bursa the code names (injection, aspiration):
             // that is 20600-20611, not this code's work.
@@ -375,6 +386,57 @@ enum ProcedureScorer {
     /// Operative by its form: -ectomy, -otomy, -plasty, -desis, -pexy, -rrhaphy.
     static func isOperative(_ word: String) -> Bool {
         operativeWords.contains(word) || ["ectomy", "otomy", "plasty", "desis", "pexy", "rrhaphy", "ectomies", "otomies", "plasties"].contains { word.hasSuffix($0) }
+    }
+
+    static let outsideSitePenalty = 8.0
+    /// Bones and joints outside the range (the foot's, the upper limb's, the spine's).
+    static let outsideWords: Set<String> = [
+        "toe", "toes", "metatarsal", "metatarsals", "hallux", "lisfranc", "navicular", "cuboid", "cuneiform", "forefoot", "midfoot",
+        "phalanx", "phalangeal", "metatarsophalangeal", "tarsometatarsal", "interphalangeal", "mtp", "mtpj", "talonavicular",
+        "calcaneocuboid", "sesamoid", "shoulder", "humerus", "humeral", "elbow", "forearm", "radius", "ulna", "ulnar", "wrist", "hand",
+        "finger", "fingers", "thumb", "carpal", "metacarpal", "scaphoid", "clavicle", "scapula", "olecranon", "acromion", "glenoid",
+        "glenohumeral", "vertebra", "vertebral", "lumbar", "thoracic", "cervical",
+    ]
+    /// Words that may stand between a site and the bone it belongs to: "supracondylar fracture of the left humerus".
+    static let siteFillers: Set<String> = ["of", "the", "a", "an", "left", "right", "l", "r", "fracture", "fractures", "distal", "proximal", "#"]
+
+    /// Whether the site words are said of a bone or joint outside the range: a word of another
+    /// region right before them ("humeral supracondylar", "elbow ulnar collateral ligament"), or
+    /// after them with only side, level or fracture words between ("supracondylar fracture of the
+    /// humerus"), in their clause.
+    static func siteQualifiedElsewhere(_ site: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        let clause = tokens[site.first].clause
+        if site.first > 0, tokens[site.first - 1].clause == clause, outsideWords.contains(tokens[site.first - 1].text) { return true }
+        var look = site.last + 1
+        while look < tokens.count, look <= site.last + 5, tokens[look].clause == clause {
+            if outsideWords.contains(tokens[look].text) { return true }
+            guard siteFillers.contains(tokens[look].text) else { break }
+            look += 1
+        }
+        return false
+    }
+
+    static let lookWords: Set<String> = ["diagnostic", "diagnosis", "inspection", "inspected", "examination", "examined", "evaluation",
+                                         "evaluated", "confirmed", "showed", "shows", "revealed", "assessment", "assessed", "look"]
+
+    /// Every arthroscopy word stands in a clause that only looks ("diagnostic arthroscopy",
+    /// "arthroscopy confirmed an intact lateral compartment"), in sentences other than the code's.
+    static func arthroscopyOnlyLooked(_ required: [Phrase.Hit], in narrative: AnalyzedNarrative) -> Bool {
+        let sentences = Set(required.map(\.sentence))
+        let tokens = narrative.tokens
+        var seen = false
+        for (index, token) in tokens.enumerated() where token.isAffirmed
+            && (token.text.hasPrefix("arthroscop") || token.text == "scope" || token.text == "portal" || token.text == "portals") {
+            if sentences.contains(token.sentence) { return false }
+            var start = index
+            while start > 0, tokens[start - 1].clause == token.clause { start -= 1 }
+            var end = index
+            while end + 1 < tokens.count, tokens[end + 1].clause == token.clause { end += 1 }
+            guard (start...end).contains(where: { lookWords.contains(tokens[$0].text) }) else { return false }
+            seen = true
+        }
+        return seen
     }
 
     /// The clauses that document the code say only that a needle went in (an injection or an
