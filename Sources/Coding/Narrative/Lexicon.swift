@@ -110,6 +110,9 @@ struct Lexicon: Sendable {
         ["prior"], ["previous"], ["previously"], ["status", "post"], ["history", "of"], ["remote"],
         // "Hx: R THA 2018, L TKA 2020. Today: carpal tunnel release" (hx, pmh, psh: past history).
         ["history"], ["pmh"], ["psh"], ["pshx"],
+        // "The lesion itself was left for definitive resection after staging": kept for later.
+        ["left", "for", "definitive"], ["left", "for", "later"], ["left", "for", "a", "later"], ["left", "for", "staged"],
+        ["reserved", "for"], ["saved", "for"],
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
@@ -178,5 +181,7 @@ extension Lexicon {
         "inspected", "inspection", "inspect", "visualized", "visualised", "palpated", "preserved", "examined",
         "manoeuvre", "anaesthetic", "anaesthesia", "theatre", "mobilise", "mobilised", "haemostasis", "hemostasis",
         "considered", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
+        // Instruments and assembly, not what was done ("osteotome" / "osteotomy", "connected" / "converted").
+        "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors",
     ]
 }

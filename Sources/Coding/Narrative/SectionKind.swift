@@ -76,6 +76,8 @@ public enum SectionKind: String, Sendable, CaseIterable {
                " operative report", " report of", " course", " procedure in", " dictation") { return .body }
         if has(" procedure", " procedures", " operation", " operations", " surgery", " surgeries", " title") { return .procedureTitle }
         if has(" or ", " theatre ", " theater ", " operating room ", " intraop ", " intra op ") { return .body }
+        // "Surgeon note:", "Attending's note:", "Surgeon dictation:": whose note it is, then the note itself.
+        if has(" note ", " notes ", " report ", " dictation "), !has(" date", " time") { return .body }
         if has(" finding") { return .findings }
         if has(" anesthesia", " anesthetic", " anaesthesia") { return .anesthesia }
         if has(" plan ", " recommendation", " disposition", " follow up", " followup", " postoperative plan") { return .plan }

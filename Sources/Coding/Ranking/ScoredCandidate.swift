@@ -295,6 +295,16 @@ enum ProcedureScorer {
             // in sentences of its own: a look before the open work is part of it, not its approach.
             score += FactMatcher.arthroscopicPenalty
         }
+        if entry.action == "arthroplasty", entry.facts["revision"] == .bool(false), let site = required.first, implantAlreadyIn(site, in: narrative) {
+            // The implant the code would put in is already there: "septic arthritis post THA",
+            // "infected TKA", "flap to cover an exposed total knee prosthesis".
+            score -= existingImplantPenalty
+        }
+        if let sites = compiled.all.first, donorSiteOnly(sites, in: narrative) {
+            // The code's site is only where a graft came from: "a 10 mm plug harvested from the
+            // lateral trochlea of the ipsilateral knee" for a talus, "semitendinosus harvested from the thigh".
+            score -= outsideSitePenalty
+        }
         if let site = required.first, siteQualifiedElsewhere(site, in: narrative) {
             // The code's site word belongs to a bone or joint outside the range: "supracondylar
             // fracture of the humerus", "elbow ulnar collateral ligament reconstruction".
@@ -415,6 +425,50 @@ enum ProcedureScorer {
             look += 1
         }
         return false
+    }
+
+    static let existingImplantPenalty = 6.0
+    /// Words before an implant that say it is already in: a condition of it, or "post" ("after the
+    /// right THA was complete" is today's).
+    static let existingImplantCues: Set<String> = ["post", "infected", "painful", "failed", "failing", "loose",
+                                                   "loosened", "exposed", "periprosthetic", "existing", "around", "dislocated", "unstable"]
+
+    /// Whether the implant named by the site words is already in the patient: a cue word at most
+    /// three words before them in their clause.
+    static func implantAlreadyIn(_ site: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var look = site.first - 1
+        while look >= 0, look >= site.first - 3, tokens[look].clause == tokens[site.first].clause {
+            if existingImplantCues.contains(tokens[look].text) { return true }
+            look -= 1
+        }
+        return false
+    }
+
+    static let harvestWords: Set<String> = ["harvested", "harvest", "harvesting", "taken", "obtained", "procured", "donor"]
+
+    /// Every affirmed site word stands where a graft was taken from ("harvested from the
+    /// ipsilateral knee", "donor site: thigh"): a harvest word, then "from" (or the donor word
+    /// itself), at most five words before it in its clause.
+    static func donorSiteOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var seen = false
+        for phrase in group {
+            for hit in phrase.hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
+                var look = hit.first - 1
+                var donor = false
+                var sawFrom = false
+                while look >= 0, look >= hit.first - 6, tokens[look].clause == tokens[hit.first].clause {
+                    let word = tokens[look].text
+                    if word == "from" { sawFrom = true }
+                    if word == "donor" || (sawFrom && harvestWords.contains(word)) { donor = true; break }
+                    look -= 1
+                }
+                if !donor { return false }
+                seen = true
+            }
+        }
+        return seen
     }
 
     static let lookWords: Set<String> = ["diagnostic", "diagnosis", "inspection", "inspected", "examination", "examined", "evaluation",
