@@ -182,6 +182,6 @@ extension Lexicon {
         "manoeuvre", "anaesthetic", "anaesthesia", "theatre", "mobilise", "mobilised", "haemostasis", "hemostasis",
         "considered", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
         // Instruments and assembly, not what was done ("osteotome" / "osteotomy", "connected" / "converted").
-        "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors",
+        "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors", "converted", "conversion", "convert",
     ]
 }
