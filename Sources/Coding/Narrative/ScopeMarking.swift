@@ -94,6 +94,17 @@ extension NarrativeAnalyzer {
                 index += length
                 continue
             }
+            // "with an intact fibula", "an intact syndesmosis": said before its noun, it negates
+            // the few words after it in its clause.
+            if word == "intact", index + 1 < tokens.count, tokens[index + 1].clause == tokens[index].clause,
+               index == clauseStart || ["a", "an", "the", "with", "and"].contains(tokens[index - 1].text) {
+                var position = index + 1
+                while position < min(tokens.count, index + 4), tokens[position].clause == tokens[index].clause,
+                      !["and", "but", "with", "or", "was", "were", "is", "are"].contains(tokens[position].text) {
+                    tokens[position].negated = true
+                    position += 1
+                }
+            }
             if Lexicon.backwardNegationCues.contains(word) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 if word != "intact", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
