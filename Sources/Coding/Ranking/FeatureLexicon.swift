@@ -31,6 +31,8 @@ enum FeatureLexicon {
             "direct vision", "direct visualisation", "directly visualized", "directly visualised", "under vision",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
+            // A tension band is wired over the exposed bone, whatever screws go with it.
+            "tension band", "tension banding", "tension band wiring", "tension band wire*",
         ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
                       "open injury", "open tibia fracture", "open tibial fracture", "open femur fracture", "open ankle fracture",
                       "open grade", "gustilo", "open fracture type",

@@ -139,6 +139,11 @@ struct ProcedureRanker: Sendable {
             guard first.allSatisfy({ range in !second.contains { $0.overlaps(range) } }) else { return false }
             guard let low = second.map(\.lowerBound).min(), let high = second.map(\.upperBound).max(),
                   let start = first.map(\.lowerBound).min(), let end = first.map(\.upperBound).max() else { return false }
+            // Each told whole in a clause of its own of one sentence ("antegrade nail of the femoral
+            // shaft, tension band wiring of the patella"): two statements of a list.
+            let tokens = narrative.tokens
+            if tokens[start].clause == tokens[end].clause, tokens[low].clause == tokens[high].clause,
+               tokens[start].clause != tokens[low].clause, tokens[start].sentence == tokens[low].sentence { return true }
             return ProcedureStatements.separated(start...end, low...high, in: narrative)
         }
         // The principal procedure comes first: an operation before a closed treatment told
