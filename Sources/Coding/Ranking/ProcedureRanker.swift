@@ -135,14 +135,22 @@ struct ProcedureRanker: Sendable {
         func ownStatements(_ a: ScoredCandidate, _ b: ScoredCandidate) -> Bool {
             let (x, y) = (compiled(a), compiled(b))
             if x.companions.contains(y.entry.code) || y.companions.contains(x.entry.code) { return true }
-            let (first, second) = (a.required.map { $0.first...$0.last }, b.required.map { $0.first...$0.last })
-            guard first.allSatisfy({ range in !second.contains { $0.overlaps(range) } }) else { return false }
+            // A word both take (a heading's site: "L ankle: modified Brostrom & excision of a ganglion
+            // of the peroneal tendon sheath") does not join them; their other words must stand apart.
+            let (allFirst, allSecond) = (a.required.map { $0.first...$0.last }, b.required.map { $0.first...$0.last })
+            var first = allFirst.filter { !allSecond.contains($0) }, second = allSecond.filter { !allFirst.contains($0) }
+            let shared = allFirst.filter { allSecond.contains($0) }
+            let tokens = narrative.tokens
+            // Only a site said before both, with a joining word between their own words.
+            if !shared.isEmpty, !first.isEmpty, !second.isEmpty, !shared.allSatisfy({ range in
+                (first + second).allSatisfy { range.upperBound < $0.lowerBound && tokens[range.upperBound].sentence == tokens[$0.lowerBound].sentence }
+            }) { (first, second) = (allFirst, allSecond) }
+            guard !first.isEmpty, !second.isEmpty, first.allSatisfy({ range in !second.contains { $0.overlaps(range) } }) else { return false }
             guard let low = second.map(\.lowerBound).min(), let high = second.map(\.upperBound).max(),
                   let start = first.map(\.lowerBound).min(), let end = first.map(\.upperBound).max() else { return false }
             // Each told whole in a clause of its own of one sentence ("antegrade nail of the femoral
             // shaft, tension band wiring of the patella"): two statements of a list.
-            let tokens = narrative.tokens
-            if tokens[start].clause == tokens[end].clause, tokens[low].clause == tokens[high].clause,
+            if first.count == allFirst.count, tokens[start].clause == tokens[end].clause, tokens[low].clause == tokens[high].clause,
                tokens[start].clause != tokens[low].clause, tokens[start].sentence == tokens[low].sentence { return true }
             return ProcedureStatements.separated(start...end, low...high, in: narrative)
         }
