@@ -77,6 +77,10 @@ struct Lexicon: Sendable {
     static let clauseFinalNegationCues: Set<String> = [
         "stable", "normal", "retained", "untouched",
     ]
+    /// A compartment's state that needs no release, when it ends a clause naming the compartment.
+    static let softCompartmentWords: Set<String> = ["soft", "supple", "compressible", "nontense", "untense"]
+    /// Words of releasing a compartment (a clause with one of them released it).
+    static let releaseStems: [String] = ["releas", "decompress", "fasciotom", "opened", "incised", "split", "divided"]
     /// Kept as it was ("femoral component well fixed and left in place", "the femoral left alone
     /// as it was solidly fixed", "insert kept"): the thing before is not treated. The verb, then
     /// what may follow it in the cue.

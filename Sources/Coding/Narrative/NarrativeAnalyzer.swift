@@ -6,7 +6,9 @@ struct NarrativeAnalyzer: Sendable {
     let lexicon: Lexicon
     let vocabulary: Vocabulary
 
-    func analyze(_ text: String) -> AnalyzedNarrative {
+    func analyze(_ note: String) -> AnalyzedNarrative {
+        // Check boxes become spaces (byte positions kept): the words are the note's own.
+        let text = Self.clearingCheckBoxes(note)
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         markScopes(&tokens)

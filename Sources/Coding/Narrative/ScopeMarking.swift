@@ -117,6 +117,14 @@ extension NarrativeAnalyzer {
                     negatePreviousClause(&tokens, before: clauseStart)
                 }
             }
+            // "posterior and medial compartments soft.", "deep posterior compartment supple": a
+            // compartment found soft, in a clause with no release of its own, was examined, not released.
+            if Lexicon.softCompartmentWords.contains(word), index > clauseStart,
+               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause,
+               (clauseStart..<index).contains(where: { tokens[$0].text.hasPrefix("compartment") }),
+               !(clauseStart..<index).contains(where: { position in Lexicon.releaseStems.contains { tokens[position].text.hasPrefix($0) } }) {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+            }
             if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart, retentionCue: index)
                 _ = end

@@ -42,7 +42,9 @@ enum FeatureLexicon {
                       "open distal femur fracture*", "open distal femoral fracture*", "open pilon", "open bimalleolar", "open trimalleolar", "open patella fracture*",
                       "open patellar fracture*", "open fibula fracture*", "open fibular fracture*", "open femoral fracture*",
                       "open femur fractures", "open tibia fractures", "open tibial fractures", "open malleolar", "open ankle fractures",
-                      "open plateau", "open tibial plateau"]),
+                      "open plateau", "open tibial plateau",
+                      // A wound left open is the wound's state, not the way in.
+                      "left open", "leave open", "leaving open", "kept open", "remained open", "packed open", "left widely open"]),
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ",

@@ -157,12 +157,20 @@ struct ProcedureRanker: Sendable {
         // The principal procedure comes first: an operation before a closed treatment told
         // beside it ("1. Closed reduction and cast, tibia. 2. ORIF acetabulum" is 27228, 27752).
         func closed(_ candidate: ScoredCandidate) -> Bool { entry(candidate).approach == "closed" }
+        // A fracture named with neither its way in nor its fixation ("tib shaft # (nailed by a
+        // colleague)") is not the principal procedure beside one told with its treatment.
+        func injuryOnly(_ candidate: ScoredCandidate) -> Bool {
+            entry(candidate).action == "fracture-treatment" && entry(candidate).approach != "closed" && candidate.approachScore < 0
+                && candidate.facts.contains(where: { $0.key == "fixation" && $0.outcome == .undocumented })
+                && !candidate.facts.contains(where: { $0.outcome == .agrees && $0.key != "traumatic" })
+        }
         var primaries = selected.filter { !entry(candidates[$0]).isAddOn }
         if primaries.count > 1 {
             for _ in 0..<primaries.count {
                 for i in 0..<(primaries.count - 1) {
                     let (a, b) = (candidates[primaries[i]], candidates[primaries[i + 1]])
-                    let later = closed(a) == closed(b) ? position(b) < position(a) : closed(a)
+                    let later = injuryOnly(a) != injuryOnly(b) ? injuryOnly(a)
+                        : closed(a) == closed(b) ? position(b) < position(a) : closed(a)
                     if later, ownStatements(a, b) { primaries.swapAt(i, i + 1) }
                 }
             }
