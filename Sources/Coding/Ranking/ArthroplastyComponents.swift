@@ -26,11 +26,22 @@ enum ComponentWords {
     /// reading of a hip, stems for the sentence reading of a knee.
     static let exchangeWords: Set<String> = [
         "changed", "exchanged", "exchange", "replaced", "revised", "revision", "swapped", "removed", "removal", "explanted",
-        "extracted", "upsized", "new",
+        "extracted", "upsized", "new", "swap", "swapping", "change", "changing", "exchanging", "downsized",
     ]
-    static let exchangeStems = ["revis", "exchang", "replac", "remov", "explant", "extract", "swapped", "upsiz", "downsiz"]
+    static let exchangeStems = ["revis", "exchang", "replac", "remov", "explant", "extract", "swap", "upsiz", "downsiz"]
+    /// Words that put a new part in place of an old one (not a removal alone, not "new"): a part of
+    /// a replacement said so was revised, whatever else the note calls the operation.
+    static let revisingWords: Set<String> = [
+        "changed", "change", "changing", "exchanged", "exchange", "exchanging", "swapped", "swap", "swapping", "replaced", "revised",
+        "revision", "upsized", "downsized",
+    ]
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
+    /// "The tibial tray was left.": "left" closing its clause after a form of "be".
+    static func isKeptLeft(_ tokens: [NarrativeToken], at index: Int, clauseEnd end: Int) -> Bool {
+        tokens[index].text == "left" && index == end && index > 0 && tokens[index - 1].clause == tokens[index].clause
+            && ["was", "were", "is", "are", "been"].contains(tokens[index - 1].text)
+    }
 
     static func isExchangeStem(_ word: String) -> Bool { exchangeStems.contains { word.hasPrefix($0) } }
 }
@@ -57,8 +68,12 @@ struct ArthroplastyComponents {
         var mentions: [Mention] = []
         /// First affirmed word of exchange in the clause.
         var exchange: Int?
-        /// A word of keeping ("retained", "well fixed") or a part stated as kept.
+        /// A word of keeping ("retained", "well fixed") or a side of a hip stated as kept.
         var kept = false
+        /// A word of keeping ("retained", "well fixed", "was left") in the clause itself.
+        var keptWord = false
+        /// First affirmed word that puts a new part in place of an old one (`ComponentWords.revisingWords`).
+        var revising: Int?
         /// A clause about trial components says nothing of the real ones.
         var trial = false
     }
@@ -95,8 +110,11 @@ struct ArthroplastyComponents {
                     if mention.hipSide, mention.kept { clause.kept = true }
                 } else if ComponentWords.exchangeWords.contains(word), token.isAffirmed {
                     clause.exchange = clause.exchange ?? index
-                } else if ComponentWords.keptWords.contains(word) || (word == "well" && next == "fixed") {
+                    if ComponentWords.revisingWords.contains(word) { clause.revising = clause.revising ?? index }
+                } else if ComponentWords.keptWords.contains(word) || (word == "well" && next == "fixed")
+                            || ComponentWords.isKeptLeft(tokens, at: index, clauseEnd: end) {
                     clause.kept = true
+                    clause.keptWord = true
                 } else if word.hasPrefix("trial") {
                     clause.trial = true
                 }
@@ -124,27 +142,93 @@ struct ArthroplastyComponents {
     /// Which side of a hip replacement was revised, clause by clause: a clause that names one side
     /// (the cup, or the stem) with a word of exchange and nothing of keeping revised it; one that
     /// names it kept ("cup found well fixed and left", "stem retained", "the stem was not
-    /// revised") did not. A clause naming both sides, or trial components, says nothing.
+    /// revised") did not. A clause naming both sides revises those not stated as kept ("both the
+    /// cup and the stem were removed and revised"; "the cup was revised, the stem retained" when
+    /// the scope marking keeps the stem). Trial components say nothing. In a hip whose shell and
+    /// stem were both kept, an exchanged liner (with or without a new head) is a revision of the
+    /// acetabular side.
     func hipSides(into detected: inout DetectedFeatures) {
+        var linerExchange: Phrase.Hit?
+        func revise(_ feature: String, at component: Int, verb: Int) {
+            var state = detected.state(feature)
+            let weight = tokens[component].section.procedureWeight
+            if weight >= 0.5 { state.count += 1 }
+            if weight > state.weight {
+                state.weight = weight
+                state.evidence = Phrase.Hit(first: min(component, verb), last: max(component, verb), negated: false, uncertain: false,
+                                            historical: false, section: tokens[component].section, sentence: tokens[component].sentence)
+            }
+            detected.states[feature] = state
+        }
+        func keep(_ feature: String) {
+            var state = detected.state(feature)
+            guard !state.present else { return }
+            state.negated = true
+            detected.states[feature] = state
+        }
         for clause in clauses where !clause.trial {
+            if linerExchange == nil, let verb = clause.revising,
+               let liner = clause.mentions.first(where: { $0.part == .insert && !$0.kept && tokens[$0.index].isAffirmed }) {
+                linerExchange = Phrase.Hit(first: min(liner.index, verb), last: max(liner.index, verb), negated: false, uncertain: false,
+                                           historical: false, section: tokens[liner.index].section, sentence: tokens[liner.index].sentence)
+            }
             let hip = clause.mentions.filter(\.hipSide)
             guard let first = hip.first else { continue }
-            guard hip.allSatisfy({ $0.part == first.part }) else { continue }
+            guard hip.allSatisfy({ $0.part == first.part }) else {
+                // Both sides named in one clause.
+                let sides: [(ComponentWords.Part, String)] = [(.acetabular, "acetabularComponentRevised"), (.femoral, "femoralComponentRevised")]
+                let keptSides = Set(hip.filter(\.kept).map(\.part))
+                if let verb = clause.exchange, !clause.keptWord || !keptSides.isEmpty {
+                    for (part, feature) in sides {
+                        if keptSides.contains(part) { keep(feature); continue }
+                        if let mention = hip.first(where: { $0.part == part && tokens[$0.index].isAffirmed }) { revise(feature, at: mention.index, verb: verb) }
+                    }
+                } else if clause.exchange == nil, clause.kept {
+                    for (_, feature) in sides { keep(feature) }
+                }
+                continue
+            }
             let feature = first.part == .acetabular ? "acetabularComponentRevised" : "femoralComponentRevised"
-            var state = detected.state(feature)
             let component = first.index
             if let verb = clause.exchange, !clause.kept, tokens[component].isAffirmed {
-                let weight = tokens[component].section.procedureWeight
-                if weight >= 0.5 { state.count += 1 }
-                if weight > state.weight {
-                    state.weight = weight
-                    state.evidence = Phrase.Hit(first: min(component, verb), last: max(component, verb), negated: false, uncertain: false,
-                                                historical: false, section: tokens[component].section, sentence: tokens[component].sentence)
-                }
-            } else if clause.exchange == nil, clause.kept, !state.present {
-                state.negated = true
+                revise(feature, at: component, verb: verb)
+            } else if clause.exchange == nil, clause.kept {
+                keep(feature)
             }
-            if state.present || state.negated { detected.states[feature] = state }
+        }
+        if let liner = linerExchange, isHip(detected), !detected.state("acetabularComponentRevised").present,
+           !detected.state("femoralComponentRevised").present {
+            var state = DetectedFeatures.State()
+            state.weight = liner.section.procedureWeight
+            state.count = state.weight >= 0.5 ? 1 : 0
+            state.evidence = liner
+            detected.states["acetabularComponentRevised"] = state
+        }
+    }
+
+    /// The narrative is about a hip rather than a knee (its region words).
+    func isHip(_ detected: DetectedFeatures) -> Bool {
+        let hip = detected.state("region:hip"), knee = detected.state("region:knee")
+        return hip.count > knee.count || (hip.count == knee.count && hip.weight > knee.weight)
+    }
+
+    /// A part of a replacement exchanged in today's work ("liner swap", "the insert was exchanged",
+    /// "femoral component replaced") documents a revision, whatever else the note calls the
+    /// operation; taking parts out alone does not (a removal, 27090/27091/27488).
+    func revisionByExchange(into detected: inout DetectedFeatures) {
+        var state = detected.state("revision")
+        guard !state.present, !state.negated else { return }
+        for clause in clauses where !clause.trial {
+            guard let verb = clause.revising,
+                  let mention = clause.mentions.first(where: { !$0.kept && tokens[$0.index].isAffirmed && !($0.byStem && !isHip(detected)) }) else { continue }
+            let weight = tokens[mention.index].section.procedureWeight
+            guard weight >= 0.5 else { continue }
+            state.weight = weight
+            state.count = 1
+            state.evidence = Phrase.Hit(first: min(mention.index, verb), last: max(mention.index, verb), negated: false, uncertain: false,
+                                        historical: false, section: tokens[mention.index].section, sentence: tokens[mention.index].sentence)
+            detected.states["revision"] = state
+            return
         }
     }
 
@@ -154,15 +238,17 @@ struct ArthroplastyComponents {
     /// kept. Both sides of the joint: both; one side (or only the insert or the patellar button)
     /// with the other kept: one. Only when no phrase of the lexicon said it already.
     func componentCount(into detected: inout DetectedFeatures) {
-        guard !detected.state("components:both").present, !detected.state("components:one").present else { return }
         guard !changeSentences.isEmpty else { return }
+        let hip = isHip(detected)
         var changed: [String: Phrase.Hit] = [:]
         var kept: Set<String> = []
         for clause in clauses {
-            for mention in clause.mentions where !mention.byStem {
+            // A stem is a hip's femoral component; in a knee it extends another component.
+            for mention in clause.mentions where !mention.byStem || hip {
                 let token = tokens[mention.index]
                 let kind = mention.part.isOpposite ? "opposite" : mention.part == .femoral ? "femoral" : mention.part == .insert ? "insert" : "patellar"
-                if mention.kept { kept.insert(kind); continue }
+                // "Femoral and tibial components well fixed": a clause that keeps and changes nothing.
+                if mention.kept || (clause.keptWord && clause.exchange == nil) { kept.insert(kind); continue }
                 guard token.isAffirmed, token.section.procedureWeight >= 0.5, changeSentences.contains(token.sentence) else { continue }
                 if changed[kind] == nil {
                     changed[kind] = Phrase.Hit(first: mention.index, last: mention.index, negated: false, uncertain: false, historical: false,
@@ -171,6 +257,19 @@ struct ArthroplastyComponents {
             }
         }
         let sides = Set(changed.keys).intersection(["femoral", "opposite"])
+        // A phrase said "femoral and tibial components" of parts that were kept, and another part
+        // was exchanged ("…components well fixed, not revised; insert exchanged"): one component.
+        if detected.state("components:both").present {
+            guard sides.isEmpty, kept.isSuperset(of: ["femoral", "opposite"]), let part = changed.values.first else { return }
+            var state = DetectedFeatures.State()
+            state.weight = 0.8
+            state.evidence = part
+            state.count = 1
+            detected.states["components:both"] = nil
+            detected.states["components:one"] = state
+            return
+        }
+        guard !detected.state("components:one").present else { return }
         if sides.count == 2 {
             var state = DetectedFeatures.State()
             state.weight = 0.8

@@ -139,6 +139,7 @@ enum FeatureDetector {
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
         components?.componentCount(into: &detected)
+        components?.revisionByExchange(into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
