@@ -300,7 +300,12 @@ enum ProcedureScorer {
             // "infected TKA", "flap to cover an exposed total knee prosthesis".
             score -= existingImplantPenalty
         }
-        if let sites = compiled.all.first, donorSiteOnly(sites, in: narrative) {
+        if entry.action == "fasciotomy", fasciaOpenedForCollection(required, in: narrative) {
+            // "Incision over the anterior compartment, crural fascia opened, pus evacuated from
+            // beneath it": the fascia was opened to reach the abscess (or mass), nothing released.
+            score -= fasciaAccessPenalty
+        }
+        if compiled.all.contains(where: { donorSiteOnly($0, in: narrative) }) {
             // The code's site is only where a graft came from: "a 10 mm plug harvested from the
             // lateral trochlea of the ipsilateral knee" for a talus, "semitendinosus harvested from the thigh".
             score -= outsideSitePenalty
@@ -427,6 +432,26 @@ enum ProcedureScorer {
         return false
     }
 
+    static let fasciaAccessPenalty = 4.0
+    static let collectionWords: Set<String> = ["abscess", "pus", "purulent", "hematoma", "haematoma", "collection", "seroma", "mass",
+                                               "tumor", "tumour", "lipoma", "cyst", "foreign"]
+    static let compartmentSyndromeWords: Set<String> = ["syndrome", "pressure", "pressures", "tense", "decompression", "decompressive",
+                                                        "decompressed", "nonviable", "necrotic", "dead", "dusky", "ischemic", "ischaemic",
+                                                        "bulging", "bulged"]
+
+    /// The sentences that document a fasciotomy code reach a collection or a mass, and nothing in
+    /// the note speaks of a compartment syndrome or of a release (the word "fasciotomy" said in
+    /// the note's own words counts as one; a clause concept read from "fascia opened" does not).
+    static func fasciaOpenedForCollection(_ required: [Phrase.Hit], in narrative: AnalyzedNarrative) -> Bool {
+        let sentences = Set(required.map(\.sentence))
+        var collection = false
+        for token in narrative.tokens where token.isAffirmed {
+            if compartmentSyndromeWords.contains(token.text) || token.text.hasPrefix("releas") { return false }
+            if sentences.contains(token.sentence), collectionWords.contains(token.text) { collection = true }
+        }
+        return collection && narrative.text.range(of: "fasciotom", options: .caseInsensitive) == nil
+    }
+
     static let existingImplantPenalty = 6.0
     /// Words before an implant that say it is already in: a condition of it, or "post" ("after the
     /// right THA was complete" is today's).
@@ -449,7 +474,7 @@ enum ProcedureScorer {
 
     /// Every affirmed site word stands where a graft was taken from ("harvested from the
     /// ipsilateral knee", "donor site: thigh"): a harvest word, then "from" (or the donor word
-    /// itself), at most five words before it in its clause.
+    /// itself), at most ten words before it in its clause.
     static func donorSiteOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         var seen = false
@@ -458,7 +483,7 @@ enum ProcedureScorer {
                 var look = hit.first - 1
                 var donor = false
                 var sawFrom = false
-                while look >= 0, look >= hit.first - 6, tokens[look].clause == tokens[hit.first].clause {
+                while look >= 0, look >= hit.first - 10, tokens[look].clause == tokens[hit.first].clause {
                     let word = tokens[look].text
                     if word == "from" { sawFrom = true }
                     if word == "donor" || (sawFrom && harvestWords.contains(word)) { donor = true; break }
