@@ -216,6 +216,7 @@ enum FeatureLexicon {
             "condyles", "patella", "patellar", "quadriceps", "hamstring", "hamstrings", "popliteal", "tibial plateau", "meniscus",
             "menisci", "cruciate", "semitendinosus", "semimembranosus", "biceps femoris", "vastus", "suprapatellar", "intercondylar",
             "trochlea", "trochlear", "above knee", "tibial tubercle", "tibial tuberosity", "blount", "rectus femoris", "sartorius", "gracilis",
+            "prepatellar", "pes anserine", "pes anserinus",
         ], blockers: ["below knee", "knee high",
                       // A long-leg cast and the suprapatellar route for a tibial nail are the leg's.
                       "above knee cast", "above knee plaster", "above knee pop", "above knee backslab", "above knee splint",
