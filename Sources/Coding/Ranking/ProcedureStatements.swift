@@ -67,6 +67,17 @@ enum ProcedureStatements {
             tokens[position].historical ? nil : Side.named(at: position, in: tokens)
         }
         let clause = tokens[index].clause, sentence = tokens[index].sentence
+        // A statement opening after a joining word takes the side said in it, after the word when
+        // not before it: in "IMN R tibia + ORIF L patella" the ORIF is the left patella's.
+        var back = index
+        while back >= 0, tokens[back].clause == clause, side(back) == nil, !joins(back, in: narrative) { back -= 1 }
+        if back >= 0, tokens[back].clause == clause, joins(back, in: narrative) {
+            var ahead = index + 1
+            while ahead < tokens.count, tokens[ahead].clause == clause, !joins(ahead, in: narrative) {
+                if let found = side(ahead) { return found }
+                ahead += 1
+            }
+        }
         var position = index
         while position >= 0, tokens[position].clause == clause {
             if var found = side(position) {
