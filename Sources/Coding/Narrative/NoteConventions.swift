@@ -136,6 +136,8 @@ extension NarrativeAnalyzer {
     /// Care given to a wound left by an earlier operation.
     static let woundCareWords: Set<String> = ["change", "changed", "exchange", "exchanged", "dressing", "dressings", "vac", "npwt",
                                               "closure", "graft", "grafting", "check", "review", "inspection"]
+    /// A wound closed or washed out after it was made.
+    static let closureWords: Set<String> = ["closed", "approximated", "resutured", "washed", "irrigated", "grafted", "skin"]
     /// Words between a preposition and the procedure it names as a place.
     static let siteModifiers: Set<String> = [
         "the", "a", "both", "his", "her", "their", "its", "this", "that", "these", "those", "right", "left", "bilateral",
@@ -161,7 +163,18 @@ extension NarrativeAnalyzer {
             // clause just before names the site as its place, like a preposition.
             let afterWoundCare = look >= 0 && tokens[look].clause != tokens[index].clause
                 && tokens[look].sentence == tokens[index].sentence && Self.woundCareWords.contains(tokens[look].text)
-            guard afterWoundCare || (look >= 0 && tokens[look].clause == tokens[index].clause
+            // "fasciotomy wounds closed primarily", "the fasciotomy wounds were washed out and
+            // closed": the wound, as the subject of its care, was left by an earlier operation.
+            // Not "fasciotomy wounds left open (with a VAC dressing)": today's fasciotomy.
+            var ahead = index + 1
+            var caredFor = false
+            while ahead < tokens.count, ahead <= index + 4, tokens[ahead].clause == tokens[index].clause {
+                let text = tokens[ahead].text
+                if ["left", "open", "kept"].contains(text) { break }
+                if Self.woundCareWords.contains(text) || Self.closureWords.contains(text) { caredFor = !tokens[ahead].negated; break }
+                ahead += 1
+            }
+            guard afterWoundCare || caredFor || (look >= 0 && tokens[look].clause == tokens[index].clause
                   && ["to", "of", "on", "over", "into", "at", "across"].contains(tokens[look].text)) else { continue }
             tokens[procedure].historical = true
         }
