@@ -7,6 +7,9 @@ struct CPTFile: Codable, Sendable {
     /// name beyond the standard list, e.g. "posteriorLipFixation": ["posterior malleolus fixed", …].
     /// Phrases are negation-aware: "posterior malleolus was not fixed" documents the fact as false.
     var detect: [String: [String]]?
+    /// Extension (docs/knowledge-base.md "includes"): steps added to codes defined in this or an
+    /// earlier file, by code, without replacing their entries (a deployment's own bundling list).
+    var includes: [String: [IncludedStep]]?
     var entries: [ProcedureEntry]
 }
 

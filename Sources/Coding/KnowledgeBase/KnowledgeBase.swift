@@ -89,8 +89,11 @@ public final class KnowledgeBase: Sendable {
         var entries: [String: ProcedureEntry] = [:]
         var sources: [String: String] = [:]
         var detectors: [String: [String]] = [:]
+        // File-level `includes` (extensions of codes defined anywhere), applied once all entries are read.
+        var extraIncludes: [(file: String, code: String, steps: [IncludedStep])] = []
         for file in bundledFiles {
             let cpt = try readCPT(file)
+            for (code, steps) in (cpt.includes ?? [:]).sorted(by: { $0.key < $1.key }) { extraIncludes.append((file.lastPathComponent, code, steps)) }
             for (fact, phrases) in cpt.detect ?? [:] { detectors[fact, default: []] += phrases }
             for entry in cpt.entries {
                 if let earlier = sources[entry.code] {
@@ -103,6 +106,7 @@ public final class KnowledgeBase: Sendable {
         for file in overrideFiles {
             var seen: Set<String> = []
             let cpt = try readCPT(file)
+            for (code, steps) in (cpt.includes ?? [:]).sorted(by: { $0.key < $1.key }) { extraIncludes.append((file.path, code, steps)) }
             for (fact, phrases) in cpt.detect ?? [:] { detectors[fact, default: []] += phrases }
             for entry in cpt.entries {
                 guard seen.insert(entry.code).inserted else {
@@ -111,6 +115,16 @@ public final class KnowledgeBase: Sendable {
                 entries[entry.code] = entry
                 sources[entry.code] = file.path
             }
+        }
+        for (file, code, steps) in extraIncludes {
+            guard var entry = entries[code] else {
+                throw KnowledgeBaseError(.invalidEntry, file: file, entry: code, problem: "includes names code \(code), which no knowledge-base file defines")
+            }
+            for (index, step) in steps.enumerated() {
+                try validate(step, of: code, number: (entry.includes?.count ?? 0) + index + 1, file: file)
+            }
+            entry.includes = (entry.includes ?? []) + steps.filter { step in !(entry.includes ?? []).contains { $0.code == step.code && $0.action == step.action && $0.anatomy == step.anatomy } }
+            entries[code] = entry
         }
         var feeSchedule: FeeScheduleIndicators?
         if let feeScheduleFile {
@@ -148,6 +162,7 @@ public final class KnowledgeBase: Sendable {
         var compiler = PhraseCompiler(lexicon: lexicon)
         var compiled: [CompiledEntry] = []
         var phraseIssues: [KnowledgeBaseIssue] = []
+        try Self.validateIncludes(entries, sources: sources)
         for entry in entries {
             try Self.validate(entry, file: sources[entry.code] ?? "?")
             // A phrase of stop words only would match nothing: reported as an issue and skipped.
@@ -304,6 +319,43 @@ public final class KnowledgeBase: Sendable {
         guard let all = entry.match.all, !all.isEmpty else { try fail("match.all needs at least one phrase group") }
         for (index, group) in all.enumerated() where group.isEmpty { try fail("match.all group \(index + 1) is empty") }
         for (index, group) in (entry.match.any ?? []).enumerated() where group.isEmpty { try fail("match.any group \(index + 1) is empty") }
+        for (index, step) in (entry.includes ?? []).enumerated() {
+            try validate(step, of: entry.code, number: index + 1, file: file)
+        }
+    }
+
+    /// An `includes` item: a code or a kind (action, optionally anatomy), never both, and a reason.
+    static func validate(_ step: IncludedStep, of code: String, number: Int, file: String) throws {
+        func fail(_ problem: String) throws -> Never {
+            throw KnowledgeBaseError(.invalidEntry, file: file, entry: code, problem: "includes item \(number): \(problem)")
+        }
+        switch (step.code, step.action) {
+        case (nil, nil): try fail("names neither a code nor an action")
+        case (.some, .some): try fail("names both a code and an action; give one")
+        case (.some(let included), nil):
+            let digits = Array(included.utf8)
+            if !(digits.count == 5 && digits.prefix(4).allSatisfy { $0 >= 48 && $0 <= 57 }) { try fail("'\(included)' is not a five-character CPT code") }
+            if included == code { try fail("lists the code itself") }
+            if step.anatomy != nil { try fail("anatomy goes with an action, not with a code") }
+        case (nil, .some(let action)):
+            if !CPTVocabulary.actions.contains(action) { try fail("action '\(action)' is not one of \(CPTVocabulary.actions.sorted().joined(separator: ", "))") }
+            if let anatomy = step.anatomy, anatomy.isEmpty || anatomy != anatomy.lowercased() || anatomy.contains(" ") {
+                try fail("anatomy '\(anatomy)' is not a lowercase-hyphenated tag")
+            }
+        }
+        if step.reason.trimmingCharacters(in: .whitespaces).isEmpty { try fail("reason is empty (say why the step is part of the code)") }
+    }
+
+    /// Two codes that each include the other: one of the two lists is wrong, so loading stops.
+    static func validateIncludes(_ entries: [ProcedureEntry], sources: [String: String]) throws {
+        let byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+        for entry in entries {
+            for step in entry.includes ?? [] {
+                guard let code = step.code, code != entry.code, let other = byCode[code], other.includes?.contains(where: { $0.covers(entry) }) == true else { continue }
+                throw KnowledgeBaseError(.invalidEntry, file: sources[entry.code] ?? "?", entry: entry.code,
+                                         problem: "includes \(code), and \(code) (\(sources[code] ?? "?")) includes \(entry.code): a code cannot be part of a code that is part of it")
+            }
+        }
     }
 
     /// Cross-entry checks that do not stop loading.
@@ -323,6 +375,13 @@ public final class KnowledgeBase: Sendable {
             }
             for prefix in entry.typicalDiagnoses ?? [] where !icd.hasCode(withPrefix: ICD10CMTable.canonical(prefix)) {
                 issues.append(.init(file: file, entry: entry.code, problem: "typical diagnosis '\(prefix)' is not an ICD-10-CM code or prefix"))
+            }
+            for step in entry.includes ?? [] {
+                if let code = step.code, code.hasPrefix("27"), !known.contains(code) {
+                    issues.append(.init(file: file, entry: entry.code, problem: "included code \(code) is not in the knowledge base"))
+                } else if step.code == nil, !entries.contains(where: { $0.code != entry.code && step.covers($0) }) {
+                    issues.append(.init(file: file, entry: entry.code, problem: "included kind \(step.action ?? "")\(step.anatomy.map { " on " + $0 } ?? "") matches no code"))
+                }
             }
             if entry.isAddOn, entry.globalDays != nil {
                 issues.append(.init(file: file, entry: entry.code, problem: "add-on code with globalDays (add-on codes have none)"))

@@ -18,13 +18,16 @@ public struct ProcedureEntry: Codable, Sendable, Equatable {
     public var addOn: Bool?
     public var unlisted: Bool?
     public var related: [RelatedCode]?
+    /// Steps that are part of this code when done through its approach, at its site, in its
+    /// session (docs/knowledge-base.md "includes"): never suggested as further codes beside it.
+    public var includes: [IncludedStep]?
     public var typicalDiagnoses: [String]?
     public var globalDays: Int?
     public var notes: [String]?
 
     enum CodingKeys: String, CodingKey {
         case code, descriptor, summary, anatomy, action, approach, factsStorage = "facts", match, laterality, addOn, unlisted
-        case related, typicalDiagnoses, globalDays, notes
+        case related, includes, typicalDiagnoses, globalDays, notes
     }
 
     public var isAddOn: Bool { addOn ?? false }
@@ -62,6 +65,39 @@ public struct RelatedCode: Codable, Sendable, Equatable {
         "report both", "reported separately", "report separately", "report it separately", "coded separately",
         "in addition)", "report in addition", "reported in addition", "also report", "report the fixator", "(report",
     ].map { Array($0.utf8) }
+}
+
+/// A step that is part of a code (the lateral release of a total knee, the arthrotomy that is the
+/// approach of an open fracture treatment, the old implant's removal in a revision): a code, or a
+/// procedure kind (an action, optionally on an anatomy tag), and why, in the project's own words.
+public struct IncludedStep: Codable, Sendable, Equatable {
+    /// The included code ("27425"), or nil when `action` names a kind of procedure.
+    public var code: String?
+    /// A kind of procedure: every code with this action (and, when given, this anatomy tag).
+    public var action: String?
+    public var anatomy: String?
+    /// Why it is part of the code: "the lateral release balances the patella through the
+    /// arthroplasty exposure (NCCI bundles 27425 into 27447)".
+    public var reason: String
+    /// True when the code's own descriptor names the step, so that a separate incision of the
+    /// same limb does not make it a procedure of its own (the fibular osteotomy of a proximal
+    /// tibial osteotomy; the tenotomy of a DDH open reduction). Another side or session still does.
+    public var anyIncision: Bool?
+
+    public init(code: String? = nil, action: String? = nil, anatomy: String? = nil, reason: String, anyIncision: Bool? = nil) {
+        self.code = code
+        self.action = action
+        self.anatomy = anatomy
+        self.reason = reason
+        self.anyIncision = anyIncision
+    }
+
+    /// Whether the step covers an entry.
+    public func covers(_ entry: ProcedureEntry) -> Bool {
+        if let code { return entry.code == code }
+        guard let action, entry.action == action else { return false }
+        return anatomy.map { entry.anatomy.contains($0) } ?? true
+    }
 }
 
 /// A fact a code requires or rules out. The format allows booleans, strings, numbers and

@@ -17,6 +17,9 @@ struct ProcedureRanker: Sendable {
         var selected: [Int]                   // candidate positions suggested, best first
         /// The narrative as ranked: with sentences that tell whole procedures of their own as statements.
         var narrative: AnalyzedNarrative
+        /// Chosen codes taken out as part of another chosen code, and pairs kept apart (IncludedSteps).
+        var included: [IncludedSteps.Included] = []
+        var apart: [IncludedSteps.Apart] = []
     }
 
     /// What mixing the words of two procedure statements costs an entry.
@@ -186,7 +189,10 @@ struct ProcedureRanker: Sendable {
         }
         ordered += addOns.filter { !ordered.contains($0) }
         selected = ordered
-        return Ranking(candidates: candidates, cluster: cluster, selected: selected, narrative: narrative)
+        // A step that is part of another chosen code (its `includes`) is not a procedure of its own.
+        let (included, apart) = IncludedSteps.apply(to: &selected, candidates: candidates, compiled: entries, narrative: narrative)
+        return Ranking(candidates: candidates, cluster: cluster, selected: selected, narrative: narrative,
+                       included: included, apart: apart)
     }
 
     /// Every documented entry scored (facts from `factFeatures` when given), entries mixing the

@@ -45,6 +45,16 @@ struct ReportBuilder {
         // Several separate procedures (add-ons aside): which one leads, the principal procedure,
         // is the engine's reading of the surgeon's order, not a documented fact.
         let principalChosen = ranking.selected.filter { !entry(ranking.candidates[$0]).isAddOn }.count > 1
+        // Steps that are part of a suggested code: one line each saying so, not a further code
+        // (before the neighbours' reasons: this is why it is not listed).
+        for part in ranking.included {
+            let (step, whole) = (entry(ranking.candidates[part.position]), entry(ranking.candidates[part.by]))
+            let line = IncludedSteps.sentence(part: step, whole: whole, step: part.step)
+            report.warnings.append(ReportWarning(kind: "bundling", message: line, codes: [whole.code, step.code]))
+            if alternativeCodes.insert(step.code).inserted {
+                alternatives.append((ranking.candidates[part.position].score, Alternative(code: step.code, descriptor: step.descriptor, reason: line)))
+            }
+        }
         for position in ranking.selected {
             let candidate = ranking.candidates[position]
             let winner = entry(candidate)
@@ -109,6 +119,31 @@ struct ReportBuilder {
         NCCICheck.apply(to: &report, edits: knowledgeBase.ncci, sides: sidesByCode, serviceDate: serviceDate) { first, second in
             distinctSite(requiredByCode[first] ?? [], requiredByCode[second] ?? [])
         }
+        keepApart(&report)
+    }
+
+    /// A step normally part of another suggested code, kept because the note puts it apart. On
+    /// the other side RT/LT say so; at a separate site of the same side it takes XS, as an NCCI
+    /// edit with indicator 1 would give it. When the deployment's NCCI data has an edit for the
+    /// pair, the NCCI check has already said what applies and this adds nothing.
+    private func keepApart(_ report: inout SuggestionReport) {
+        for pair in ranking.apart {
+            let (step, whole) = (entry(ranking.candidates[pair.position]), entry(ranking.candidates[pair.by]))
+            guard knowledgeBase.ncci.edits(between: whole.code, and: step.code, on: serviceDate).isEmpty,
+                  let index = report.procedures.firstIndex(where: { $0.code == step.code }) else { continue }
+            if let words = pair.separateSite {
+                if !report.procedures[index].modifiers.contains("XS") { report.procedures[index].modifiers.append("XS") }
+                report.warnings.append(ReportWarning(
+                    kind: "bundling",
+                    message: "\(step.code) is usually part of \(whole.code) (\(pair.step.reason)); the note documents a separate site (\"\(words)\"), so it is reported with XS (separate structure).",
+                    codes: [whole.code, step.code]))
+            } else {
+                report.warnings.append(ReportWarning(
+                    kind: "bundling",
+                    message: "\(step.code) would be part of \(whole.code) at the same site; the note puts it on the other side, so it is reported separately (RT/LT).",
+                    codes: [whole.code, step.code]))
+            }
+        }
     }
 
     /// Words that say a second procedure was done apart from the first: "through a separate
@@ -121,6 +156,10 @@ struct ReportBuilder {
     /// named in different statements, and the statement of one of them says it was done apart
     /// ("through a separate incision", "a second, non-communicating abscess"). Nil when not documented.
     func distinctSite(_ first: [Phrase.Hit], _ second: [Phrase.Hit]) -> String? {
+        Self.distinctSite(first, second, in: narrative)
+    }
+
+    static func distinctSite(_ first: [Phrase.Hit], _ second: [Phrase.Hit], in narrative: AnalyzedNarrative) -> String? {
         guard let a = first.first, let b = second.first,
               ProcedureStatements.separated(a.first...a.last, b.first...b.last, in: narrative) || a.sentence != b.sentence else { return nil }
         let sentences = Set((first + second).filter { $0.section.procedureWeight >= 0.85 }.map(\.sentence))
