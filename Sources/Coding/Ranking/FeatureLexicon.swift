@@ -33,6 +33,9 @@ enum FeatureLexicon {
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
             // A tension band is wired over the exposed bone, whatever screws go with it.
             "tension band", "tension banding", "tension band wiring", "tension band wire*",
+            // A joint capsule cut open, a bone cut, a tendon Z-lengthened: open work.
+            "capsulotomy", "capsulotomies", "capsulectomy", "capsulorrhaphy", "arthrotomies", "osteotomized", "osteotomised",
+            "z lengthening", "z lengthened", "z plasty",
         ], blockers: ["open fracture", "open fractures", "open wound", "open book", "open physis", "open physes", "open growth plate",
                       "open injury", "open tibia fracture", "open tibial fracture", "open femur fracture", "open ankle fracture",
                       "open grade", "gustilo", "open fracture type",
@@ -162,7 +165,13 @@ enum FeatureLexicon {
         .init(feature: "graft", phrases: [
             "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
         ]),
-        .init(feature: "revision", phrases: ["revision", "revise", "revised", "revising", "redo", "re do", "rerevision"]),
+        .init(feature: "revision", phrases: ["revision", "revise", "revised", "revising", "redo", "re do", "rerevision",
+                                             // A component of an existing prosthesis exchanged is a revision (the DAIR insert exchange).
+                                             "polyethylene exchange", "poly exchange", "liner exchange", "insert exchange", "component exchange",
+                                             "exchange polyethylene", "exchange poly", "exchange liner", "exchange insert", "exchanged polyethylene",
+                                             "exchanged poly", "exchanged liner", "exchanged insert", "polyethylene exchanged", "poly exchanged",
+                                             "liner exchanged", "insert exchanged", "polyethylene insert exchanged", "poly insert exchanged",
+                                             "polyethylene liner exchanged", "modular exchange", "head liner exchange", "dair"]),
         .init(feature: "primary", phrases: ["primary"]),
         .init(feature: "components:both", phrases: [
             "both components", "femoral acetabular components", "acetabular femoral components", "femoral tibial components",
@@ -171,6 +180,9 @@ enum FeatureLexicon {
         .init(feature: "components:one", phrases: [
             "acetabular component only", "femoral component only", "tibial component only", "isolated", "single component",
             "liner exchange", "polyethylene exchange", "poly exchange", "one component", "component only",
+            "insert exchange", "exchange polyethylene", "exchange poly", "exchange liner", "exchange insert", "exchanged polyethylene",
+            "exchanged poly", "exchanged liner", "exchanged insert", "polyethylene exchanged", "poly exchanged", "liner exchanged",
+            "insert exchanged", "polyethylene insert exchanged", "poly insert exchanged", "polyethylene liner exchanged",
         ]),
         .init(feature: "traumatic", phrases: [
             "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
