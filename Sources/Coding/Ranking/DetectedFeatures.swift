@@ -338,11 +338,23 @@ enum FeatureDetector {
         if state.present || state.negated || state.hinted { detected.states["nonviableMuscleDebridement"] = state }
     }
 
-    /// Numbers followed by cm/mm (with "x"/"by" between dimensions), or written as "5cm".
+    /// The dimensions of a word written without spaces: "8x6x4" -> [8, 6, 4], "2.5x2" -> [2.5, 2];
+    /// "8×6"; nil for any other word.
+    static func dimensions(_ word: String) -> [Double]? {
+        guard word.contains(where: { $0 == "x" || $0 == "×" }) else { return nil }
+        let parts = word.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "x" || $0 == "×" })
+        guard parts.count >= 2 else { return nil }
+        let values = parts.compactMap { Double($0) }
+        return values.count == parts.count ? values : nil
+    }
+
+    /// Numbers followed by cm/mm (with "x"/"by" between dimensions, or joined to them: "8x6x4 cm"),
+    /// or written as "5cm", "8x6x4cm".
     static func largestSize(_ narrative: AnalyzedNarrative, tokens included: [Bool]? = nil) -> Double? {
         var largest: Double?
         let tokens = narrative.tokens
         func record(_ value: Double) { largest = max(largest ?? 0, value) }
+        func number(_ text: String) -> Double? { Double(text) ?? dimensions(text)?.max() }
         for (index, token) in tokens.enumerated() where included.map({ $0[index] }) ?? true {
             var unit: Double?
             switch token.text {
@@ -350,7 +362,7 @@ enum FeatureDetector {
             case "mm", "millimeter", "millimeters": unit = 0.1
             default:
                 for (suffix, factor) in [("cm", 1.0), ("mm", 0.1)] where token.text.hasSuffix(suffix) {
-                    if let value = Double(token.text.dropLast(2)) { record(value * factor) }
+                    if let value = number(String(token.text.dropLast(2))) { record(value * factor) }
                 }
             }
             guard let unit else { continue }
@@ -359,12 +371,12 @@ enum FeatureDetector {
             if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
                ["margin", "margins", "cuff", "rim"].contains(tokens[index + 1].text) { continue }
             var first = index - 1
-            while first >= 0, Double(tokens[first].text) != nil || tokens[first].text == "x" || tokens[first].text == "by" { first -= 1 }
+            while first >= 0, number(tokens[first].text) != nil || tokens[first].text == "x" || tokens[first].text == "by" { first -= 1 }
             if first >= 0, ["under", "than", "over", "above", "below", "least", "to", "exceeding", "most", "within"].contains(tokens[first].text) { continue }
             var look = index - 1
             while look >= 0, look >= index - 5 {
                 let text = tokens[look].text
-                if let value = Double(text) { record(value * unit) } else if text != "x" && text != "by" { break }
+                if let value = number(text) { record(value * unit) } else if text != "x" && text != "by" { break }
                 look -= 1
             }
         }
