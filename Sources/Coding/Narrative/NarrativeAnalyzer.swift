@@ -83,7 +83,7 @@ struct NarrativeAnalyzer: Sendable {
                 continue
             }
             if vocabulary.ids[token.text] == nil, !Lexicon.stopWords.contains(token.text),
-               let corrected = vocabulary.correction(for: token.text) {
+               let corrected = vocabulary.correction(for: token.text) ?? vocabulary.shortCorrection(for: token.text) {
                 token.text = corrected
             }
             output.append(token)

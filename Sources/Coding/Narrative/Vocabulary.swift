@@ -58,6 +58,37 @@ struct Vocabulary: Sendable {
         return best?.0
     }
 
+    /// Short nouns a note turns on, which a typist drops or doubles a letter of or swaps two in
+    /// ("nek", "kne", "femr", "scerw", "plte"). Short words are otherwise never corrected.
+    static let shortCorrectionTargets: [String] = [
+        "neck", "knee", "knees", "head", "femur", "tibia", "fibula", "shaft", "wall", "nail", "plate", "screw", "screws",
+        "wire", "wires", "bone", "joint", "pelvis", "ilium", "pubis", "sacrum", "coccyx", "bursa", "cyst", "tendon", "column",
+    ]
+
+    /// A short unknown word (three to five letters) read as one of `shortCorrectionTargets` when it
+    /// is that word with one letter missing, one extra, or two neighbours swapped, same first letter.
+    /// A different letter is no typo here: "ball", "heal" and "well" are words of their own.
+    func shortCorrection(for word: String) -> String? {
+        let length = word.utf8.count
+        guard length >= 3, length <= 5, let first = word.first, first.isLetter, !word.contains(where: \.isNumber) else { return nil }
+        let target = Array(word.utf8)
+        for candidate in Self.shortCorrectionTargets where candidate.first == first && ids[candidate] != nil {
+            let bytes = Array(candidate.utf8)
+            guard bytes.count != target.count || bytes.count == target.count && Self.isTransposition(target, bytes) else {
+                continue
+            }
+            if bytes.count == target.count || Self.withinOneEdit(target, bytes) { return candidate }
+        }
+        return nil
+    }
+
+    /// a and b of one length differ only by two neighbouring letters swapped.
+    static func isTransposition(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count, a != b else { return false }
+        guard let i = a.indices.first(where: { a[$0] != b[$0] }), i + 1 < a.count else { return false }
+        return a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+    }
+
     /// True when b is a at most one substitution, insertion, deletion or adjacent swap away.
     static func withinOneEdit<C: Collection>(_ a: [UInt8], _ b: C) -> Bool where C.Element == UInt8, C.Index == Int {
         let (m, n) = (a.count, b.count)
