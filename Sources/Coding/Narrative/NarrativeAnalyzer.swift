@@ -27,7 +27,13 @@ struct NarrativeAnalyzer: Sendable {
         return AnalyzedNarrative(text: text, tokens: tokens)
     }
 
-    /// Abbreviations (longest first), "non" joined to its word, unknown words corrected.
+    /// Prefixes a word may be split at ("sub trochanteric", "cephalo medullary").
+    static let separablePrefixes: Set<String> = [
+        "sub", "inter", "intra", "per", "peri", "supra", "infra", "trans", "hemi", "cephalo", "para", "retro", "extra", "semi",
+        "multi", "uni", "bi", "tri", "ilio", "ischio", "tibio", "femoro", "patello", "osteo", "arthro", "endo", "epi", "meta", "dia",
+    ]
+
+    /// Abbreviations (longest first), "non" and split prefixes joined to their word, unknown words corrected.
     func expand(_ input: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
         let raw = Self.spokenPunctuation(input)
         var output: [Tokenizer.RawToken] = []
@@ -67,6 +73,13 @@ struct NarrativeAnalyzer: Sendable {
             var token = raw[index]
             if token.text == "non", index + 1 < raw.count, raw[index + 1].boundary == .none {
                 token.text = "non" + raw[index + 1].text
+                token.end = raw[index + 1].end
+                index += 1
+            } else if Self.separablePrefixes.contains(token.text), index + 1 < raw.count, raw[index + 1].boundary == .none,
+                      let joined = Optional(token.text + raw[index + 1].text), vocabulary.ids[joined] != nil {
+                // Dictation and hurried typing split a word at its prefix: "sub trochanteric",
+                // "intra medullary", "hemi arthroplasty", "para patellar". Joined when the whole is a word.
+                token.text = joined
                 token.end = raw[index + 1].end
                 index += 1
             }
