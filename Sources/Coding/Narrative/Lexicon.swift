@@ -187,5 +187,7 @@ extension Lexicon {
         "considered", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
         // Instruments and assembly, not what was done ("osteotome" / "osteotomy", "connected" / "converted").
         "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors", "converted", "conversion", "convert",
+        // Other tools named like the operation they serve ("tenotome" / tenotomy).
+        "tenotome", "tenotomes", "rongeur", "rongeurs", "reamer", "reamers", "elevator", "elevators", "retractor", "retractors", "dermatome",
     ]
 }
