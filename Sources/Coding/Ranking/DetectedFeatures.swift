@@ -138,6 +138,7 @@ enum FeatureDetector {
         components?.hipSides(into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
+        tendonCount(narrative, tokens: tokens, into: &detected)
         components?.componentCount(into: &detected)
         components?.revisionByExchange(into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
@@ -346,6 +347,29 @@ enum FeatureDetector {
         guard parts.count >= 2 else { return nil }
         let values = parts.compactMap { Double($0) }
         return values.count == parts.count ? values : nil
+    }
+
+    /// The hamstring tendons by name: two of them named as today's work ("fractional lengthening of
+    /// semimembranosus and biceps femoris", "gracilis and semitendinosus cut") are several tendons,
+    /// however the pair is worded.
+    static let hamstringNames: Set<String> = ["semitendinosus", "semimembranosus", "biceps", "gracilis"]
+    static func tendonCount(_ narrative: AnalyzedNarrative, tokens included: [Bool]?, into detected: inout DetectedFeatures) {
+        var named: Set<String> = []
+        var evidence: Phrase.Hit?
+        for (index, token) in narrative.tokens.enumerated() where included.map({ $0[index] }) ?? true {
+            guard Self.hamstringNames.contains(token.text), token.isAffirmed, token.section.procedureWeight >= 0.5 else { continue }
+            named.insert(token.text)
+            if evidence == nil {
+                evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
+                                      section: token.section, sentence: token.sentence)
+            }
+        }
+        guard named.count >= 2, !detected.state("multipleTendons").present else { return }
+        var state = detected.state("multipleTendons")
+        state.weight = 0.85
+        state.evidence = evidence
+        state.count = named.count
+        detected.states["multipleTendons"] = state
     }
 
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions, or joined to them: "8x6x4 cm"),

@@ -17,7 +17,7 @@ enum FactMatcher {
     static let standardDetectable: Set<String> = [
         "manipulation", "anesthesia", "debridement", "nonviableMuscleDebridement", "graft", "revision", "traumatic",
         "bilateral", "tractionOrSkeletalPins", "arthrotomy", "deep", "radicalResection", "imageGuidance", "boneTumor",
-        "prophylactic", "osteotomy",
+        "prophylactic", "osteotomy", "multipleTendons",
     ]
 
     static func compare(_ key: String, _ value: FactValue, features: DetectedFeatures, bilateralBySide: Bool, detectable: Set<String>) -> FactComparison {
