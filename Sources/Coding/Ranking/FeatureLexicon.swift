@@ -164,6 +164,7 @@ enum FeatureLexicon {
         ]),
         .init(feature: "graft", phrases: [
             "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
+            "autologous bone", "autogenous bone", "autologous graft", "autogenous graft",
         ]),
         .init(feature: "revision", phrases: ["revision", "revise", "revised", "revising", "redo", "re do", "rerevision",
                                              // A component of an existing prosthesis exchanged is a revision (the DAIR insert exchange).
