@@ -63,7 +63,11 @@ enum FeatureLexicon {
             "nonoperatively", "conservative", "conservatively", "nonsurgical", "closed",
         ], blockers: ["closed fracture", "closed fractures", "wound closed", "incision closed", "closed layers", "closed layer", "closed anatomic layers",
                       "closed with", "closed over", "skin closed", "fascia closed", "closed primarily",
-                      "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head"]),
+                      "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head",
+                      // A closed attempt that failed is not the treatment ("after 2 failed closed attempts").
+                      "failed closed", "unsuccessful closed", "attempted closed", "attempts at closed", "attempt at closed",
+                      "closed attempt", "closed attempts", "closed reduction failed", "closed reduction was unsuccessful",
+                      "closed reduction unsuccessful", "closed reduction was attempted", "closed reduction attempted"]),
         .init(feature: "immobilization", phrases: [
             "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
             "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
