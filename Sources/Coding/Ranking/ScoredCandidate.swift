@@ -315,6 +315,11 @@ enum ProcedureScorer {
             // fracture of the humerus", "elbow ulnar collateral ligament reconstruction".
             score -= outsideSitePenalty
         }
+        if entry.action == "fracture-treatment", !Self.namesInjury(narrative) {
+            // Fracture care with nothing broken in the note: "8-plate to the medial distal femur for
+            // genu valgum" is a plate on a femur, not a femoral shaft fracture plated.
+            score -= untreatedPenalty
+        }
         if entry.action != "introduction-injection", onlyInjected(required, in: narrative) {
             // Only a needle was put into the joint or bursa the code names (injection, aspiration):
             // that is 20600-20611, not this code's work.
@@ -362,6 +367,21 @@ enum ProcedureScorer {
     }
 
     static let plannedSurgeryPenalty = 3.0
+
+    /// Words that say a bone or joint was injured: a fracture, its reduction or its union.
+    static let injuryWords: Set<String> = [
+        "fracture", "fractures", "fractured", "broken", "break", "reduction", "reduced", "reduce", "nonunion", "malunion", "nonunited",
+        "malunited", "comminuted", "comminution", "displaced", "displacement", "nondisplaced", "undisplaced", "avulsion", "dislocation",
+        "dislocated", "injury", "injuries", "trauma", "traumatic", "fragment", "fragments", "crack", "periprosthetic", "impending",
+        // Fracture patterns and classifications name the fracture on their own.
+        "trimalleolar", "bimalleolar", "trimal", "bimal", "pilon", "plafond", "maisonneuve", "tillaux", "schatzker", "weber", "garden",
+        "pipkin", "pauwels", "gustilo", "tscherne", "salter", "segond", "hoffa", "depression", "depressed", "butterfly", "spiral",
+        "oblique", "transverse", "segmental", "bicondylar", "intercondylar",
+    ]
+    /// The note names an injury somewhere (not only in its history).
+    static func namesInjury(_ narrative: AnalyzedNarrative) -> Bool {
+        narrative.tokens.contains { Self.injuryWords.contains($0.text) && !$0.historical }
+    }
     static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
     static let operationWords: Set<String> = ["fixation", "fixed", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative"]
     static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent"]
