@@ -94,6 +94,10 @@ struct ProcedureRanker: Sendable {
                 // A further procedure needs its own treatment documented, not just its condition
                 // named ("compartment syndrome after a plateau fracture" is no plateau treatment).
                 guard candidate.approachScore > -1, !candidate.facts.contains(where: { $0.outcome == .contradicts }) else { continue }
+                // A further procedure in a region the narrative never names, while it names another
+                // region again and again (a knee revision's part words read in a hip's liner
+                // exchange), is the chosen procedure's words read again, not a second one.
+                guard features.regionAgreement(code: entry(candidate).code) > -1.75 else { continue }
                 // The same words already explain a chosen procedure: not a second procedure.
                 let ranges = candidate.required.map { $0.first...$0.last }
                 if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
