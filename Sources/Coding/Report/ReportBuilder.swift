@@ -60,7 +60,7 @@ struct ReportBuilder {
             let winner = entry(candidate)
             let rivals = ranking.candidates.indices.filter { $0 != position && ranking.cluster[$0] == ranking.cluster[position] }
             let runnerUp = rivals.first.map { ranking.candidates[$0].score }
-            let sides = repeatedOnOtherSide(candidate, sides: statementSides(candidate) ?? laterality.sides(of: candidate.required))
+            let sides = repeatedOnOtherSide(candidate, sides: statementSides(candidate) ?? otherSideThanTheRest(candidate) ?? laterality.sides(of: candidate.required))
             sidesByCode[winner.code] = sides
             var evidence: [String] = []
             for hit in candidate.required + candidate.supporting + candidate.facts.compactMap(\.evidence) {
@@ -207,6 +207,22 @@ struct ReportBuilder {
         guard ranking.selected.count > 1, let site = candidate.required.first else { return nil }
         let named = ProcedureStatements.sides(at: site.first, in: narrative)
         return named.isEmpty ? nil : named
+    }
+
+    /// A procedure whose sentences name no side, beside procedures each told of one side, in a
+    /// note naming both sides: the side the others leave ("Left ankle. … Medial malleolus fixed
+    /// … The contralateral (right) Achilles was repaired … bilateral splints" is 27814-LT, 27650-RT).
+    private func otherSideThanTheRest(_ candidate: ScoredCandidate) -> Set<Side>? {
+        guard ranking.selected.count > 1, laterality.overall.count == 2,
+              candidate.required.allSatisfy({ laterality.bySentence[$0.sentence] == nil }) else { return nil }
+        var taken: Set<Side> = []
+        for position in ranking.selected where ranking.candidates[position].entryIndex != candidate.entryIndex {
+            let other = ranking.candidates[position]
+            guard !entry(other).isAddOn, let named = statementSides(other) else { continue }
+            taken.formUnion(named)
+        }
+        guard taken.count == 1 else { return nil }
+        return laterality.overall.subtracting(taken)
     }
 
     /// One code done on both sides: its site is named again in a statement of the other side,
