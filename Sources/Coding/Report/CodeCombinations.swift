@@ -107,6 +107,29 @@ struct CodeCombination: Sendable {
         }
         return nil
     }
+    static let twoToThree: [String: String] = ["27808": "27816", "27810": "27818", "27814": "27822"]
+
+    /// A posterior malleolus fracture named and left untreated ("PM <15% left alone", "the posterior
+    /// fragment was small and not fixed"): present, not said absent ("no posterior fragment") or
+    /// uninjured ("posterior malleolus intact"). The quote, or nil.
+    static func untreatedPosteriorMalleolus(in narrative: AnalyzedNarrative) -> String? {
+        let tokens = narrative.tokens
+        if tokens.contains(where: { $0.isAffirmed && ["bimalleolar", "bimal"].contains($0.text) }) { return nil }
+        for index in tokens.indices where tokens[index].text == "posterior" && index + 1 < tokens.count
+            && ["malleolus", "malleolar", "malleoli", "lip", "fragment"].contains(tokens[index + 1].text) {
+            guard !tokens[index].uncertain, !tokens[index].historical else { continue }
+            let clause = tokens[index].clause
+            var start = index
+            while start > 0, tokens[start - 1].clause == clause { start -= 1 }
+            if tokens[start..<index].contains(where: { Lexicon.forwardNegationWords.contains($0.text) }) { continue }
+            var end = index
+            while end + 1 < tokens.count, tokens[end + 1].clause == clause { end += 1 }
+            if tokens[start...end].contains(where: { uninjuredWords.contains($0.text) }) { continue }
+            return narrative.quote(index, index + 1)
+        }
+        return nil
+    }
+
     static let uninjuredWords: Set<String> = ["intact", "uninjured", "spared", "unremarkable", "normal", "fracture", "fractured",
                                               "fractures", "broken", "involved", "injured", "injury"]
 
@@ -217,6 +240,28 @@ extension ReportBuilder {
             report.procedures = procedures
             sidesByCode[code] = combinedSides
             requiredByCode[code] = parts.flatMap { requiredByCode[$0.code] ?? [] }
+        }
+        // A two-malleolus code of the medial and lateral malleoli beside a posterior malleolus named
+        // and left alone ("LM plated, MM 2 screws, PM <15% left alone"): three malleoli were
+        // fractured, the posterior lip not fixed.
+        if let index = report.procedures.firstIndex(where: { CodeCombination.twoToThree[$0.code] != nil }),
+           !report.procedures[index].evidence.contains(where: { $0.lowercased().contains("posterior") || $0.lowercased().hasPrefix("pm") }),
+           let posterior = CodeCombination.untreatedPosteriorMalleolus(in: narrative) {
+            let part = report.procedures[index]
+            if let three = CodeCombination.twoToThree[part.code], let entry = knowledgeBase.procedure(three),
+               !report.procedures.contains(where: { CodeCombination.threeToTwo[$0.code] != nil }) {
+                var ignored = SuggestionReport()
+                let sides = sidesByCode[part.code] ?? []
+                report.procedures[index] = CodeSuggestion(code: three, descriptor: entry.descriptor, summary: entry.summary,
+                                                          confidence: min(part.confidence, 0.85),
+                                                          modifiers: modifiers(for: entry, sides: sides, report: &ignored),
+                                                          evidence: part.evidence + [posterior])
+                report.alternatives.removeAll { $0.code == three || $0.code == part.code }
+                report.alternatives.insert(Alternative(code: part.code, descriptor: part.descriptor,
+                                                       reason: "\(three) rather than \(part.code): the posterior malleolus was fractured too (\"\(posterior)\") and left unfixed"), at: 0)
+                sidesByCode[three] = sides
+                requiredByCode[three] = requiredByCode[part.code]
+            }
         }
     }
 }
