@@ -115,10 +115,15 @@ struct ProcedureRanker: Sendable {
                    }) { continue }
                 // Implants taken out of a joint that gets a replacement at the same sitting are part
                 // of the replacement (a conversion or revision), never a removal code beside it.
+                // On the other side it is a removal of its own ("R: revision TKA. L: removal of the
+                // infected TKA, spacer").
                 let own = entry(candidate)
+                let ownSides = IncludedSteps.sides(of: candidate, in: narrative)
                 if own.action == "removal-implant", selected.contains(where: {
                     let chosen = entry(candidates[$0])
-                    return chosen.action == "arthroplasty" && !Set(chosen.anatomy).isDisjoint(with: own.anatomy)
+                    let chosenSides = IncludedSteps.sides(of: candidates[$0], in: narrative)
+                    let otherSide = !ownSides.isEmpty && !chosenSides.isEmpty && ownSides.isDisjoint(with: chosenSides)
+                    return chosen.action == "arthroplasty" && !Set(chosen.anatomy).isDisjoint(with: own.anatomy) && !otherSide
                 }) { continue }
             }
             selected.append(position)
