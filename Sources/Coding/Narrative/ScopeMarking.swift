@@ -24,12 +24,27 @@ extension NarrativeAnalyzer {
                    Self.cue(Lexicon.historyCues, in: tokens, at: index - 1) != nil {
                     historicalSentence = tokens[index].sentence
                 }
+                // "PSH: L THR 2015, R TKR.", "Past surgical history: ...": a history heading opening its
+                // sentence (read with its first value as one clause) makes the sentence history.
+                if index == 0 || tokens[index - 1].sentence != tokens[index].sentence {
+                    var head = index
+                    while head < tokens.count, head < index + 2, ["past", "surgical", "medical"].contains(tokens[head].text) { head += 1 }
+                    if head + 1 < tokens.count, tokens[head].sentence == tokens[index].sentence, Self.historyHeadings.contains(tokens[head].text),
+                       tokens[head + 1].text != "of" {
+                        historicalSentence = tokens[index].sentence
+                    }
+                }
                 if historicalSentence == tokens[index].sentence { historical = true }
             }
             let word = tokens[index].text
             if Lexicon.scopeBreakers.contains(word)
                 || (word == "and" && index + 1 < tokens.count && Lexicon.statementStarters.contains(tokens[index + 1].text)) {
                 negating = false; uncertain = false; historical = false
+                // "PSH: ..., now re-rupture": today's words end a history heading's sentence.
+                if Self.presentWords.contains(word), historicalSentence == tokens[index].sentence { historicalSentence = nil }
+                // Otherwise a new statement of a history or plan heading's sentence is history too
+                // ("PSH: bilateral knee replacements and a left hip pinning").
+                if historicalSentence == tokens[index].sentence { historical = true }
                 clauseStart = index + 1
                 index += 1
                 continue
@@ -131,8 +146,10 @@ extension NarrativeAnalyzer {
             }
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
             // dated plan ("for hemi on tomorrow's list", "ORIF next week").
+            // "Definitive nailing on Friday": a weekday is another day's.
             if word == "yesterday" || word == "tomorrow"
-                || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word)) {
+                || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word))
+                || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -244,6 +261,9 @@ extension NarrativeAnalyzer {
     /// Words before "to be …" that make it a state or a past necessity, not a plan.
     static let stateBeforeTo: Set<String> = ["had", "has", "have", "able", "appears", "appear", "seems", "seem", "is", "was", "were",
                                              "are", "found", "noted", "shown", "felt", "thought", "confirmed", "proved", "proven"]
+    static let presentWords: Set<String> = ["now", "today", "currently", "presents", "presented", "underwent"]
+    static let historyHeadings: Set<String> = ["history", "hx", "pmh", "psh", "pshx", "pmhx"]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Months before a year are a date ("November 2026"), not a dated event.
     static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -383,10 +403,14 @@ extension NarrativeAnalyzer {
                 continue
             }
             if Lexicon.backwardStops.contains(word) { break }
+            // "amputation for a stump that could not be revised": the relative clause negates its
+            // noun, not the work done for it.
+            if word == "for", (position + 1...max(position + 1, from)).contains(where: { Self.relativePronouns.contains(tokens[$0].text) }) { break }
             tokens[position].negated = true
             position -= 1
         }
     }
+    static let relativePronouns: Set<String> = ["that", "which", "who"]
 
     /// First words of every cue: most words start none, and are passed over at once.
     static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))

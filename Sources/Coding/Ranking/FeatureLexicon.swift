@@ -261,6 +261,9 @@ enum FeatureLexicon {
             "tarsal tunnel", "chopart", "transmetatarsal", "talonavicular", "calcaneocuboid", "sesamoid", "supraspinatus",
             "infraspinatus", "subscapularis", "acromion", "acromioplasty", "subacromial", "glenoid", "glenohumeral", "scaphoid",
             "microdiscectomy", "laminotomy", "hemilaminotomy", "pedicle screw*", "digital block",
+            // The trunk and the head: "lipoma of the upper back", "chest wall", "scalp".
+            "upper back", "mid back", "lower back", "chest wall", "abdominal wall", "trunk", "flank", "scalp", "axilla", "axillary",
+            "breast", "forehead",
         ], blockers: ["radial head", "hand held", "hand injection", "second hand",
                       // Gait, not the foot: "idiopathic toe walker", "toe walking" (heel-cord and calf codes).
                       "toe walker", "toe walkers", "toe walking", "toe walk", "toe walks"]),
