@@ -168,7 +168,11 @@ struct ProcedureRanker: Sendable {
         }
         // The principal procedure comes first: an operation before a closed treatment told
         // beside it ("1. Closed reduction and cast, tibia. 2. ORIF acetabulum" is 27228, 27752).
-        func closed(_ candidate: ScoredCandidate) -> Bool { entry(candidate).approach == "closed" }
+        // So does an open operation before a percutaneous one ("Percutaneous iliosacral screw … followed
+        // by ORIF of the anterior column acetabular fracture" is 27227, 27216).
+        func invasiveness(_ candidate: ScoredCandidate) -> Int {
+            switch entry(candidate).approach { case "closed": 0; case "percutaneous": 1; default: 2 }
+        }
         // A fracture named with neither its way in nor its fixation ("tib shaft # (nailed by a
         // colleague)") is not the principal procedure beside one told with its treatment.
         func injuryOnly(_ candidate: ScoredCandidate) -> Bool {
@@ -182,7 +186,7 @@ struct ProcedureRanker: Sendable {
                 for i in 0..<(primaries.count - 1) {
                     let (a, b) = (candidates[primaries[i]], candidates[primaries[i + 1]])
                     let later = injuryOnly(a) != injuryOnly(b) ? injuryOnly(a)
-                        : closed(a) == closed(b) ? position(b) < position(a) : closed(a)
+                        : invasiveness(a) == invasiveness(b) ? position(b) < position(a) : invasiveness(a) < invasiveness(b)
                     if later, ownStatements(a, b) { primaries.swapAt(i, i + 1) }
                 }
             }
