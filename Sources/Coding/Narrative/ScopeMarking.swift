@@ -332,12 +332,17 @@ extension NarrativeAnalyzer {
             let joinsNouns = (word == "and" || word == "with") && position > 0 && tokens[position - 1].clause == clause
                 && !tokens[position - 1].text.hasSuffix("ed") && !Self.participles.contains(tokens[position - 1].text)
                 && position + 1 < clauseStart && !Lexicon.beVerbs.contains(tokens[position + 1].text)
-            if word.hasSuffix("ed") || Self.participles.contains(word) || (Lexicon.backwardStops.contains(word) && !joinsNouns) { break }
+            // "well fixed", "solidly fixed": the state of the thing, not a verb of its own
+            // ("femoral and tibial components well fixed, not revised").
+            let state = position > 0 && tokens[position - 1].clause == clause && Self.stateAdverbs.contains(tokens[position - 1].text)
+            if (word.hasSuffix("ed") || Self.participles.contains(word)) && !state || (Lexicon.backwardStops.contains(word) && !joinsNouns) { break }
             if word.contains(where: \.isLetter) { clauseHasWord = true }
             tokens[position].negated = true
             position -= 1
         }
     }
+
+    static let stateAdverbs: Set<String> = ["well", "solidly", "firmly"]
 
     /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
     /// its clause (or leads to "time", "once", "when"): what the clause names is to come.

@@ -76,6 +76,7 @@ struct ArthroplastyComponents {
         var revising: Int?
         /// A clause about trial components says nothing of the real ones.
         var trial = false
+        var sentence = 0
     }
 
     private(set) var clauses: [Clause] = []
@@ -119,7 +120,20 @@ struct ArthroplastyComponents {
                     clause.trial = true
                 }
             }
+            clause.sentence = tokens[start].sentence
             clauses.append(clause)
+        }
+        // "Stem: Corail size 12, well fixed, retained.": a part named in a clause of its own (a
+        // label) takes the keeping said of it later in its sentence, when nothing there is exchanged.
+        var keptSentences: Set<Int> = [], exchangeSentences: Set<Int> = []
+        for clause in clauses {
+            if clause.keptWord { keptSentences.insert(clause.sentence) }
+            if clause.exchange != nil { exchangeSentences.insert(clause.sentence) }
+        }
+        for index in clauses.indices where !clauses[index].mentions.isEmpty && !clauses[index].kept
+            && keptSentences.contains(clauses[index].sentence) && !exchangeSentences.contains(clauses[index].sentence) {
+            clauses[index].kept = true
+            clauses[index].keptWord = true
         }
     }
 
