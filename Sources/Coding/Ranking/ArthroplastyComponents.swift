@@ -35,6 +35,9 @@ enum ComponentWords {
         "changed", "change", "changing", "exchanged", "exchange", "exchanging", "swapped", "swap", "swapping", "replaced", "revised",
         "revision", "upsized", "downsized",
     ]
+    static let removalWords: Set<String> = ["removed", "removal", "explanted", "extracted"]
+    static let genericWords: Set<String> = ["components", "prosthesis", "implants", "arthroplasty"]
+    static let cementWords: Set<String> = ["cement", "methylmethacrylate", "pmma"]
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
@@ -74,6 +77,14 @@ struct ArthroplastyComponents {
         var keptWord = false
         /// First affirmed word that puts a new part in place of an old one (`ComponentWords.revisingWords`).
         var revising: Int?
+        /// An affirmed word of taking out ("removed", "extracted", "explanted").
+        var removal: Int?
+        /// An affirmed "new" (a part put in new).
+        var fresh = false
+        /// "components", "prosthesis", "implants": the parts named together.
+        var generic = false
+        /// Bone cement named.
+        var cement = false
         /// A clause about trial components says nothing of the real ones.
         var trial = false
         var sentence = 0
@@ -112,12 +123,18 @@ struct ArthroplastyComponents {
                 } else if ComponentWords.exchangeWords.contains(word), token.isAffirmed {
                     clause.exchange = clause.exchange ?? index
                     if ComponentWords.revisingWords.contains(word) { clause.revising = clause.revising ?? index }
+                    if ComponentWords.removalWords.contains(word) { clause.removal = clause.removal ?? index }
+                    if word == "new" { clause.fresh = true }
                 } else if ComponentWords.keptWords.contains(word) || (word == "well" && next == "fixed")
                             || ComponentWords.isKeptLeft(tokens, at: index, clauseEnd: end) {
                     clause.kept = true
                     clause.keptWord = true
                 } else if word.hasPrefix("trial") {
                     clause.trial = true
+                } else if ComponentWords.genericWords.contains(word), token.isAffirmed {
+                    clause.generic = true
+                } else if ComponentWords.cementWords.contains(word), token.isAffirmed {
+                    clause.cement = true
                 }
             }
             clause.sentence = tokens[start].sentence
@@ -244,6 +261,40 @@ struct ArthroplastyComponents {
             detected.states["revision"] = state
             return
         }
+        // "All components removed …, then a new cup and a new stem were implanted": parts taken out
+        // and new ones put in at the same sitting (a one-stage exchange).
+        let current = clauses.filter { !$0.trial }
+        guard current.contains(where: { $0.removal != nil && ($0.generic || $0.mentions.contains { !$0.kept && tokens[$0.index].isAffirmed }) }),
+              let fresh = current.first(where: { $0.fresh && $0.mentions.contains { !$0.kept && tokens[$0.index].isAffirmed } }),
+              let part = fresh.mentions.first(where: { !$0.kept && tokens[$0.index].isAffirmed }),
+              tokens[part.index].section.procedureWeight >= 0.5 else { return }
+        state.weight = tokens[part.index].section.procedureWeight
+        state.count = 1
+        state.evidence = Phrase.Hit(first: part.index, last: part.index, negated: false, uncertain: false, historical: false,
+                                    section: tokens[part.index].section, sentence: tokens[part.index].sentence)
+        detected.states["revision"] = state
+    }
+
+    /// A removal with complicating work: the cement taken out (in any words: "all the cement
+    /// extracted"), or both sides of a hip taken out (a total hip). Beside the `detect` phrases,
+    /// and over a spacer said not to be placed (the spacer is optional to the code).
+    func complicatedRemoval(into detected: inout DetectedFeatures) {
+        var state = detected.state("complicatedRemoval")
+        guard !state.present else { return }
+        let current = clauses.filter { !$0.trial }
+        var evidence: Int?
+        if let clause = current.first(where: { $0.cement && $0.removal != nil }) { evidence = clause.removal }
+        if evidence == nil, isHip(detected) {
+            let removed = current.filter { $0.removal != nil }.flatMap { $0.mentions.filter { $0.hipSide && !$0.kept && tokens[$0.index].isAffirmed } }
+            if Set(removed.map(\.part)).count == 2 { evidence = removed.first?.index }
+        }
+        guard let index = evidence, tokens[index].section.procedureWeight >= 0.5 else { return }
+        state.weight = tokens[index].section.procedureWeight
+        state.count = 1
+        state.negated = false
+        state.evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
+                                    section: tokens[index].section, sentence: tokens[index].sentence)
+        detected.states["complicatedRemoval"] = state
     }
 
     /// How many components a revision exchanged ("loose tibial baseplate and femoral component,

@@ -141,6 +141,7 @@ enum FeatureDetector {
         tendonCount(narrative, tokens: tokens, into: &detected)
         components?.componentCount(into: &detected)
         components?.revisionByExchange(into: &detected)
+        components?.complicatedRemoval(into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
