@@ -241,6 +241,14 @@ struct DiagnosisCoder: Sendable {
         return false
     }
 
+    /// "Impending (pathological) fracture", "incipient fracture": the bone has not broken yet.
+    static let notYetWords: Set<String> = ["impending", "incipient", "threatened"]
+    static func notYetBroken(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let clause = narrative.tokens[hit.first].clause
+        let from = max(0, hit.first - 3)
+        return (from...hit.last).contains { notYetWords.contains(narrative.tokens[$0].text) && narrative.tokens[$0].clause == clause }
+    }
+
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
     private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = []) -> (Int, [Phrase.Hit])? {
         var perGroup: [[Int: Phrase.Hit]] = []
@@ -249,6 +257,7 @@ struct DiagnosisCoder: Sendable {
             var bySentence: [Int: Phrase.Hit] = [:]
             for phraseIndex in group.indices where narrative.mayContain(group[phraseIndex]) {
                 for hit in group[phraseIndex].hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
+                    && !(compiled.rule.kind == "fracture" && Self.notYetBroken(hit, in: narrative))
                     && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
                     && !(hit.first...hit.last).allSatisfy(deviceSite.contains) {
                     if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
