@@ -11,6 +11,7 @@ struct NarrativeAnalyzer: Sendable {
         let text = Self.clearingCheckBoxes(note)
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
+        readPlainVerbs(&tokens)
         markScopes(&tokens)
         markCorrections(&tokens)
         markDisputedClaims(&tokens)

@@ -1,0 +1,31 @@
+/// A surgical verb in its plain form before what it acts on is today's action told in the
+/// present, as writers whose first language is not English, and some terse dictation, tell an
+/// operation: "doctor open the anterior compartment", "we release the tendon", "surgeon fix the
+/// fracture with two screws". The knowledge base's phrases are written with the past form
+/// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
+/// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
+extension NarrativeAnalyzer {
+    static let plainVerbPast: [String: String] = [
+        "open": "opened", "opens": "opened", "release": "released", "releases": "released", "remove": "removed", "removes": "removed",
+        "excise": "excised", "excises": "excised", "debride": "debrided", "debrides": "debrided", "reduce": "reduced",
+        "reduces": "reduced", "fix": "fixed", "fixes": "fixed", "repair": "repaired", "repairs": "repaired", "drain": "drained",
+        "resect": "resected", "resects": "resected", "insert": "inserted", "inserts": "inserted", "apply": "applied",
+        "applies": "applied", "incise": "incised", "incises": "incised", "decompress": "decompressed", "explore": "explored",
+        "explores": "explored", "irrigate": "irrigated", "lengthen": "lengthened", "lengthens": "lengthened", "transfer": "transferred",
+        "transfers": "transferred", "reattach": "reattached", "reattaches": "reattached", "divide": "divided", "divides": "divided",
+        "cuts": "cut", "curette": "curetted", "excize": "excised",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "both", "all", "his", "her", "their", "this", "that", "these", "those", "each"]
+    static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "plan",
+                                         "planning", "going", "need", "needs", "want", "wants", "try", "tried", "attempt", "attempted"]
+
+    func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
+        guard tokens.count > 1 else { return }
+        for index in 0..<(tokens.count - 1) {
+            guard let past = Self.plainVerbPast[tokens[index].text], Self.determiners.contains(tokens[index + 1].text),
+                  tokens[index + 1].clause == tokens[index].clause else { continue }
+            if index > 0, tokens[index - 1].clause == tokens[index].clause, Self.planWords.contains(tokens[index - 1].text) { continue }
+            tokens[index].text = past
+        }
+    }
+}
