@@ -61,8 +61,21 @@ extension NarrativeAnalyzer {
                   tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
                   let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
                   tokens[noun..<min(end, noun + 3)].contains(where: { Self.documentVerbs.contains($0.text) }) else { continue }
-            for position in start..<turn { tokens[position].historical = true }
+            // "I coded 27448 for the distal femoral varus osteotomy but the op note says ... fixed
+            // with a plate": the claim is the code; what it was coded for still names the operation.
+            var claimEnd = turn
+            if let verb = tokens[start..<turn].firstIndex(where: { Self.claimVerbs.contains($0.text) }),
+               let number = tokens[verb..<min(turn, verb + 3)].firstIndex(where: { Self.isCodeNumber($0.text) }),
+               number + 1 < turn, tokens[number + 1].text == "for" {
+                claimEnd = number + 2
+            }
+            for position in start..<claimEnd { tokens[position].historical = true }
         }
+    }
+
+    /// A five-character CPT code as written ("27448", "27245-RT" reads "27245").
+    static func isCodeNumber(_ word: String) -> Bool {
+        word.utf8.count == 5 && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
