@@ -338,6 +338,12 @@ enum ProcedureScorer {
             // fracture-dislocation is an exposure, not an osteotomy of the acetabulum.
             score -= exposureOsteotomyPenalty
         }
+        if entry.action == "fracture-treatment", entry.approach == "open", let site = compiled.all.first, siteSaidNotFixed(site, in: narrative) {
+            // "Maisonneuve injury …; syndesmosis screwed. The proximal fibula fracture was not
+            // fixed": the open code of the bone said left unfixed, and never said fixed, is not
+            // today's work; the ankle was opened for another procedure.
+            score -= untreatedPenalty
+        }
         if entry.isUnlisted { score -= 1.5 }
         if entry.isAddOn { score -= 0.5 }
         var candidate = ScoredCandidate(entryIndex: index, score: score, required: required, supporting: supporting, facts: facts,
@@ -453,6 +459,29 @@ enum ProcedureScorer {
     }
 
     static let fasciaAccessPenalty = 4.0
+
+    /// Words of fixing in a clause about the site.
+    static let fixingWords: Set<String> = ["fixed", "fixation", "plated", "plate", "screw", "screws", "screwed", "nailed", "pinned", "wired"]
+
+    /// The site is said not fixed in a clause of its own ("the proximal fibula fracture was not
+    /// fixed"), and no clause naming it affirms a fixing word.
+    static func siteSaidNotFixed(_ site: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var saidNotFixed = false
+        for phrase in site where narrative.mayContain(phrase) {
+            for hit in phrase.hits(in: narrative) {
+                let clause = tokens[hit.first].clause
+                var start = hit.first
+                while start > 0, tokens[start - 1].clause == clause { start -= 1 }
+                var end = hit.last
+                while end + 1 < tokens.count, tokens[end + 1].clause == clause { end += 1 }
+                let words = tokens[start...end]
+                if hit.affirmed, words.contains(where: { $0.isAffirmed && fixingWords.contains($0.text) }) { return false }
+                if hit.negated, words.contains(where: { $0.negated && fixingWords.contains($0.text) }) { saidNotFixed = true }
+            }
+        }
+        return saidNotFixed
+    }
     static let collectionWords: Set<String> = ["abscess", "pus", "purulent", "hematoma", "haematoma", "collection", "seroma", "mass",
                                                "tumor", "tumour", "lipoma", "cyst", "foreign"]
     static let compartmentSyndromeWords: Set<String> = ["syndrome", "pressure", "pressures", "tense", "decompression", "decompressive",
