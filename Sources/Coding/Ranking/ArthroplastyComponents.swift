@@ -38,6 +38,7 @@ enum ComponentWords {
     static let removalWords: Set<String> = ["removed", "removal", "explanted", "extracted"]
     static let genericWords: Set<String> = ["components", "prosthesis", "implants", "arthroplasty"]
     static let cementWords: Set<String> = ["cement", "methylmethacrylate", "pmma"]
+    static let hardwareWords: Set<String> = ["hardware", "screw", "screws", "plate", "plates", "nail", "nails", "dhs", "blade"]
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
@@ -85,6 +86,10 @@ struct ArthroplastyComponents {
         var generic = false
         /// Bone cement named.
         var cement = false
+        /// Fracture-fixation hardware named ("screws", "plate", "nail").
+        var hardware = false
+        /// A spacer put in (not one taken out: "spacer removed" is a second stage).
+        var spacer = false
         /// A clause about trial components says nothing of the real ones.
         var trial = false
         var sentence = 0
@@ -95,10 +100,11 @@ struct ArthroplastyComponents {
     private(set) var changeSentences: Set<Int> = []
     let tokens: [NarrativeToken]
 
-    /// Nil when the narrative names no component at all (most narratives).
+    /// Nil when the narrative names no component, prosthesis or spacer at all (most narratives).
     static func read(_ narrative: AnalyzedNarrative, tokens filter: [Bool]?) -> ArthroplastyComponents? {
         guard narrative.tokens.contains(where: {
             ComponentWords.nouns[$0.text] != nil || ComponentWords.sides[$0.text] != nil || ComponentWords.componentNouns.contains($0.text)
+                || ComponentWords.genericWords.contains($0.text) || $0.text == "spacer"
         }) else { return nil }
         return ArthroplastyComponents(narrative, tokens: filter)
     }
@@ -135,6 +141,11 @@ struct ArthroplastyComponents {
                     clause.generic = true
                 } else if ComponentWords.cementWords.contains(word), token.isAffirmed {
                     clause.cement = true
+                } else if ComponentWords.hardwareWords.contains(word), token.isAffirmed {
+                    clause.hardware = true
+                } else if word == "spacer", token.isAffirmed,
+                          !tokens[max(start, index - 3)...min(end, index + 2)].contains(where: { ComponentWords.removalWords.contains($0.text) || $0.text == "remove" }) {
+                    clause.spacer = true
                 }
             }
             clause.sentence = tokens[start].sentence
@@ -275,6 +286,22 @@ struct ArthroplastyComponents {
         detected.states["revision"] = state
     }
 
+    /// Hardware of an earlier operation taken out of a hip that is replaced ("the three screws were
+    /// located under fluoroscopy and removed", the removal told after the hardware): the
+    /// replacement converts prior hip surgery (27132).
+    func priorHipSurgery(into detected: inout DetectedFeatures) {
+        var state = detected.state("priorHipSurgery")
+        guard !state.present, isHip(detected) else { return }
+        guard let clause = clauses.first(where: { !$0.trial && $0.hardware && $0.removal != nil }), let index = clause.removal,
+              tokens[index].section.procedureWeight >= 0.5 else { return }
+        state.weight = tokens[index].section.procedureWeight
+        state.count = 1
+        state.negated = false
+        state.evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
+                                    section: tokens[index].section, sentence: tokens[index].sentence)
+        detected.states["priorHipSurgery"] = state
+    }
+
     /// A removal with complicating work: the cement taken out (in any words: "all the cement
     /// extracted"), or both sides of a hip taken out (a total hip). Beside the `detect` phrases,
     /// and over a spacer said not to be placed (the spacer is optional to the code).
@@ -284,6 +311,11 @@ struct ArthroplastyComponents {
         let current = clauses.filter { !$0.trial }
         var evidence: Int?
         if let clause = current.first(where: { $0.cement && $0.removal != nil }) { evidence = clause.removal }
+        // "Removed an infected THA and put in a spacer": parts taken out and a spacer put in.
+        if evidence == nil, current.contains(where: \.spacer),
+           let clause = current.first(where: { $0.removal != nil && ($0.generic || $0.mentions.contains { !$0.kept && tokens[$0.index].isAffirmed }) }) {
+            evidence = clause.removal
+        }
         if evidence == nil, isHip(detected) {
             let removed = current.filter { $0.removal != nil }.flatMap { $0.mentions.filter { $0.hipSide && !$0.kept && tokens[$0.index].isAffirmed } }
             if Set(removed.map(\.part)).count == 2 { evidence = removed.first?.index }

@@ -142,6 +142,7 @@ enum FeatureDetector {
         components?.componentCount(into: &detected)
         components?.revisionByExchange(into: &detected)
         components?.complicatedRemoval(into: &detected)
+        components?.priorHipSurgery(into: &detected)
         detected.largestSizeCM = largestSize(narrative, tokens: tokens)
         // "ANESTHESIA: general" — the heading is the feature, the words after it its kind.
         let anesthesiaWords = narrative.tokens.filter { $0.section == .anesthesia }.map(\.text)
