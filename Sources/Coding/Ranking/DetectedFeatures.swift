@@ -43,6 +43,12 @@ struct DetectedFeatures: Sendable {
         return -(other - mine) / (other + mine)
     }
 
+    /// Whether a word of the code's own region is said (by its number: hip, knee or ankle).
+    func namesRegion(ofCode code: String) -> Bool {
+        guard let number = Int(code.prefix(5)) else { return false }
+        return state("region:" + (number < 27300 ? "hip" : number < 27600 ? "knee" : "ankle")).count > 0
+    }
+
     /// The approach documented in these clauses, else these sentences, else the narrative's.
     func effectiveApproach(near sentences: Set<Int>, clauses: Set<Int> = []) -> String? {
         for approach in ["open", "percutaneous", "closed"] where !(approachClauses[approach] ?? []).isDisjoint(with: clauses) {

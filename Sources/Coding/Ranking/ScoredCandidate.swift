@@ -242,7 +242,11 @@ enum ProcedureScorer {
         // A needle injection is done through the skin whatever else is said: closed care of the
         // same joint (an examination under anaesthesia, a harness) does not contradict it.
         score += entry.action == "introduction-injection" && approach.documented == "closed" ? max(approach.score, 0) : approach.score
-        score += regionPenalty * features.regionAgreement(code: entry.code)
+        // Several procedures: the region of the code's own statement when that names one and its own
+        // region ("1. Right total knee arthroplasty. 2. ORIF left bimalleolar ankle fracture": the
+        // ankle words are the other procedure's); else the note's.
+        let territoryRegion = factFeatures.flatMap { own in own.namesRegion(ofCode: entry.code) ? own.regionAgreement(code: entry.code) : nil }
+        score += regionPenalty * (territoryRegion ?? features.regionAgreement(code: entry.code))
         if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment" {
             // A fracture named but not treated (its wound washed out, its history told) is not
             // its treatment: some approach, reduction, fixation, immobilisation or care is expected.
