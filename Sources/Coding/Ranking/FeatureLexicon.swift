@@ -263,7 +263,7 @@ enum FeatureLexicon {
             "microdiscectomy", "laminotomy", "hemilaminotomy", "pedicle screw*", "digital block",
             // The trunk and the head: "lipoma of the upper back", "chest wall", "scalp".
             "upper back", "mid back", "lower back", "chest wall", "abdominal wall", "trunk", "flank", "scalp", "axilla", "axillary",
-            "breast", "forehead",
+            "breast", "forehead", "calcaneonavicular", "tarsal coalition", "extensor digitorum brevis",
         ], blockers: ["radial head", "hand held", "hand injection", "second hand",
                       // Gait, not the foot: "idiopathic toe walker", "toe walking" (heel-cord and calf codes).
                       "toe walker", "toe walkers", "toe walking", "toe walk", "toe walks"]),

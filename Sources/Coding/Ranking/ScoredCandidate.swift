@@ -393,8 +393,10 @@ enum ProcedureScorer {
         narrative.tokens.contains { Self.injuryWords.contains($0.text) && !$0.historical }
     }
     static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
-    static let operationWords: Set<String> = ["fixation", "fixed", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative"]
-    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent"]
+    static let operationWords: Set<String> = ["fixation", "fixed", "fix", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative",
+                                              "operate", "operation"]
+    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent",
+                                         "list"]
 
     /// An operation on the fracture is the plan: an operation word that is not today's, in a
     /// clause with a word of plans ("ORIF planned when the swelling settles", "for fixation tomorrow").
