@@ -223,6 +223,15 @@ extension NarrativeAnalyzer {
                 }
             }
             if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
+                // "(arthroscopic vs open)", "nail versus plate discussed": an alternative weighed is
+                // uncertain on both sides; the word or two before "vs" in its clause too.
+                if word == "vs" || word == "versus" {
+                    var position = index - 1
+                    while position >= clauseStart, position >= 0, position >= index - 2, !Lexicon.backwardStops.contains(tokens[position].text) {
+                        tokens[position].uncertain = true
+                        position -= 1
+                    }
+                }
                 uncertain = true
                 for offset in 0..<length { tokens[index + offset].uncertain = true }
                 index += length
