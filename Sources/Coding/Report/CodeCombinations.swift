@@ -62,6 +62,11 @@ struct CodeCombination: Sendable {
                         combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
         CodeCombination(name: "both malleoli", parts: [["27808", "27810", "27814"], ["27760", "27762", "27766"]],
                         combined: ["27808", "27810", "27814"], whenLastPartOpen: nil),
+        // A pilon fracture's tibia opened and its fibula opened in the same session ("open reduction
+        // of tibia with medial plate and also open reduction of fibula with plate") is 27828.
+        CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27792"]], combined: ["27828"], whenLastPartOpen: nil),
+        CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27784"]], combined: ["27828"], whenLastPartOpen: nil),
+        CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27826"]], combined: ["27828"], whenLastPartOpen: nil),
     ]
 
     /// Three-malleolus codes by grade and the two-malleolus code of the same grade.
