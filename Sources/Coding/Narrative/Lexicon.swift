@@ -77,6 +77,10 @@ struct Lexicon: Sendable {
     static let clauseFinalNegationCues: Set<String> = [
         "stable", "normal", "retained", "untouched",
     ]
+    /// Where a subject negated backward cannot reach past: the way something else was done.
+    static let mannerPrepositions: Set<String> = ["under", "through", "via", "using"]
+    /// Words describing an injury, after "not": "it is not displaced" negates the description only.
+    static let injuryDescriptions: Set<String> = ["displaced", "angulated", "comminuted", "malrotated", "translated", "shortened", "impacted"]
     /// A compartment's state that needs no release, when it ends a clause naming the compartment.
     static let softCompartmentWords: Set<String> = ["soft", "supple", "compressible", "nontense", "untense"]
     /// Words of releasing a compartment (a clause with one of them released it).

@@ -85,7 +85,11 @@ extension NarrativeAnalyzer {
                     // subject stays ("the posterior malleolus did not require fixation" is not treated).
                     let activeVerb = Lexicon.doOrModalVerbs.contains(before) && !after.hasSuffix("ed") && !Self.participles.contains(after)
                         && !Lexicon.verbsThatLeaveTheSubjectUntreated.contains(after)
-                    if !(word == "never" && before == "and"), !activeVerb, Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
+                    // "the fracture is not displaced": a description of the injury, not a treatment
+                    // withheld; only the description is negated (forward).
+                    let describesInjury = Lexicon.injuryDescriptions.contains(after)
+                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury,
+                       Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
                         // verb; what was not done is named in the clause before it.
@@ -420,6 +424,9 @@ extension NarrativeAnalyzer {
             // "amputation for a stump that could not be revised": the relative clause negates its
             // noun, not the work done for it.
             if word == "for", (position + 1...max(position + 1, from)).contains(where: { Self.relativePronouns.contains(tokens[$0].text) }) { break }
+            // "… cannulated screws through stab incisions under fluoro, fracture not exposed" written
+            // without the comma: the subject of the negated verb starts after the way it was done.
+            if cue == nil, Lexicon.mannerPrepositions.contains(word), position < from { break }
             tokens[position].negated = true
             position -= 1
         }
