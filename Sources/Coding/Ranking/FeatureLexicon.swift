@@ -88,6 +88,8 @@ enum FeatureLexicon {
             "angulation corrected", "deformity corrected", "varus corrected", "valgus corrected", "shortening corrected",
             "translation corrected", "displacement corrected", "rotation corrected", "alignment restored", "alignment improved",
             "length restored", "corrected the angulation", "corrected the deformity",
+            "correction of the angulation", "correction of angulation", "correction of the deformity", "manual correction",
+            "corrected the alignment", "corrected alignment", "straighten*",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
