@@ -27,7 +27,7 @@ enum FeatureLexicon {
 
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
-            "open reduction", "open treatment", "open", "opened", "arthrotomy", "exposed", "exposure", "direct visualization",
+            "open reduction", "open treatment", "open", "opened", "reduced open", "reduced openly", "arthrotomy", "exposed", "exposure", "direct visualization",
             "direct vision", "direct visualisation", "directly visualized", "directly visualised", "under vision",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
@@ -67,7 +67,9 @@ enum FeatureLexicon {
                       // A closed attempt that failed is not the treatment ("after 2 failed closed attempts").
                       "failed closed", "unsuccessful closed", "attempted closed", "attempts at closed", "attempt at closed",
                       "closed attempt", "closed attempts", "closed reduction failed", "closed reduction was unsuccessful",
-                      "closed reduction unsuccessful", "closed reduction was attempted", "closed reduction attempted"]),
+                      "closed reduction unsuccessful", "closed reduction was attempted", "closed reduction attempted",
+                      // Irreducible closed: the reason for an open reduction.
+                      "irreducible closed", "irreducible by closed", "irreducible with closed", "unable to reduce closed"]),
         .init(feature: "immobilization", phrases: [
             "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
             "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
