@@ -426,7 +426,9 @@ extension NarrativeAnalyzer {
             if word == "for", (position + 1...max(position + 1, from)).contains(where: { Self.relativePronouns.contains(tokens[$0].text) }) { break }
             // "… cannulated screws through stab incisions under fluoro, fracture not exposed" written
             // without the comma: the subject of the negated verb starts after the way it was done.
-            if cue == nil, Lexicon.mannerPrepositions.contains(word), position < from { break }
+            // Not when its object ends the stretch ("syndesmosis stressed under fluoroscopy and stable").
+            if cue == nil, Lexicon.mannerPrepositions.contains(word),
+               (position + 1...max(position + 1, from)).filter({ $0 <= from && !Lexicon.stopWords.contains(tokens[$0].text) }).count >= 2 { break }
             tokens[position].negated = true
             position -= 1
         }
