@@ -20,17 +20,18 @@ struct DiagnosisCoder: Sendable {
 
     func code(_ narrative: AnalyzedNarrative, laterality: LateralityReader, features: DetectedFeatures) -> Result {
         var result = Result()
-        var usedGroups: Set<String> = []
+        // The sides each group was coded for: a rule of a group already used is read again only
+        // for the other limb ("Right: trimalleolar … Left: isolated lateral malleolus fracture").
+        var usedGroups: [String: Set<Side>] = [:]
         var emitted: Set<String> = []
         let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
         var symptoms = Result()
         let deviceSite = Self.deviceSiteWords(narrative)
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
-            if let group = rule.group, usedGroups.contains(group) { continue }
+            if let group = rule.group, let used = usedGroups[group], used.count != 1 { continue }
             guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite) else { continue }
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
-            if let group = rule.group { usedGroups.insert(group) }
             var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
             if Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
@@ -77,6 +78,10 @@ struct DiagnosisCoder: Sendable {
             // "s/p R TKA 2015. Now periprosthetic fracture above the TKA": the side named only in
             // the history is the side of the limb.
             if sides.isEmpty { sides = Self.sides(of: narrative.tokens.filter { !$0.negated }) }
+            if let group = rule.group {
+                if let used = usedGroups[group], sides.count != 1 || !used.isDisjoint(with: sides) { continue }
+                usedGroups[group, default: []].formUnion(sides.isEmpty ? [.left, .right] : sides)
+            }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
             var chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features,
                                 excludedContext: excludedContext)
