@@ -75,7 +75,7 @@ struct Lexicon: Sendable {
     /// Backward negation only when the word closes its clause: "syndesmosis stable." negates
     /// the syndesmosis, "stable to stress testing after fixation" does not.
     static let clauseFinalNegationCues: Set<String> = [
-        "stable", "normal", "retained", "untouched",
+        "stable", "normal", "retained", "untouched", "congruent", "concentric",
     ]
     /// Where a subject negated backward cannot reach past: the way something else was done.
     static let mannerPrepositions: Set<String> = ["under", "through", "via", "using"]
