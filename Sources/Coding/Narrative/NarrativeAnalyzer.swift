@@ -103,8 +103,16 @@ struct NarrativeAnalyzer: Sendable {
             output.append(token)
             index += 1
         }
+        // "lateral, medial and posterior malleoli": a comma inside a list of the malleoli's
+        // directions joins one phrase, not two clauses.
+        for position in output.indices.dropFirst() where output[position].boundary == .clause
+            && Self.malleolusDirections.contains(output[position].text) && Self.malleolusDirections.contains(output[position - 1].text)
+            && output[(position + 1)..<min(output.count, position + 4)].contains(where: { $0.text == "malleoli" }) {
+            output[position].boundary = .none
+        }
         return output
     }
+    static let malleolusDirections: Set<String> = ["lateral", "medial", "posterior"]
 
     static let malleolusInitial = ["mm": "medial", "lm": "lateral", "pm": "posterior"]
 
