@@ -11,6 +11,9 @@ Checks, for every Sources/Coding/Resources/cpt/cpt-AAAAA-BBBBB.json:
   - action / approach / laterality / fact values use the documented vocabulary;
   - match groups are lists of non-empty lowercase phrases (a `*` only at the end of a word);
   - related codes look like CPT codes (five digits, or four digits + letter for Category III);
+  - `includes` items (and a file's top-level `includes` object) name a code or an action, never both,
+    with an optional anatomy tag (only with an action), a reason, and keys in the documented order;
+    an included code is in the knowledge base, a kind matches some code, no two codes include each other;
   - globalDays is 0, 10 or 90 and absent on add-on codes.
 And for every Tests/CodingTests/Corpus/tuning-*.jsonl (never heldout.jsonl, which we must not read):
   - every line parses, ids are unique, `expect`/`also` codes exist in the knowledge base;
@@ -27,7 +30,7 @@ import re
 import sys
 
 ORDER = ["code", "descriptor", "summary", "anatomy", "action", "approach", "facts", "match",
-         "laterality", "addOn", "unlisted", "related", "typicalDiagnoses", "globalDays", "notes"]
+         "laterality", "addOn", "unlisted", "related", "includes", "typicalDiagnoses", "globalDays", "notes"]
 REQUIRED = ["code", "descriptor", "summary", "anatomy", "action", "approach", "match", "laterality"]
 ACTIONS = set("""incision drainage decompression excision biopsy tumor-excision radical-resection
 debridement introduction-injection removal-foreign-body removal-implant repair reconstruction tenotomy
@@ -38,6 +41,7 @@ APPROACHES = {"open", "closed", "percutaneous", "arthroscopic", "endoscopic", "a
 LATERALITY = {"side", "bilateral-50", "inherent-bilateral", "none"}
 FIXATION = {"internal", "external", "intramedullary", "plate-screws", "percutaneous", "none"}
 COMPONENTS = {"one", "both"}
+INCLUDE_ORDER = ["code", "action", "anatomy", "reason", "anyIncision"]
 
 problems = []
 
@@ -136,6 +140,8 @@ def check_entry(where, e, lo, hi):
             bad(where, "related to itself")
         if not r.get("preferWhen"):
             bad(where, f"related {rc} has no preferWhen")
+    for i, item in enumerate(e.get("includes", []), 1):
+        check_included_step(f"{where} includes item {i}", item, code)
     if e.get("addOn"):
         if "globalDays" in e:
             bad(where, "add-on code must omit globalDays")
@@ -146,6 +152,63 @@ def check_entry(where, e, lo, hi):
             bad(where, f"{k} must be a bool")
 
 
+def check_included_step(where, item, code):
+    """One `includes` item, as KnowledgeBase.validate(_:of:number:file:) checks it at load time."""
+    if not isinstance(item, dict):
+        bad(where, "must be an object")
+        return
+    keys = list(item.keys())
+    for k in keys:
+        if k not in INCLUDE_ORDER:
+            bad(where, f"unknown key {k}")
+    known = [k for k in keys if k in INCLUDE_ORDER]
+    if known != sorted(known, key=INCLUDE_ORDER.index):
+        bad(where, "keys not in documented order")
+    has_code, has_action = "code" in item, "action" in item
+    if has_code == has_action:
+        bad(where, "names exactly one of code and action")
+    if has_code:
+        if not re.fullmatch(r"\d{4}[0-9A-Z]", str(item["code"])):
+            bad(where, f"code {item['code']!r} is not a CPT code")
+        if item["code"] == code:
+            bad(where, "lists the code itself")
+        if "anatomy" in item:
+            bad(where, "anatomy goes with an action, not with a code")
+    if has_action and item["action"] not in ACTIONS:
+        bad(where, f"action {item['action']!r} not in vocabulary")
+    if "anatomy" in item and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(item["anatomy"])):
+        bad(where, f"anatomy tag {item['anatomy']!r} not lowercase-hyphenated")
+    if not isinstance(item.get("reason"), str) or not item["reason"].strip():
+        bad(where, "reason is empty (say why the step is part of the code)")
+    if "anyIncision" in item and not isinstance(item["anyIncision"], bool):
+        bad(where, "anyIncision must be a bool")
+
+
+def covers(item, entry):
+    if "code" in item:
+        return entry.get("code") == item["code"]
+    return entry.get("action") == item.get("action") and (
+        "anatomy" not in item or item["anatomy"] in entry.get("anatomy", []))
+
+
+def check_includes_across(entries, sources):
+    """Included codes exist, kinds match a code, and no two codes include each other."""
+    for c, e in entries.items():
+        where = f"{sources[c]} {c}"
+        for item in e.get("includes", []):
+            if not isinstance(item, dict):
+                continue
+            if "code" in item:
+                other = entries.get(item["code"])
+                if other is None:
+                    if str(item["code"]).startswith("27"):
+                        bad(where, f"included code {item['code']} is not in the knowledge base")
+                elif any(covers(back, e) for back in other.get("includes", []) if isinstance(back, dict)):
+                    bad(where, f"includes {item['code']}, which includes {c}")
+            elif not any(o is not e and covers(item, o) for o in entries.values()):
+                bad(where, f"included kind {item.get('action')} {item.get('anatomy', '')} matches no code")
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
     icd = None
@@ -154,6 +217,8 @@ def main():
     except ImportError:
         pass
     codes = {}          # code -> file
+    entries = {}        # code -> entry (for the cross-entry `includes` checks)
+    extra_includes = [] # (file, code, items) from a file's top-level `includes` object
     ranges = {}         # file stem range -> set of codes
     for path in sorted(glob.glob(os.path.join(root, "Sources/Coding/Resources/cpt/*.json"))):
         name = os.path.basename(path)
@@ -169,6 +234,10 @@ def main():
         if not doc.get("section"):
             bad(name, "missing section")
         own = set()
+        for c, items in (doc.get("includes") or {}).items():
+            for i, item in enumerate(items, 1):
+                check_included_step(f"{name} includes.{c} item {i}", item, c)
+            extra_includes.append((name, c, items))
         for i, e in enumerate(doc.get("entries", [])):
             where = f"{name} #{i} {e.get('code', '?')}"
             check_entry(where, e, lo, hi)
@@ -176,6 +245,7 @@ def main():
             if c in codes:
                 bad(where, f"duplicate code (also in {codes[c]})")
             codes[c] = name
+            entries[c] = e
             own.add(c)
             if icd:
                 for p in e.get("typicalDiagnoses", []):
@@ -185,6 +255,12 @@ def main():
                         bad(where, f"typicalDiagnoses prefix {p!r} not found in ICD-10-CM")
         if mm:
             ranges[(mm.group(1), mm.group(2))] = own
+    for name, c, items in extra_includes:
+        if c not in entries:
+            bad(name, f"includes names code {c}, which no knowledge-base file defines")
+        else:
+            entries[c] = dict(entries[c], includes=entries[c].get("includes", []) + items)
+    check_includes_across(entries, codes)
 
     for path in sorted(glob.glob(os.path.join(root, "Tests/CodingTests/Corpus/tuning-*.jsonl"))):
         name = os.path.basename(path)
