@@ -357,19 +357,22 @@ extension NarrativeAnalyzer {
 
     static let stateAdverbs: Set<String> = ["well", "solidly", "firmly"]
 
-    /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
-    /// its clause (or leads to "time", "once", "when"): what the clause names is to come.
     /// "For ORIF on the trauma list when swelling allows", "fix once the soft tissues settle",
     /// "ORIF after the swelling goes down": what waits for the soft tissues is the plan.
     static func awaitsSoftTissues(_ tokens: [NarrativeToken], at index: Int) -> Bool {
-        guard ["when", "once", "until", "after"].contains(tokens[index].text) else { return false }
+        // Called for nearly every word of a note: static sets, no array literal built per call.
+        guard waitingWords.contains(tokens[index].text) else { return false }
         var next = index + 1
-        while next < tokens.count, ["the", "her", "his", "their", "its"].contains(tokens[next].text) { next += 1 }
+        while next < tokens.count, softTissueOwners.contains(tokens[next].text) { next += 1 }
         guard next < tokens.count, tokens[next].clause == tokens[index].clause else { return false }
         return softTissueWords.contains(tokens[next].text)
     }
+    static let waitingWords: Set<String> = ["when", "once", "until", "after"]
+    static let softTissueOwners: Set<String> = ["the", "her", "his", "their", "its"]
     static let softTissueWords: Set<String> = ["swelling", "soft", "skin", "oedema", "edema", "tissues", "wrinkle", "wrinkles", "blisters", "blistering"]
 
+    /// "definitive fixation in 10 days", "ORIF in 7 to 10 days": "in" with a span of time that ends
+    /// its clause (or leads to "time", "once", "when"): what the clause names is to come.
     static func futureTime(_ tokens: [NarrativeToken], at index: Int) -> Bool {
         let clause = tokens[index].clause
         var look = index + 1
