@@ -74,10 +74,9 @@ struct Vocabulary: Sendable {
         let target = Array(word.utf8)
         for candidate in Self.shortCorrectionTargets where candidate.first == first && ids[candidate] != nil {
             let bytes = Array(candidate.utf8)
-            guard bytes.count != target.count || bytes.count == target.count && Self.isTransposition(target, bytes) else {
-                continue
-            }
-            if bytes.count == target.count || Self.withinOneEdit(target, bytes) { return candidate }
+            // Same length: only a swap (a substitution would make "ball" "wall"); else one letter in or out.
+            let typo = bytes.count == target.count ? Self.isTransposition(target, bytes) : Self.withinOneEdit(target, bytes)
+            if typo { return candidate }
         }
         return nil
     }
