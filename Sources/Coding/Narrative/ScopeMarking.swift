@@ -281,8 +281,7 @@ extension NarrativeAnalyzer {
     static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     /// Units after "last" / "next" that date an event ("last week", "next month").
-    static let datedUnits: Set<String> = ["week", "month", "year", "night", "monday", "tuesday", "wednesday", "thursday", "friday",
-                                          "saturday", "sunday", "weekend"]
+    static let datedUnits: Set<String> = Set(["week", "month", "year", "night", "weekend"]).union(weekdays)
     /// Conditions a patient comes with ("stiffness after …", "nonunion after …").
     static let conditionWords: Set<String> = [
         "ossification", "arthrofibrosis", "stiffness", "stiff", "contracture", "contractures", "nonunion", "malunion", "pain",
