@@ -42,8 +42,7 @@ struct NarrativeAnalyzer: Sendable {
         let malleolusInitials = Self.readsMalleolusInitials(raw)
         var index = 0
         while index < raw.count {
-            if malleolusInitials, let side = Self.malleolusInitial[raw[index].text],
-               index == 0 || !(raw[index - 1].text.first?.isNumber ?? false) {
+            if malleolusInitials, let side = Self.malleolusInitial[raw[index].text], !Self.followsNumber(raw, at: index) {
                 // "MM screws x2, PM large": an ankle note's initials of the malleoli; not "4.0 mm", "2 pm".
                 for (offset, word) in [side, "malleolus"].enumerated() {
                     output.append(.init(text: word, start: raw[index].start, end: raw[index].end,
@@ -116,6 +115,11 @@ struct NarrativeAnalyzer: Sendable {
 
     static let malleolusInitial = ["mm": "medial", "lm": "lateral", "pm": "posterior"]
 
+    /// "4.0 mm", "at 2 pm": a unit or a time after a number, not an initial.
+    static func followsNumber(_ raw: [Tokenizer.RawToken], at index: Int) -> Bool {
+        index > 0 && raw[index - 1].text.first?.isNumber == true
+    }
+
     /// MM / LM / PM are read as the malleoli only in a note about the ankle's bones (another word
     /// of them in the text, or two of the initials), never after a number ("4.0 mm", "at 2 pm"):
     /// elsewhere "MM" is as likely multiple myeloma or millimetres.
@@ -125,7 +129,7 @@ struct NarrativeAnalyzer: Sendable {
         for (index, token) in raw.enumerated() {
             switch token.text {
             case "mm", "lm", "pm":
-                if index == 0 || !(raw[index - 1].text.first?.isNumber ?? false) { initials.insert(token.text) }
+                if !followsNumber(raw, at: index) { initials.insert(token.text) }
             case "malleolus", "malleoli", "mal", "mall", "malleolar", "fibula", "fib", "fibular", "ankle", "syndesmosis",
                  "syndesmotic", "bimalleolar", "trimalleolar", "bimal", "trimal", "weber":
                 anklePart = true
