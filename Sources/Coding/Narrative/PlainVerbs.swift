@@ -1,9 +1,4 @@
-/// A surgical verb in its plain form before what it acts on is today's action told in the
-/// present, as writers whose first language is not English, and some terse dictation, tell an
-/// operation: "doctor open the anterior compartment", "we release the tendon", "surgeon fix the
-/// fracture with two screws". The knowledge base's phrases are written with the past form
-/// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
-/// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
+/// Verbs told in the present ("doctor open the compartment") read as today's past action.
 extension NarrativeAnalyzer {
     static let plainVerbPast: [String: String] = [
         "open": "opened", "opens": "opened", "release": "released", "releases": "released", "remove": "removed", "removes": "removed",
@@ -19,6 +14,12 @@ extension NarrativeAnalyzer {
     static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "plan",
                                          "planning", "going", "need", "needs", "want", "wants", "try", "tried", "attempt", "attempted"]
 
+    /// A surgical verb in its plain form before what it acts on is today's action told in the
+    /// present, as writers whose first language is not English, and some terse dictation, tell an
+    /// operation: "doctor open the anterior compartment", "we release the tendon", "surgeon fix the
+    /// fracture with two screws". The knowledge base's phrases are written with the past form
+    /// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
+    /// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
         for index in 0..<(tokens.count - 1) {
