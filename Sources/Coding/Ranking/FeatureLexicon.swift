@@ -181,7 +181,9 @@ enum FeatureLexicon {
                                              "exchanged poly", "exchanged liner", "exchanged insert", "polyethylene exchanged", "poly exchanged",
                                              "liner exchanged", "insert exchanged", "polyethylene insert exchanged", "poly insert exchanged",
                                              "polyethylene liner exchanged", "modular exchange", "head liner exchange", "dair"]),
-        .init(feature: "primary", phrases: ["primary"]),
+        // A delayed primary closure is a second operation on a wound left open: "primary" names
+        // the kind of closure, not a first (unrevised) procedure.
+        .init(feature: "primary", phrases: ["primary"], blockers: ["delayed primary", "delayed primarily"]),
         .init(feature: "components:both", phrases: [
             "both components", "femoral acetabular components", "acetabular femoral components", "femoral tibial components",
             "tibial femoral components", "all components", "both femoral acetabular", "both femoral tibial", "total revision",
