@@ -92,6 +92,10 @@ enum FeatureLexicon {
             "length restored", "corrected the angulation", "corrected the deformity",
             "correction of the angulation", "correction of angulation", "correction of the deformity", "manual correction",
             "corrected the alignment", "corrected alignment", "straighten*",
+            // Lay and second-language ways of saying it was reduced: "pulled to make the bone
+            // straight", "put the bone back in place", "the fracture was set".
+            "bone straight", "straight again", "back in place", "back into place", "back into position",
+            "set the bone", "set the fracture", "bone was set", "fracture was set", "put the bone back",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
