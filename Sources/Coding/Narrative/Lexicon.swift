@@ -136,6 +136,9 @@ struct Lexicon: Sendable {
         // longstanding above-knee amputation").
         ["offered"], ["awaiting"], ["awaits"], ["listed", "for"], ["waiting", "list"], ["waitlisted"], ["longstanding"],
         ["long", "standing"], ["existing"], ["preexisting"], ["pre", "existing"],
+        // What a condition persisted through was tried before ("recurrent despite aspiration",
+        // "refractory to three injections"): the treatment named after it is not today's work.
+        ["despite"], ["in", "spite", "of"], ["refractory", "to"], ["resistant", "to"], ["unresponsive", "to"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled"]

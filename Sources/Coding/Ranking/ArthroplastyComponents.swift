@@ -42,9 +42,17 @@ enum ComponentWords {
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
+    /// "We left the stem", "left both components": "left" as a verb before its object, a part of the
+    /// replacement named next in its clause (the side "left" stands before a body part, never "the").
     static func isKeptLeft(_ tokens: [NarrativeToken], at index: Int, clauseEnd end: Int) -> Bool {
-        tokens[index].text == "left" && index == end && index > 0 && tokens[index - 1].clause == tokens[index].clause
-            && ["was", "were", "is", "are", "been"].contains(tokens[index - 1].text)
+        guard tokens[index].text == "left" else { return false }
+        if index == end, index > 0, tokens[index - 1].clause == tokens[index].clause,
+           ["was", "were", "is", "are", "been"].contains(tokens[index - 1].text) { return true }
+        guard index + 2 <= end, ["the", "both", "his", "her", "their", "its"].contains(tokens[index + 1].text) else { return false }
+        var next = index + 2
+        if next < end, tokens[next].text == "the" { next += 1 }
+        return nouns[tokens[next].text] != nil || (sides[tokens[next].text] != nil && next < end && componentNouns.contains(tokens[next + 1].text))
+            || componentNouns.contains(tokens[next].text)
     }
 
     static func isExchangeStem(_ word: String) -> Bool { exchangeStems.contains { word.hasPrefix($0) } }
