@@ -21,6 +21,9 @@ public struct AnalyzedNarrative: Sendable {
     /// the patella, and ORIF of the lateral malleolus"): statements of their own, set by the ranker.
     internal(set) var listItemClauses: Set<Int> = []
     private let bytes: [UInt8]
+    /// The sides each token names, read once (`Side.named(at:in:)`): the ranker asks for a word's
+    /// side many times per candidate.
+    let namedSides: [Set<Side>?]
 
     init(text: String, tokens: [NarrativeToken]) {
         self.text = text
@@ -41,6 +44,7 @@ public struct AnalyzedNarrative: Sendable {
         self.positions = positions
         self.keyBits = keyBits
         listItemSentences = Self.listItems(tokens, bytes)
+        namedSides = tokens.indices.map { Side.named(at: $0, in: tokens) }
     }
 
     /// Where a key occurs among the content words (nil when it does not).

@@ -104,7 +104,7 @@ struct LateralityReader: Sendable {
         var bilateral = false
         // A side word is not negated by a cue before it ("no manipulation, L"): only history is left out.
         for (index, token) in narrative.tokens.enumerated() where !token.historical {
-            guard let sides = Side.named(at: index, in: narrative.tokens) else { continue }
+            guard let sides = narrative.namedSides[index] else { continue }
             bySentence[token.sentence, default: []].formUnion(sides)
             byClause[token.clause, default: []].formUnion(sides)
             let weight = token.section.procedureWeight

@@ -64,7 +64,7 @@ enum ProcedureStatements {
     static func sides(at index: Int, in narrative: AnalyzedNarrative) -> Set<Side> {
         let tokens = narrative.tokens
         func side(_ position: Int) -> Set<Side>? {
-            tokens[position].historical ? nil : Side.named(at: position, in: tokens)
+            tokens[position].historical ? nil : narrative.namedSides[position]
         }
         let clause = tokens[index].clause, sentence = tokens[index].sentence
         // A statement opening after a joining word takes the side said in it, after the word when

@@ -55,7 +55,27 @@ enum ProcedureScorer {
     /// A required group of compartment names ("anterior compartment", "deep posterior", …).
     static func isCompartmentGroup(_ group: [Phrase]) -> Bool {
         guard let first = group.first else { return false }
-        return first.text.contains("compartment") && group.filter { $0.text.contains("compartment") }.count * 2 >= group.count
+        return bytesContain(first.text, "compartment") && group.filter { bytesContain($0.text, "compartment") }.count * 2 >= group.count
+    }
+
+    /// Whether `text` holds `needle` byte for byte: `String.contains` goes through Foundation's
+    /// `range(of:)` (UTF-16, a CFString), which showed in the profile for this once-per-group test.
+    static func bytesContain(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let head = pattern.first, bytes.count >= pattern.count else { return false }
+            var start = 0
+            while start + pattern.count <= bytes.count {
+                if bytes[start] == head {
+                    var offset = 1
+                    while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// Whether any compartment is named ("anterior compartment", "all four compartments", "dual
@@ -109,7 +129,8 @@ enum ProcedureScorer {
         for (offset, group) in compiled.all.enumerated().dropFirst() {
             let chosen = hits[offset]
             func own(_ hit: Phrase.Hit) -> Bool { !ProcedureStatements.separated(span(site), span(hit), in: narrative) }
-            guard !own(chosen), let phrase = group.first(where: { $0.hits(in: narrative).contains(chosen) }) else { continue }
+            guard !own(chosen), let phraseIndex = group.indices.first(where: { narrative.mayContain(group[$0]) && group[$0].hits(in: narrative).contains(chosen) }) else { continue }
+            let phrase = group[phraseIndex]
             if let near = phrase.hits(in: narrative).first(where: { $0.affirmed && $0.section.procedureWeight == chosen.section.procedureWeight && own($0) }) {
                 hits[offset] = near
             } else if let near = group.indices.lazy.filter({ narrative.mayContain(group[$0]) }).compactMap({ index in
