@@ -22,12 +22,9 @@ enum ComponentWords {
     static let sides: [String: Part] = ["femoral": .femoral, "tibial": .tibial, "acetabular": .acetabular, "patellar": .patellar]
     static let componentNouns: Set<String> = ["component", "components"]
 
-    /// Words of a part being exchanged, taken out or put in new: whole words for the clause
-    /// reading of a hip, stems for the sentence reading of a knee.
-    static let exchangeWords: Set<String> = [
-        "changed", "exchanged", "exchange", "replaced", "revised", "revision", "swapped", "removed", "removal", "explanted",
-        "extracted", "upsized", "new", "swap", "swapping", "change", "changing", "exchanging", "downsized",
-    ]
+    /// Words of a part being exchanged, taken out or put in new (the clause reading); `exchangeStems`
+    /// is the sentence reading's.
+    static let exchangeWords: Set<String> = revisingWords.union(removalWords).union(["new"])
     static let exchangeStems = ["revis", "exchang", "replac", "remov", "explant", "extract", "swap", "upsiz", "downsiz"]
     /// Words that put a new part in place of an old one (not a removal alone, not "new"): a part of
     /// a replacement said so was revised, whatever else the note calls the operation.
