@@ -58,9 +58,11 @@ enum ComponentWords {
 /// What a narrative says, clause by clause, of the components of a hip or knee replacement: each
 /// part named, whether its clause exchanges or keeps it, and whether the scope marking
 /// (negation, retention "left in place", history, plan, another provider) takes it out of
-/// today's work. Two facts are read from it: which side of a hip was revised
-/// (`acetabularComponentRevised`, `femoralComponentRevised`: 27134/27137/27138) and how many
-/// components of a revision were exchanged (`components:one|both`: 27486/27487, and the hip codes).
+/// today's work. The facts read from it: which side of a hip was revised
+/// (`acetabularComponentRevised`, `femoralComponentRevised`: 27134/27137/27138), how many
+/// components of a revision were exchanged (`components:one|both`: 27486/27487, and the hip codes),
+/// whether a part was exchanged at all (`revision`), whether the removal was complicated
+/// (`complicatedRemoval`) and whether hardware of an earlier hip operation came out (`priorHipSurgery`).
 struct ArthroplastyComponents {
     struct Mention {
         var part: ComponentWords.Part
