@@ -172,6 +172,13 @@ struct ArthroplastyComponents {
         }
     }
 
+    /// The evidence of a fact read here: the words from `index` to `other` (a part and its verb),
+    /// in the section and sentence of the word at `index`.
+    private func hit(_ index: Int, through other: Int? = nil) -> Phrase.Hit {
+        Phrase.Hit(first: min(index, other ?? index), last: max(index, other ?? index), negated: false, uncertain: false,
+                   historical: false, section: tokens[index].section, sentence: tokens[index].sentence)
+    }
+
     /// The part a word names, if any: a noun, or a side adjective beside "component(s)" within
     /// its clause or stated as kept.
     private static func mention(at index: Int, in tokens: [NarrativeToken], next: String) -> Mention? {
@@ -204,8 +211,7 @@ struct ArthroplastyComponents {
             if weight >= 0.5 { state.count += 1 }
             if weight > state.weight {
                 state.weight = weight
-                state.evidence = Phrase.Hit(first: min(component, verb), last: max(component, verb), negated: false, uncertain: false,
-                                            historical: false, section: tokens[component].section, sentence: tokens[component].sentence)
+                state.evidence = hit(component, through: verb)
             }
             detected.states[feature] = state
         }
@@ -218,8 +224,7 @@ struct ArthroplastyComponents {
         for clause in clauses where !clause.trial {
             if linerExchange == nil, let verb = clause.revising,
                let liner = clause.mentions.first(where: { $0.part == .insert && !$0.kept && tokens[$0.index].isAffirmed }) {
-                linerExchange = Phrase.Hit(first: min(liner.index, verb), last: max(liner.index, verb), negated: false, uncertain: false,
-                                           historical: false, section: tokens[liner.index].section, sentence: tokens[liner.index].sentence)
+                linerExchange = hit(liner.index, through: verb)
             }
             let hip = clause.mentions.filter(\.hipSide)
             guard let first = hip.first else { continue }
@@ -274,8 +279,7 @@ struct ArthroplastyComponents {
             guard weight >= 0.5 else { continue }
             state.weight = weight
             state.count = 1
-            state.evidence = Phrase.Hit(first: min(mention.index, verb), last: max(mention.index, verb), negated: false, uncertain: false,
-                                        historical: false, section: tokens[mention.index].section, sentence: tokens[mention.index].sentence)
+            state.evidence = hit(mention.index, through: verb)
             detected.states["revision"] = state
             return
         }
@@ -288,8 +292,7 @@ struct ArthroplastyComponents {
               tokens[part.index].section.procedureWeight >= 0.5 else { return }
         state.weight = tokens[part.index].section.procedureWeight
         state.count = 1
-        state.evidence = Phrase.Hit(first: part.index, last: part.index, negated: false, uncertain: false, historical: false,
-                                    section: tokens[part.index].section, sentence: tokens[part.index].sentence)
+        state.evidence = hit(part.index)
         detected.states["revision"] = state
     }
 
@@ -304,8 +307,7 @@ struct ArthroplastyComponents {
         state.weight = tokens[index].section.procedureWeight
         state.count = 1
         state.negated = false
-        state.evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
-                                    section: tokens[index].section, sentence: tokens[index].sentence)
+        state.evidence = hit(index)
         detected.states["priorHipSurgery"] = state
     }
 
@@ -331,8 +333,7 @@ struct ArthroplastyComponents {
         state.weight = tokens[index].section.procedureWeight
         state.count = 1
         state.negated = false
-        state.evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
-                                    section: tokens[index].section, sentence: tokens[index].sentence)
+        state.evidence = hit(index)
         detected.states["complicatedRemoval"] = state
     }
 
@@ -355,8 +356,7 @@ struct ArthroplastyComponents {
                 if mention.kept || (clause.keptWord && clause.exchange == nil) { kept.insert(kind); continue }
                 guard token.isAffirmed, token.section.procedureWeight >= 0.5, changeSentences.contains(token.sentence) else { continue }
                 if changed[kind] == nil {
-                    changed[kind] = Phrase.Hit(first: mention.index, last: mention.index, negated: false, uncertain: false, historical: false,
-                                               section: token.section, sentence: token.sentence)
+                    changed[kind] = hit(mention.index)
                 }
             }
         }
