@@ -42,11 +42,7 @@ enum IncludedSteps {
                 let including = compiled[candidates[whole].entryIndex].entry
                 guard let rule = including.includes?.first(where: { $0.covers(part) }) else { continue }
                 if let separate = separation(candidates[whole], candidates[step], rule: rule, narrative: narrative) {
-                    if case .site(let words) = separate {
-                        apart.append(.init(position: step, by: whole, step: rule, separateSite: words))
-                    } else {
-                        apart.append(.init(position: step, by: whole, step: rule, separateSite: nil))
-                    }
+                    apart.append(.init(position: step, by: whole, step: rule, separateSite: separate.site))
                     continue
                 }
                 included.append(.init(position: step, by: whole, step: rule))
@@ -61,7 +57,11 @@ enum IncludedSteps {
 
     /// What puts a step apart from the code that would include it: the two on different sides
     /// (site nil), or a separate site the note documents for them (its words). Nil: same site.
-    enum Separation { case otherSide, site(String) }
+    enum Separation {
+        case otherSide, site(String)
+        /// The separate site's words; nil on the other side.
+        var site: String? { if case .site(let words) = self { words } else { nil } }
+    }
 
     static func separation(_ whole: ScoredCandidate, _ part: ScoredCandidate, rule: IncludedStep,
                            narrative: AnalyzedNarrative) -> Separation? {
