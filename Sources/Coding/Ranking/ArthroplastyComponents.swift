@@ -179,6 +179,17 @@ struct ArthroplastyComponents {
                    historical: false, section: tokens[index].section, sentence: tokens[index].sentence)
     }
 
+    /// Records `feature` as documented today by the word at `index` (through `other`), as strong
+    /// as the section it stands in.
+    private func affirm(_ feature: String, at index: Int, through other: Int? = nil, into detected: inout DetectedFeatures) {
+        var state = detected.state(feature)
+        state.weight = tokens[index].section.procedureWeight
+        state.count = 1
+        state.negated = false
+        state.evidence = hit(index, through: other)
+        detected.states[feature] = state
+    }
+
     /// The part a word names, if any: a noun, or a side adjective beside "component(s)" within
     /// its clause or stated as kept.
     private static func mention(at index: Int, in tokens: [NarrativeToken], next: String) -> Mention? {
@@ -270,17 +281,13 @@ struct ArthroplastyComponents {
     /// "femoral component replaced") documents a revision, whatever else the note calls the
     /// operation; taking parts out alone does not (a removal, 27090/27091/27488).
     func revisionByExchange(into detected: inout DetectedFeatures) {
-        var state = detected.state("revision")
+        let state = detected.state("revision")
         guard !state.present, !state.negated else { return }
         for clause in clauses where !clause.trial {
             guard let verb = clause.revising,
                   let mention = clause.mentions.first(where: { !$0.kept && tokens[$0.index].isAffirmed && !($0.byStem && !isHip(detected)) }) else { continue }
-            let weight = tokens[mention.index].section.procedureWeight
-            guard weight >= 0.5 else { continue }
-            state.weight = weight
-            state.count = 1
-            state.evidence = hit(mention.index, through: verb)
-            detected.states["revision"] = state
+            guard tokens[mention.index].section.procedureWeight >= 0.5 else { continue }
+            affirm("revision", at: mention.index, through: verb, into: &detected)
             return
         }
         // "All components removed …, then a new cup and a new stem were implanted": parts taken out
@@ -290,33 +297,24 @@ struct ArthroplastyComponents {
               let fresh = current.first(where: { $0.fresh && $0.mentions.contains { !$0.kept && tokens[$0.index].isAffirmed } }),
               let part = fresh.mentions.first(where: { !$0.kept && tokens[$0.index].isAffirmed }),
               tokens[part.index].section.procedureWeight >= 0.5 else { return }
-        state.weight = tokens[part.index].section.procedureWeight
-        state.count = 1
-        state.evidence = hit(part.index)
-        detected.states["revision"] = state
+        affirm("revision", at: part.index, into: &detected)
     }
 
     /// Hardware of an earlier operation taken out of a hip that is replaced ("the three screws were
     /// located under fluoroscopy and removed", the removal told after the hardware): the
     /// replacement converts prior hip surgery (27132).
     func priorHipSurgery(into detected: inout DetectedFeatures) {
-        var state = detected.state("priorHipSurgery")
-        guard !state.present, isHip(detected) else { return }
+        guard !detected.state("priorHipSurgery").present, isHip(detected) else { return }
         guard let clause = clauses.first(where: { !$0.trial && $0.hardware && $0.removal != nil }), let index = clause.removal,
               tokens[index].section.procedureWeight >= 0.5 else { return }
-        state.weight = tokens[index].section.procedureWeight
-        state.count = 1
-        state.negated = false
-        state.evidence = hit(index)
-        detected.states["priorHipSurgery"] = state
+        affirm("priorHipSurgery", at: index, into: &detected)
     }
 
     /// A removal with complicating work: the cement taken out (in any words: "all the cement
     /// extracted"), or both sides of a hip taken out (a total hip). Beside the `detect` phrases,
     /// and over a spacer said not to be placed (the spacer is optional to the code).
     func complicatedRemoval(into detected: inout DetectedFeatures) {
-        var state = detected.state("complicatedRemoval")
-        guard !state.present else { return }
+        guard !detected.state("complicatedRemoval").present else { return }
         let current = clauses.filter { !$0.trial }
         var evidence: Int?
         if let clause = current.first(where: { $0.cement && $0.removal != nil }) { evidence = clause.removal }
@@ -330,11 +328,7 @@ struct ArthroplastyComponents {
             if Set(removed.map(\.part)).count == 2 { evidence = removed.first?.index }
         }
         guard let index = evidence, tokens[index].section.procedureWeight >= 0.5 else { return }
-        state.weight = tokens[index].section.procedureWeight
-        state.count = 1
-        state.negated = false
-        state.evidence = hit(index)
-        detected.states["complicatedRemoval"] = state
+        affirm("complicatedRemoval", at: index, into: &detected)
     }
 
     /// How many components a revision exchanged ("loose tibial baseplate and femoral component,
