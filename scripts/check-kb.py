@@ -62,14 +62,18 @@ def check_phrase(where, p):
         bad(where, f"phrase has punctuation the normaliser turns into spaces: {p!r}")
 
 
-def check_entry(where, e, lo, hi):
-    keys = list(e.keys())
-    for k in keys:
-        if k not in ORDER:
+def check_keys(where, obj, order):
+    """Every key known, and the known ones in the documented order."""
+    for k in obj:
+        if k not in order:
             bad(where, f"unknown key {k}")
-    known = [k for k in keys if k in ORDER]
-    if known != sorted(known, key=ORDER.index):
+    known = [k for k in obj if k in order]
+    if known != sorted(known, key=order.index):
         bad(where, "keys not in documented order")
+
+
+def check_entry(where, e, lo, hi):
+    check_keys(where, e, ORDER)
     for k in REQUIRED:
         if k not in e:
             bad(where, f"missing {k}")
@@ -157,13 +161,7 @@ def check_included_step(where, item, code):
     if not isinstance(item, dict):
         bad(where, "must be an object")
         return
-    keys = list(item.keys())
-    for k in keys:
-        if k not in INCLUDE_ORDER:
-            bad(where, f"unknown key {k}")
-    known = [k for k in keys if k in INCLUDE_ORDER]
-    if known != sorted(known, key=INCLUDE_ORDER.index):
-        bad(where, "keys not in documented order")
+    check_keys(where, item, INCLUDE_ORDER)
     has_code, has_action = "code" in item, "action" in item
     if has_code == has_action:
         bad(where, "names exactly one of code and action")
