@@ -46,8 +46,8 @@ struct DiagnosisCoder: Sendable {
             // FINDINGS: fracture involving both the medial and the lateral condyles."
             var describing: Set<Int> = [sentence]
             for group in compiled.all {
-                for phrase in group where narrative.mayContain(phrase) {
-                    for hit in phrase.hits(in: narrative) where hit.affirmed { describing.insert(hit.sentence) }
+                for index in group.indices where narrative.mayContain(group[index]) {
+                    for hit in group[index].hits(in: narrative) where hit.affirmed { describing.insert(hit.sentence) }
                 }
             }
             let sentenceText = " " + narrative.tokens.filter { describing.contains($0.sentence) && !$0.negated }.map(\.text).joined(separator: " ") + " "

@@ -68,8 +68,8 @@ enum AddOnCodes {
         var clauses: Set<Int>?
         for group in addOn.all {
             var found: Set<Int> = []
-            for phrase in group {
-                for hit in phrase.hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 0.85 {
+            for index in group.indices where narrative.mayContain(group[index]) {
+                for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 0.85 {
                     let clause = tokens[hit.first].clause
                     guard !primaryClauses.contains(clause),
                           !primaryHits.contains(where: { ($0.first...$0.last).overlaps(hit.first...hit.last) }),

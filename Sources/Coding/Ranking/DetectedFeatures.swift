@@ -321,8 +321,8 @@ enum FeatureDetector {
             // it out back to bleeding muscle."); a bare "removed" there may be anything (a drain).
             var cutting: Set<Int> = []
             if let feature = features.first(where: { $0.feature == "tissueRemoval" }) {
-                for phrase in feature.phrases where phrase.text != "removed" {
-                    for hit in phrase.hits(in: narrative) where hit.affirmed { cutting.insert(hit.sentence) }
+                for index in feature.phrases.indices where narrative.mayContain(feature.phrases[index]) && feature.phrases[index].text != "removed" {
+                    for hit in feature.phrases[index].hits(in: narrative) where hit.affirmed { cutting.insert(hit.sentence) }
                 }
             }
             for hit in descriptors where (removalSentences.contains(hit.sentence) || cutting.contains(hit.sentence + 1))

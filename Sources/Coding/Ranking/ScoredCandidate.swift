@@ -39,10 +39,11 @@ enum ProcedureScorer {
     /// Whether one sentence has affirmed words of both groups.
     static func groupsShareSentence(_ a: [Phrase], _ b: [Phrase], narrative: AnalyzedNarrative) -> Bool {
         var sentences: Set<Int> = []
-        for phrase in a { for hit in phrase.hits(in: narrative) where hit.affirmed { sentences.insert(hit.sentence) } }
+        for index in a.indices where narrative.mayContain(a[index]) {
+            for hit in a[index].hits(in: narrative) where hit.affirmed { sentences.insert(hit.sentence) }
+        }
         guard !sentences.isEmpty else { return false }
-        for phrase in b where phrase.hits(in: narrative).contains(where: { $0.affirmed && sentences.contains($0.sentence) }) { return true }
-        return false
+        return b.indices.contains { narrative.mayContain(b[$0]) && b[$0].hits(in: narrative).contains { $0.affirmed && sentences.contains($0.sentence) } }
     }
 
     /// Whether a sentence has both a removal word (the entry's second `all` group) and an
@@ -205,8 +206,8 @@ enum ProcedureScorer {
         var ownSentences: Set<Int>?
         for group in compiled.all {
             var sentences: Set<Int> = []
-            for phrase in group {
-                for hit in phrase.hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 1.0 {
+            for index in group.indices where narrative.mayContain(group[index]) {
+                for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= 1.0 {
                     sentences.insert(hit.sentence)
                 }
             }
@@ -227,7 +228,8 @@ enum ProcedureScorer {
             }
             return ownLonger!.contains { $0.lowerBound <= hit.first && $0.upperBound >= hit.last && $0.count > hit.last - hit.first + 1 }
         }
-        for phrase in compiled.none {
+        for index in compiled.none.indices where narrative.mayContain(compiled.none[index]) {
+            let phrase = compiled.none[index]
             if phrase.hits(in: narrative).contains(where: { $0.affirmed && $0.section.procedureWeight >= minimumSectionWeight
                 && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
                 && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative)
@@ -495,8 +497,8 @@ enum ProcedureScorer {
     static func siteSaidNotFixed(_ site: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         var saidNotFixed = false
-        for phrase in site where narrative.mayContain(phrase) {
-            for hit in phrase.hits(in: narrative) {
+        for index in site.indices where narrative.mayContain(site[index]) {
+            for hit in site[index].hits(in: narrative) {
                 let clause = tokens[hit.first].clause
                 var start = hit.first
                 while start > 0, tokens[start - 1].clause == clause { start -= 1 }
@@ -554,8 +556,8 @@ enum ProcedureScorer {
     static func donorSiteOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         var seen = false
-        for phrase in group {
-            for hit in phrase.hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
+        for index in group.indices where narrative.mayContain(group[index]) {
+            for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
                 var look = hit.first - 1
                 var donor = false
                 var sawFrom = false
