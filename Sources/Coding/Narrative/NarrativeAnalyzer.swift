@@ -15,6 +15,7 @@ struct NarrativeAnalyzer: Sendable {
         markScopes(&tokens)
         markCorrections(&tokens)
         markDisputedClaims(&tokens)
+        markNamedGuesses(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)

@@ -73,6 +73,27 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "I was going to use one of the leg fasciotomy-with-debridement codes", "we billed the
+    /// bimalleolar ORIF code": a code the asker names by its words is a guess, not documentation.
+    /// The words between a guessing verb of "I"/"we" and "code(s)" of the same clause are uncertain.
+    static let guessVerbs: Set<String> = ["use", "used", "using", "bill", "billed", "billing", "code", "coded", "coding", "report",
+                                          "reported", "reporting", "pick", "picked", "choose", "chose", "select", "selected", "submit",
+                                          "submitted", "put", "assign", "assigned"]
+    func markNamedGuesses(_ tokens: inout [NarrativeToken]) {
+        var index = 2
+        while index < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].text == "code" || tokens[index].text == "codes" else { continue }
+            let clause = tokens[index].clause
+            var verb = index - 1
+            while verb > 0, index - verb <= 10, tokens[verb].clause == clause, !Self.guessVerbs.contains(tokens[verb].text) { verb -= 1 }
+            guard tokens[verb].clause == clause, Self.guessVerbs.contains(tokens[verb].text), verb + 1 < index else { continue }
+            let sentence = tokens[verb].sentence
+            guard (max(0, verb - 6)..<verb).contains(where: { tokens[$0].sentence == sentence && ["i", "we"].contains(tokens[$0].text) }) else { continue }
+            for position in (verb + 1)..<index { tokens[position].uncertain = true }
+        }
+    }
+
     /// A five-character CPT code as written ("27448", "27245-RT" reads "27245").
     static func isCodeNumber(_ word: String) -> Bool {
         word.utf8.count == 5 && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }

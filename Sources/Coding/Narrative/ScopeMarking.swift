@@ -209,7 +209,7 @@ extension NarrativeAnalyzer {
             let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
-            if Lexicon.backwardHistoryCues.contains(word) || planned || (word == "in" && Self.futureTime(tokens, at: index))
+            if Lexicon.backwardHistoryCues.contains(word) || planned || ((word == "in" || word == "within") && Self.futureTime(tokens, at: index))
                 || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
                 // backward negation, it crosses an "and" between nouns, not one after a verb.
@@ -376,15 +376,23 @@ extension NarrativeAnalyzer {
         let clause = tokens[index].clause
         var look = index + 1
         var sawNumber = false
-        while look < tokens.count, tokens[look].clause == clause,
-              Double(tokens[look].text) != nil || Lexicon.numberWords.contains(tokens[look].text) || (sawNumber && ["to", "or"].contains(tokens[look].text)) {
-            sawNumber = true
+        // "in about 10-14 days", "in approximately two weeks", "in a couple of weeks", "in the next week".
+        while look < tokens.count, tokens[look].clause == clause {
+            let text = tokens[look].text
+            if Double(text) != nil || Lexicon.numberWords.contains(text) {
+                sawNumber = true
+            } else if !(sawNumber && ["to", "or", "of"].contains(text)) && !Self.approximateTimeWords.contains(text) {
+                break
+            }
             look += 1
         }
+        if !sawNumber, look < tokens.count, look > index + 1, tokens[look - 1].text == "next" { sawNumber = true }
         guard sawNumber, look < tokens.count, tokens[look].clause == clause, Lexicon.timeUnits.contains(tokens[look].text) else { return false }
         let after = look + 1
         return after == tokens.count || tokens[after].clause != clause || ["time", "once", "when", "if", "after", "pending"].contains(tokens[after].text)
     }
+
+    static let approximateTimeWords: Set<String> = ["about", "around", "approximately", "approx", "roughly", "another", "the", "next", "within"]
 
     /// The last token of a retention cue starting at `index` ("left in place", "kept", "retained")
     /// that ends its clause or is followed by a reason ("…, because it was well fixed"). "Left" alone
