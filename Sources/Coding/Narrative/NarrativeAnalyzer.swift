@@ -16,6 +16,7 @@ struct NarrativeAnalyzer: Sendable {
         markCorrections(&tokens)
         markDisputedClaims(&tokens)
         markNamedGuesses(&tokens)
+        markTourniquetSites(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)

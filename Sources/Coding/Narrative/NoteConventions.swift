@@ -94,6 +94,32 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "Tourniquet at the ankle", "left thigh tourniquet", "tourniquet inflated on the calf": where a
+    /// tourniquet sits is not where the work is done. Its limb words are not today's sites.
+    static let tourniquetWords: Set<String> = ["tourniquet", "tourniquets", "tq", "esmarch"]
+    static let tourniquetPlaces: Set<String> = ["thigh", "calf", "ankle", "leg", "knee", "arm", "forearm", "upper", "high", "proximal", "distal",
+                                                "mid", "lower", "supramalleolar", "the", "left", "right", "l", "r", "lt", "rt", "pneumatic",
+                                                "padded", "sterile", "non", "nonsterile", "well"]
+    static let tourniquetPrepositions: Set<String> = ["at", "on", "around", "to", "over", "above", "below", "about"]
+    func markTourniquetSites(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where Self.tourniquetWords.contains(tokens[index].text) {
+            let clause = tokens[index].clause
+            var back = index - 1
+            while back >= 0, index - back <= 4, tokens[back].clause == clause, Self.tourniquetPlaces.contains(tokens[back].text) {
+                tokens[back].historical = true
+                back -= 1
+            }
+            var look = index + 1
+            while look < tokens.count, look - index <= 5, tokens[look].clause == clause, !Self.tourniquetPrepositions.contains(tokens[look].text) { look += 1 }
+            guard look < tokens.count, tokens[look].clause == clause, Self.tourniquetPrepositions.contains(tokens[look].text) else { continue }
+            look += 1
+            while look < tokens.count, tokens[look].clause == clause, Self.tourniquetPlaces.contains(tokens[look].text) {
+                tokens[look].historical = true
+                look += 1
+            }
+        }
+    }
+
     /// A five-character CPT code as written ("27448", "27245-RT" reads "27245").
     static func isCodeNumber(_ word: String) -> Bool {
         word.utf8.count == 5 && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
