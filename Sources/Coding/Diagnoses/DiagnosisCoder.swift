@@ -26,15 +26,18 @@ struct DiagnosisCoder: Sendable {
         var emitted: Set<String> = []
         let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
         var symptoms = Result()
-        let deviceSite = Self.deviceSiteWords(narrative)
+        let deviceSite = Self.deviceSiteWords(narrative).union(Self.implantHeadWords(narrative))
+        let openFracture = Self.openFractureReading(narrative)
+        let fractureNames = Self.fractureNames(narrative)
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
             if let group = rule.group, let used = usedGroups[group], used.count != 1 { continue }
-            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite) else { continue }
+            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames) else { continue }
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
             var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
-            if Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
+            if Self.statesOpenFracture(narrative, sentence: sentence) || openFracture.open { words.insert("openfracture") }
+            if openFracture.type3 { words.insert("openfracture3") }
             // "Salter-Harris 2", "type 3": the tabular writes the type in roman numerals.
             for (index, token) in narrative.tokens.enumerated() where token.sentence == sentence && index > 0
                 && Self.typeWords.contains(narrative.tokens[index - 1].text) {
@@ -246,6 +249,148 @@ struct DiagnosisCoder: Sendable {
         return false
     }
 
+    /// Words that name a fracture by its pattern ("long spiral", "short oblique", "comminuted",
+    /// "segmental", "transverse", "valgus-impacted", "displaced 6 mm") or by a classification with its
+    /// grade ("Weber B", "Schatzker II", "Garden IV", "Pauwels 3", "Gustilo IIIA", "Vancouver B1", "OTA
+    /// 42-A3"), as hits of a rule's fracture group. A pattern word describing something else ("oblique
+    /// incision", "transverse acetabular ligament", "oblique views") is not one; nor is a displacement
+    /// word in a sentence about a dislocation ("patella displaced laterally").
+    static func fractureNames(_ narrative: AnalyzedNarrative) -> [Phrase.Hit] {
+        let tokens = narrative.tokens
+        var result: [Phrase.Hit] = []
+        var dislocationSentences: Set<Int> = []
+        for token in tokens where token.text.hasPrefix("disloc") || token.text.hasPrefix("sublux") { dislocationSentences.insert(token.sentence) }
+        for (index, token) in tokens.enumerated() {
+            let text = token.text
+            var names = false
+            // "valgus-impacted" is a fracture; "cup impacted", "impacted the stem" are implants.
+            let impacted = text == "impacted" && index > 0 && ["valgus", "varus"].contains(tokens[index - 1].text)
+            if fracturePatternWords.contains(text) || impacted || (displacementWords.contains(text) && !dislocationSentences.contains(token.sentence)) {
+                names = true
+                for next in tokens[(index + 1)..<min(tokens.count, index + 4)] where next.clause == token.clause {
+                    if notFractureNouns.contains(next.text) || (displacementWords.contains(text) && directionAdverbs.contains(next.text)) { names = false; break }
+                }
+            } else if fractureClassifications.contains(text) {
+                // The classification with its grade: "Garden IV", "Weber B", "Schatzker type 2"; not "the garden".
+                var position = index + 1
+                if position < tokens.count, ["type", "grade", "class", "classification", "anderson", "mckeever", "rorabeck", "hansen"].contains(tokens[position].text) { position += 1 }
+                if position < tokens.count, tokens[position].sentence == token.sentence, isGrade(tokens[position].text) { names = true }
+            }
+            guard names else { continue }
+            result.append(Phrase.Hit(first: index, last: index, negated: token.negated, uncertain: token.uncertain, historical: token.historical,
+                                     section: token.section, sentence: token.sentence))
+        }
+        return result
+    }
+
+    /// "ii", "iv", "3", "b", "b1", "3a", "iiia", "a2", "c3", "42" (an OTA bone), "31a2".
+    static func isGrade(_ text: String) -> Bool {
+        if ["i", "ii", "iii", "iv", "v", "vi", "a", "b", "c", "iiia", "iiib", "iiic", "ag", "al"].contains(text) { return true }
+        guard let first = text.first, text.count <= 5 else { return false }
+        return (first.isNumber || ["a", "b", "c"].contains(first)) && text.dropFirst().allSatisfy { $0.isNumber || ["a", "b", "c"].contains($0) }
+    }
+
+    static let fracturePatternWords: Set<String> = [
+        "spiral", "oblique", "comminuted", "comminution", "segmental", "transverse", "stellate", "butterfly",
+    ]
+    static let displacementWords: Set<String> = ["displaced", "undisplaced", "nondisplaced"]
+    static let fractureClassifications: Set<String> = [
+        "weber", "schatzker", "garden", "pauwels", "gustilo", "vancouver", "rorabeck", "meyers", "ogden", "winquist", "seinsheimer",
+        "tscherne", "ota", "ao", "lauge",
+    ]
+    static let directionAdverbs: Set<String> = ["laterally", "medially", "anteriorly", "posteriorly", "superiorly", "inferiorly", "proximally", "distally"]
+    static let notFractureNouns: Set<String> = [
+        "incision", "incisions", "arthrotomy", "osteotomy", "osteotomies", "cut", "cuts", "view", "views", "approach", "capsulotomy", "skin",
+        "scar", "resection", "defect", "retinaculum", "fascia", "fasciotomy", "ligament", "ligaments", "wire", "wires", "screw", "screws", "drill",
+        "tunnel", "tunnels", "suture", "sutures", "wound", "laceration", "line", "lines", "image", "images", "film", "films", "radiograph",
+        "radiographs", "process", "muscle", "fibres", "fibers", "band", "plane", "meniscus", "meniscal", "tear", "flap", "graft", "section",
+    ]
+
+    /// A prosthetic head named by its size, make or kind ("47 mm head", "bipolar head", "36 ceramic
+    /// head", "trial head", "head size 28"), with the "femoral" before it: an implant, not a
+    /// fracture of the femoral head.
+    static func implantHeadWords(_ narrative: AnalyzedNarrative) -> Set<Int> {
+        let tokens = narrative.tokens
+        var result: Set<Int> = []
+        for (index, token) in tokens.enumerated() where token.text == "head" || token.text == "heads" {
+            var implant = false
+            var position = index - 1
+            var before: [Int] = []
+            while position >= 0, position >= index - 3, tokens[position].clause == token.clause {
+                let text = tokens[position].text
+                if implantHeadModifiers.contains(text) || text.first?.isNumber == true { implant = true; before.append(position) }
+                else if text == "femoral" { before.append(position) } else { break }
+                position -= 1
+            }
+            if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
+               ["size", "sized", "diameter", "mm", "trial", "trials", "component"].contains(tokens[index + 1].text) || tokens[index + 1].text.first?.isNumber == true {
+                implant = true
+            }
+            if implant { result.insert(index); result.formUnion(before) }
+        }
+        return result
+    }
+
+    static let implantHeadModifiers: Set<String> = [
+        "mm", "millimeter", "millimetre", "unipolar", "bipolar", "ceramic", "metal", "cobalt", "chrome", "oxinium", "delta", "biolox",
+        "trial", "modular", "prosthetic", "skirted", "large", "jumbo", "new", "replacement", "mobility", "monoblock", "austin", "moore",
+        "thompson", "cemented", "endoprosthesis",
+    ]
+
+    /// An open fracture said anywhere: a Gustilo grade, "open type II", "fracture, open", "exposed" or
+    /// "compound" fracture; type III when a Gustilo grade or an open fracture's type is IIIA-C.
+    static func openFractureReading(_ narrative: AnalyzedNarrative) -> (open: Bool, type3: Bool) {
+        let tokens = narrative.tokens
+        var open = false, type3 = false
+        let treatment: Set<String> = ["reduction", "treatment", "fixation", "approach", "incision", "exposure", "repair", "debridement", "surgery", "arthrotomy", "wound"]
+        func isType3(_ text: String) -> Bool { ["3", "iii", "3a", "3b", "3c", "iiia", "iiib", "iiic"].contains(text) }
+        for (index, token) in tokens.enumerated() where !token.negated && !token.uncertain {
+            let next = index + 1 < tokens.count && tokens[index + 1].sentence == token.sentence ? tokens[index + 1].text : ""
+            switch token.text {
+            case "gustilo":
+                open = true
+                var position = index + 1
+                while position < min(tokens.count, index + 4), tokens[position].sentence == token.sentence {
+                    if isType3(tokens[position].text) { type3 = true }
+                    position += 1
+                }
+            case "exposed", "compound":
+                // "exposed comminuted fracture", "compound fracture"; not "malleolus exposed, fracture reduced".
+                for position in (index + 1)..<min(tokens.count, index + 3) where tokens[position].clause == token.clause && tokens[position].text.hasPrefix("fracture") {
+                    let after = position + 1 < tokens.count && tokens[position + 1].clause == token.clause ? tokens[position + 1].text : ""
+                    if !after.hasSuffix("ed") && after != "was" && after != "were" { open = true }
+                }
+            case "open":
+                // "open type II", "open grade IIIB", "fracture, open": not "open reduction".
+                guard !treatment.contains(next) else { continue }
+                if next == "type" || next == "grade" {
+                    open = true
+                    if index + 2 < tokens.count, isType3(tokens[index + 2].text) { type3 = true }
+                } else if index > 0, tokens[index - 1].sentence == token.sentence,
+                          tokens[index - 1].text.hasPrefix("fracture") || (index > 1 && Side.named(at: index - 1, in: tokens) != nil && tokens[index - 2].text.hasPrefix("fracture")) {
+                    // "fracture, open", "fracture L, open"; not "fracture L, fixed open".
+                    open = true
+                }
+            default: break
+            }
+        }
+        return (open, type3)
+    }
+
+    /// "Fracture united", "the fracture has healed", "healed tibial fracture": no fracture today (hardware
+    /// removal after union), unless the sentence says it healed badly or not at all ("malunited …
+    /// healed in varus", "nonunion").
+    static func healed(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        let clause = tokens[hit.first].clause, sentence = tokens[hit.first].sentence
+        var healed = false
+        for token in tokens where token.sentence == sentence {
+            if ["malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned"].contains(token.text) { return false }
+            if token.clause == clause, !token.negated, ["healed", "united", "consolidated", "remodeled", "remodelled"].contains(token.text) { healed = true }
+        }
+        return healed
+    }
+
     /// "Impending (pathological) fracture", "incipient fracture": the bone has not broken yet.
     static let notYetWords: Set<String> = ["impending", "incipient", "threatened"]
     static func notYetBroken(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
@@ -255,19 +400,25 @@ struct DiagnosisCoder: Sendable {
     }
 
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
-    private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = []) -> (Int, [Phrase.Hit])? {
+    private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = [],
+                       fractureNames: [Phrase.Hit] = []) -> (Int, [Phrase.Hit])? {
         var perGroup: [[Int: Phrase.Hit]] = []
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
             var bySentence: [Int: Phrase.Hit] = [:]
+            var hitsOfGroup: [Phrase.Hit] = []
             for phraseIndex in group.indices where narrative.mayContain(group[phraseIndex]) {
-                for hit in group[phraseIndex].hits(in: narrative) where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
-                    && !(compiled.rule.kind == "fracture" && Self.notYetBroken(hit, in: narrative))
-                    && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
-                    && !(hit.first...hit.last).allSatisfy(deviceSite.contains) {
-                    if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
-                    bySentence[hit.sentence] = hit
-                }
+                hitsOfGroup += group[phraseIndex].hits(in: narrative)
+            }
+            // "L tibia, long spiral", "Schatzker II right plateau", "Weber B": the pattern or the
+            // classification says the bone is broken where no word of the group does.
+            if index == compiled.fractureGroup { hitsOfGroup += fractureNames }
+            for hit in hitsOfGroup where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
+                && !(compiled.rule.kind == "fracture" && (Self.notYetBroken(hit, in: narrative) || Self.healed(hit, in: narrative)))
+                && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
+                && !(hit.first...hit.last).allSatisfy(deviceSite.contains) {
+                if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
+                bySentence[hit.sentence] = hit
             }
             if bySentence.isEmpty { return nil }
             perGroup.append(bySentence)
@@ -400,7 +551,7 @@ struct DiagnosisCoder: Sendable {
         if words.contains("sequela") || words.contains("sequelae"), let character = find("sequela") { return character }
         if kind == "fracture" {
             let open = features.state("openFracture").present || words.contains("openfracture")
-            let gustilo3 = features.state("openFractureType3").present
+            let gustilo3 = features.state("openFractureType3").present || words.contains("openfracture3")
             if words.contains("delayed"), words.contains("union") || words.contains("healing"),
                let character = find(open ? "open fracture type i or ii with delayed healing" : "closed fracture with delayed healing") { return character }
             if words.contains("nonunion") || words.contains("nonunited") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }

@@ -42,11 +42,15 @@ struct CompiledDiagnosisRule: Sendable {
     let none: [Phrase]
     /// The reportable rows under the stem with the words of their descriptions (decoded once).
     let rows: [(row: Int, words: [String])]
+    /// The group of a fracture rule that says the bone is broken ("fracture", "fractured", "nonunion"):
+    /// a fracture pattern or classification beside the site says it too ("spiral", "Schatzker II").
+    let fractureGroup: Int?
 
     init(rule: DiagnosisRule, compiler: inout PhraseCompiler, icd: ICD10CMTable) {
         self.rule = rule
         all = rule.all.map { $0.map { compiler.compile($0) } }
         none = (rule.none ?? []).map { compiler.compile($0) }
+        fractureGroup = rule.kind == "fracture" ? rule.all.firstIndex { $0.contains("fracture") } : nil
         rows = icd.rows(under: rule.stem).filter { icd.kind(row: $0) != "H" }.map { row in
             (row, icd.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         }

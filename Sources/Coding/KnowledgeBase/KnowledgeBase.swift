@@ -204,6 +204,11 @@ public final class KnowledgeBase: Sendable {
         for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }
         for expansion in lexicon.abbreviations.values { for word in expansion { _ = compiler.vocabulary.add(word: word) } }
+        // The words that tell the codes of a diagnosis rule apart ("spiral", "oblique", "segmental",
+        // "unstable"): a note's "spiral" was corrected to the knowledge-base word "spinal".
+        for rule in self.diagnosisRules {
+            for (_, words) in rule.rows { for word in words where word.count > 2 { _ = compiler.vocabulary.add(word: word) } }
+        }
         for word in NarrativeAnalyzer.correctionHeads.union(NarrativeAnalyzer.retractingVerbs).union(NarrativeAnalyzer.claimVerbs)
             .union(NarrativeAnalyzer.documentNouns).union(NarrativeAnalyzer.documentVerbs).union(["but", "however", "whereas"]) { _ = compiler.vocabulary.add(word: word) }
         analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary)
