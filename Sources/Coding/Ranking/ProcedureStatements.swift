@@ -145,8 +145,9 @@ enum ProcedureStatements {
                 let high = max(span.upperBound, hits.map(\.upperBound).max() ?? span.upperBound)
                 if (low...high).overlaps(site) || !separated(site, low...high, in: narrative) { continue }
             }
-            // The word is among the other procedure's words, in its statement.
-            guard hits.contains(where: { !separated($0, span, in: narrative) }), !hits.contains(where: { $0.overlaps(site) }) else { continue }
+            // The word is among the other procedure's words, in its statement (a bare "and" joins
+            // the steps of one: "right knee arthrotomy and washout for septic arthritis").
+            guard hits.contains(where: { !separated($0, span, in: narrative, plainAnd: false) }), !hits.contains(where: { $0.overlaps(site) }) else { continue }
             guard hits.allSatisfy({ range in separated(site, range, in: narrative) || ownRanges.contains { $0.overlaps(range) } }) else { continue }
             if other.hits.contains(where: { $0.section.procedureWeight < ProcedureScorer.minimumSectionWeight }) { continue }
             // A neighbour's words rule this entry out (they tell the same procedure apart, and
