@@ -36,7 +36,8 @@ struct FactTerritory {
             // its own: "R: ORIF bimalleolar #. L: lateral malleolus # in a boot" reads the boot for
             // the left ankle only.
             let site = candidate.required.first.map { $0.first...$0.last }
-            if anchors.contains(where: { $0.cluster == cluster[position] && !Self.apart(site, $0.hits, narrative: narrative) }) { continue }
+            if anchors.contains(where: { $0.cluster == cluster[position] && !Self.apart(site, $0.hits, narrative: narrative)
+                && !ProcedureStatements.toldApart(candidate.required, $0.hits, entry, compiled[$0.entryIndex], in: narrative) }) { continue }
             if anchors.contains(where: { entry.companions.contains(compiled[$0.entryIndex].entry.code) || compiled[$0.entryIndex].companions.contains(entry.entry.code) }) { continue }
             let ranges = candidate.required.map { $0.first...$0.last }
             if ranges.contains(where: { range in used.contains { $0.overlaps(range) } }) { continue }
@@ -78,7 +79,8 @@ struct FactTerritory {
         let others = anchors.filter { anchor in
             guard anchor.cluster != cluster && !ProcedureStatements.neighbours(entry, compiled[anchor.entryIndex]) else {
                 // A neighbour's statement on the other side or in another list item is another procedure's.
-                return anchor.entryIndex != candidate.entryIndex && Self.apart(site, anchor.hits, narrative: narrative)
+                return anchor.entryIndex != candidate.entryIndex && (Self.apart(site, anchor.hits, narrative: narrative)
+                    || ProcedureStatements.toldApart(candidate.required, anchor.hits, entry, compiled[anchor.entryIndex], in: narrative))
             }
             return !entry.companions.contains(compiled[anchor.entryIndex].entry.code)
                 && !compiled[anchor.entryIndex].companions.contains(entry.entry.code)

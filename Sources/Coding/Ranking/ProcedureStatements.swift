@@ -153,7 +153,8 @@ enum ProcedureStatements {
             // A neighbour's words rule this entry out (they tell the same procedure apart, and
             // "X and Y" of one site may be a code of its own), unless they are on the other side
             // or in another list item: "R ischial bursa excision; L greater trochanteric bursectomy".
-            if neighbours(entry, compiled[other.entryIndex]), !apart(site, span, in: narrative) { continue }
+            if neighbours(entry, compiled[other.entryIndex]), !apart(site, span, in: narrative),
+               !toldApart(own, other.hits, entry, compiled[other.entryIndex], in: narrative) { continue }
             // Words shared with this entry ("repair of the MCL and PCL"): one statement naming two
             // structures, unless the two are on different sides or in different list items.
             if hits.contains(where: { range in ownRanges.contains { $0.overlaps(range) } }),
@@ -342,6 +343,22 @@ enum ProcedureStatements {
             }
         }
         return hits.allSatisfy { said(around: $0.first) || said(around: $0.last) }
+    }
+
+    /// Two neighbours each told whole in a statement of its own, one after the other, parted by
+    /// a joining word other than a bare "and" ("arthrotomy and washout of the septic knee, then
+    /// incision and drainage of a deep abscess of the thigh outside the joint"; "…, and I&D of a
+    /// hematoma of the thigh"): two procedures, though they compete for one. No word is shared,
+    /// and the two do different work (a drainage and an arthrotomy): parts of one kind of work
+    /// ("trimalleolar fx: lateral plate, medial screws, and the posterior malleolus fixed") are
+    /// one procedure told in parts.
+    static func toldApart(_ a: [Phrase.Hit], _ b: [Phrase.Hit], _ x: CompiledEntry, _ y: CompiledEntry, in narrative: AnalyzedNarrative) -> Bool {
+        guard x.entry.action != y.entry.action else { return false }
+        guard let aLow = a.map(\.first).min(), let aHigh = a.map(\.last).max(),
+              let bLow = b.map(\.first).min(), let bHigh = b.map(\.last).max() else { return false }
+        let (first, second) = aHigh < bLow ? (aLow...aHigh, bLow...bHigh) : bHigh < aLow ? (bLow...bHigh, aLow...aHigh) : (nil, nil)
+        guard let first, let second, narrative.tokens[first.upperBound].sentence == narrative.tokens[second.lowerBound].sentence else { return false }
+        return separated(first, second, in: narrative, plainAnd: false)
     }
 
     /// Different sides, or different items of a list.

@@ -123,7 +123,7 @@ enum ProcedureScorer {
             }
             hits.append(hit)
         }
-        guard hits.count >= 2, let site = hits.first else { return hits }
+        guard hits.count >= 2, var site = hits.first else { return hits }
         func span(_ hit: Phrase.Hit) -> ClosedRange<Int> { hit.first...hit.last }
         // The same words said again in the site's statement are that statement's ("curettage of
         // the tibia … and curettage of the femur": the femur's own curettage).
@@ -146,6 +146,29 @@ enum ProcedureScorer {
                 // the next statement's joining word ("tension band wiring of the patella and ORIF of the
                 // lateral malleolus": the patella's is the tension band, not the malleolus's ORIF).
                 hits[offset] = near
+            }
+        }
+        // The first group's longest word may stand in the next procedure's statement: in
+        // "arthrotomy and washout of the knee, then incision and drainage of the thigh" the knee's
+        // action is the arthrotomy, not the thigh's incision and drainage. When a joining word
+        // other than a bare "and" (not a side or a list item: below) parts the first word from
+        // every other group's, a word of the first group as strong, said before it in its sentence
+        // and in the statement of every other group's word, is taken instead.
+        func parted(_ a: Phrase.Hit, _ b: Phrase.Hit) -> Bool { ProcedureStatements.separated(span(a), span(b), in: narrative, plainAnd: false) }
+        if hits.dropFirst().allSatisfy({ parted(site, $0) && !ProcedureStatements.separated(span(site), span($0), in: narrative, joins: false) }) {
+            let others = hits.dropFirst()
+            var better: Phrase.Hit?
+            for index in compiled.all[0].indices where narrative.mayContain(compiled.all[0][index]) {
+                for hit in compiled.all[0][index].hits(in: narrative) where hit.affirmed && hit != site
+                    && hit.section.procedureWeight == site.section.procedureWeight && !others.contains(where: { parted(hit, $0) })
+                    && !others.contains(where: { span($0).overlaps(span(hit)) })
+                    && hit.sentence == site.sentence && hit.last < site.first {
+                    if better == nil || hit.last - hit.first > better!.last - better!.first { better = hit }
+                }
+            }
+            if let better {
+                site = better
+                hits[0] = better
             }
         }
         // Spread over list items or sides only: "then", "also" join the steps of one operation too.
