@@ -71,11 +71,19 @@ struct Lexicon: Sendable {
         // "unaffected", "uninvolved" or "spared", and work "avoided" was not done ("ankle and leg
         // unaffected", "a below-knee amputation can be avoided for now").
         "intact", "unaffected", "uninvolved", "spared", "avoided",
+        // "intertrochanteric extension excluded on MRI": a finding ruled out.
+        "excluded",
     ]
+    /// Backward negation only as a predicate, after a form of "be" or a verb of finding and "and":
+    /// "the obturator nerve was identified and preserved", "the sciatic nerve was protected" (kept,
+    /// not cut); not "heel pad preserved" in a Syme amputation or "protected weight bearing".
+    static let predicateNegationCues: Set<String> = ["preserved", "protected"]
     /// Backward negation only when the word closes its clause: "syndesmosis stable." negates
     /// the syndesmosis, "stable to stress testing after fixation" does not.
     static let clauseFinalNegationCues: Set<String> = [
         "stable", "normal", "retained", "untouched", "congruent", "concentric",
+        // A correction: "the title 'synovectomy' on the booking form is wrong".
+        "wrong", "incorrect", "erroneous", "mistaken", "inaccurate",
     ]
     /// Where a subject negated backward cannot reach past: the way something else was done.
     static let mannerPrepositions: Set<String> = ["under", "through", "via", "using"]
@@ -191,7 +199,7 @@ extension Lexicon {
         // Long words two edits from a knowledge-base word ("inspected" / "infected", "inspection" / "infection").
         "inspected", "inspection", "inspect", "visualized", "visualised", "palpated", "preserved", "examined",
         "manoeuvre", "anaesthetic", "anaesthesia", "theatre", "mobilise", "mobilised", "haemostasis", "hemostasis",
-        "considered", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
+        "considered", "excluded", "incorrect", "erroneous", "mistaken", "inaccurate", "ostectomy", "neutralisation", "neutralization", "interlocking", "contractile", "splinted",
         // Instruments and assembly, not what was done ("osteotome" / "osteotomy", "connected" / "converted").
         "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors", "converted", "conversion", "convert",
         // Other tools named like the operation they serve ("tenotome" / tenotomy).

@@ -8,7 +8,7 @@ struct NarrativeAnalyzer: Sendable {
 
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
-        let text = Self.clearingCheckBoxes(note)
+        let text = Self.clearingCheckBoxes(Self.clearingMarkup(note))
         let raw = Tokenizer.tokenize(text)
         var tokens = number(expand(raw))
         readPlainVerbs(&tokens)

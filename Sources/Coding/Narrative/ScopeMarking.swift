@@ -128,6 +128,11 @@ extension NarrativeAnalyzer {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 if word != "intact", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
             }
+            if Lexicon.predicateNegationCues.contains(word), index >= 2, tokens[index - 1].clause == tokens[index].clause,
+               Lexicon.beVerbs.contains(tokens[index - 1].text)
+                || (tokens[index - 1].text == "and" && tokens[index - 2].clause == tokens[index].clause && Self.findingVerbs.contains(tokens[index - 2].text)) {
+                negateBackward(&tokens, from: index - 1, to: clauseStart)
+            }
             if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 // "posterior fragment small, left alone" (→ untouched); not "stable" or "normal",
@@ -425,7 +430,8 @@ extension NarrativeAnalyzer {
                 let joinsPredicate = cue.map { cue in
                     (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
                 } ?? false
-                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before) { break }
+                // "the obturator nerve identified and preserved": finding it did nothing to it.
+                if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before), !Self.findingVerbs.contains(before) { break }
                 tokens[position].negated = true
                 position -= 1
                 continue
@@ -444,6 +450,9 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// Verbs of finding or showing a structure, which do nothing to it ("identified and protected").
+    static let findingVerbs: Set<String> = ["identified", "dissected", "isolated", "visualised", "visualized", "found", "exposed",
+                                            "traced", "seen", "noted", "mobilised", "mobilized", "palpated", "inspected", "located"]
 
     /// First words of every cue: most words start none, and are passed over at once.
     static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))

@@ -20,6 +20,27 @@ struct Tokenizer {
         var resumesClause = false
     }
 
+    /// A short quoted term opening at `index` (one to three words of letters, digits, spaces or
+    /// hyphens, closed on the same line within 40 bytes, a word character or space on either side):
+    /// the index of its closing quote.
+    static func shortQuotedTerm(_ bytes: [UInt8], openingAt index: Int) -> Int? {
+        guard index > 0, bytes[index - 1] == 32, index + 1 < bytes.count else { return nil }
+        var position = index + 1
+        var words = 0
+        var inWord = false
+        while position < min(bytes.count, index + 41) {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                guard words >= 1, words <= 3, position + 1 >= bytes.count || [32, 46, 44, 59, 58, 41, 10, 13, 63].contains(bytes[position + 1]) else { return nil }
+                return position
+            }
+            let letter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+            if letter { if !inWord { words += 1; inWord = true } } else if byte == 32 || byte == UInt8(ascii: "-") { inWord = false } else { return nil }
+            position += 1
+        }
+        return nil
+    }
+
     static func tokenize(_ narrative: String) -> [RawToken] {
         let bytes = Array(narrative.utf8)
         var tokens: [RawToken] = []
@@ -33,6 +54,9 @@ struct Tokenizer {
         var atLineStart = true
         var lineStart = 0
         var sectionAfterField: SectionKind?
+        // The closing quote of a short quoted term ("the title "synovectomy" is wrong"): the term is
+        // a word of its clause, not a clause of its own.
+        var quotedTermEnd = -1
         var lineFirstToken = 0
         var word: [UInt8] = []
         word.reserveCapacity(32)
@@ -143,6 +167,8 @@ struct Tokenizer {
                 && !opensSentence(bytes, from: index + 1):
                 // "fibula: plate", "PM: 2 AP lag screws", "muscle: viable": a short label opening the
                 // line and its value are one statement (known headings never get here).
+                break
+            case UInt8(ascii: "\"") where index == quotedTermEnd || shortQuotedTerm(bytes, openingAt: index).map({ quotedTermEnd = $0; return true }) == true:
                 break
             case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
                 raise(.clause)

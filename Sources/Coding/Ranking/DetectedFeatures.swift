@@ -78,6 +78,12 @@ struct DetectedFeatures: Sendable {
         if state("fixation:plate-screws").present {
             if !result.contains("intramedullary") || state("fixation:plate").present { result.insert("plate-screws") }
         }
+        // Screws put in through the skin ("left iliosacral screw through a stab incision", "two
+        // cannulated screws placed percutaneously"), with no plate, nail or open approach: that is
+        // percutaneous fixation, whatever the screw is called.
+        if !result.contains("percutaneous"), !result.contains("intramedullary"), !state("fixation:plate").present,
+           result.contains("plate-screws") || result.contains("internal"),
+           state("approach:percutaneous").weight >= 0.5, state("approach:open").weight < 0.5 { result.insert("percutaneous") }
         if result.contains("intramedullary") || result.contains("plate-screws") { result.insert("internal") }
         return result
     }

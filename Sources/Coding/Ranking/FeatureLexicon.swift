@@ -169,6 +169,15 @@ enum FeatureLexicon {
         .init(feature: "fixation:external", phrases: [
             "external fixation", "external fixator", "external fixator applied", "spanning fixator", "frame", "ex fix",
             "ilizarov", "multiplanar", "uniplanar", "half pins",
+        ], blockers: [
+            // A walking aid, not a fixator ("WBAT with frame", "mobilise with a Zimmer frame").
+            "walking frame", "zimmer frame", "wheeled frame", "walker frame", "pulpit frame", "gutter frame", "frame walker",
+            "weight bearing with frame", "weight bearing as tolerated with frame", "mobilise with frame", "mobilize with frame",
+            "mobilised with frame", "mobilized with frame", "mobilising with frame", "mobilizing with frame", "mobilisation with frame",
+            "mobilization with frame", "walk with frame", "walking with frame", "walks with frame", "ambulate with frame",
+            "ambulating with frame", "ambulates with frame", "mobile with frame", "frame and crutches", "crutches or frame", "wbat with frame", "fwb with frame", "pwb with frame",
+            "twb with frame", "ttwb with frame", "nwb with frame", "full weight bearing with frame", "touch weight bearing with frame",
+            "partial weight bearing with frame", "non weight bearing with frame", "nonweight bearing with frame",
         ]),
         .init(feature: "fixation:percutaneous", phrases: [
             "percutaneous pinning", "percutaneous fixation", "percutaneous screw*", "percutaneously", "kirschner wire*",
@@ -208,7 +217,10 @@ enum FeatureLexicon {
         ]),
         .init(feature: "bilateral", phrases: ["bilateral", "both sides", "both knees", "both hips", "both legs", "both ankles", "both thighs"]),
         .init(feature: "tractionOrSkeletalPins", phrases: ["skeletal traction", "traction pin*", "steinmann pin*", "traction"]),
-        .init(feature: "arthrotomy", phrases: ["arthrotomy"]),
+        .init(feature: "arthrotomy", phrases: [
+            "arthrotomy", "capsulotomy", "t capsulotomy", "capsule incised", "capsule opened", "capsule divided", "incised capsule",
+            "opened capsule", "divided capsule", "joint opened", "opened joint", "joint capsule opened", "joint capsule incised",
+        ]),
         .init(feature: "compartment:anterior", phrases: ["anterior compartment*", "anterior lateral compartments", "anterolateral compartment*", "anterior lateral",
                                                          "quadriceps compartment*", "extensor compartment*"]),
         .init(feature: "compartment:lateral", phrases: ["lateral compartment*", "anterior lateral compartments", "anterolateral compartment*", "peroneal compartment*"]),
@@ -309,7 +321,16 @@ enum FeatureLexicon {
         .init(feature: "deep", phrases: ["subfascial", "deep fascia", "beneath fascia", "below fascia", "intramuscular", "deep",
                                           "deep to fascia", "under fascia", "below crural fascia", "beneath crural fascia",
                                           "deep to crural fascia", "under crural fascia", "deep to fascia lata", "below fascia lata",
-                                          "beneath fascia lata", "under fascia lata", "submuscular", "within muscle", "within the muscle"],
+                                          "beneath fascia lata", "under fascia lata", "submuscular", "within muscle", "within the muscle",
+                                          // Reached through the fascia or a muscle: "ITB split, vastus lateralis elevated off
+                                          // the trochanter", "fascia incised and the muscle split in line with its fibres".
+                                          "fascia incised", "fascia opened", "fascia divided", "fascia split", "incised fascia",
+                                          "opened fascia", "divided fascia", "split fascia", "fascia lata incised", "fascia lata split",
+                                          "fascia lata divided", "iliotibial band split", "iliotibial band incised", "iliotibial band divided",
+                                          "split iliotibial band", "muscle split", "split muscle", "muscle splitting", "muscle was split",
+                                          "split in line with its fibres", "split in line with its fibers", "elevated off", "muscle elevated",
+                                          "muscle detached", "muscle reflected", "through muscle", "through the muscle", "through gluteus",
+                                          "deep to gluteus", "beneath gluteus", "under gluteus"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),
         .init(feature: "radicalResection", phrases: ["radical resection", "radical", "wide resection", "wide margin*", "en bloc", "wide excision"]),
         .init(feature: "imageGuidance", phrases: ["fluoroscop*", "fluoro", "c arm", "image guid*", "ultrasound guid*", "ct guid*", "imaging guidance"]),

@@ -53,6 +53,8 @@ enum Side: String, Sendable, Comparable {
             // "is that right?", "that right or": a question about being correct.
             if text(-1) == "that", text(1).map({ ["or", "and"].contains($0) }) ?? true { return nil }
             if let after = text(1), rightAdverbBefore.contains(after) { return nil }
+            // "it's right under the skin", "right down to bone", "right next to the nerve": an adverb of place.
+            if let after = text(1), rightBeforePlace.contains(after), let place = text(2), placeFollowers.contains(place) { return nil }
             if isDirection() { return nil }
             return [.right]
         default:
@@ -85,6 +87,10 @@ enum Side: String, Sendable, Comparable {
                                                         "all", "just", "exactly", "sounds", "sound", "sounded", "quite"]
     /// After "right" as an adverb or adjective: "right away", "right angle", "right amount".
     static let rightAdverbBefore: Set<String> = ["away", "now", "angle", "angled", "angles", "amount", "size", "length", "there", "here"]
+    /// "right under the skin", "right down to bone": "right" as an adverb before a place (not "right
+    /// below-knee amputation", "right through-knee", "right under GA").
+    static let rightBeforePlace: Set<String> = ["under", "over", "into", "onto", "beneath", "underneath", "behind", "next", "beside", "against", "down", "off", "at", "on"]
+    static let placeFollowers: Set<String> = ["the", "a", "its", "his", "her", "skin", "to", "bone"]
 }
 
 struct LateralityReader: Sendable {

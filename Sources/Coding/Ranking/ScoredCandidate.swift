@@ -571,7 +571,11 @@ enum ProcedureScorer {
         return false
     }
 
-    static let harvestWords: Set<String> = ["harvested", "harvest", "harvesting", "taken", "obtained", "procured", "donor"]
+    static let harvestWords: Set<String> = ["harvested", "harvest", "harvesting", "taken", "obtained", "procured", "donor",
+                                            // "graft from the femoral head" in a hip fusion: the head gave the graft.
+                                            "graft", "grafts", "autograft"]
+    /// Where a graft went ("autograft from the crest packed into the femoral head"): the site is the recipient.
+    static let destinationWords: Set<String> = ["into", "onto", "to", "in"]
 
     /// Every affirmed site word stands where a graft was taken from ("harvested from the
     /// ipsilateral knee", "donor site: thigh"): a harvest word, then "from" (or the donor word
@@ -587,6 +591,7 @@ enum ProcedureScorer {
                 while look >= 0, look >= hit.first - 10, tokens[look].clause == tokens[hit.first].clause {
                     let word = tokens[look].text
                     if word == "from" { sawFrom = true }
+                    if !sawFrom, destinationWords.contains(word) { break }
                     if word == "donor" || (sawFrom && harvestWords.contains(word)) { donor = true; break }
                     look -= 1
                 }
