@@ -28,16 +28,20 @@ struct DiagnosisCoder: Sendable {
         var symptoms = Result()
         let deviceSite = Self.deviceSiteWords(narrative).union(Self.implantHeadWords(narrative))
         let openFracture = Self.openFractureReading(narrative)
-        let fractureNames = Self.fractureNames(narrative)
+        let unhealed = Self.unhealedWords(narrative)
+        let fractureNames = Self.fractureNames(narrative) + unhealed
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
             if let group = rule.group, let used = usedGroups[group], used.count != 1 { continue }
-            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames) else { continue }
+            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames, unhealed: unhealed) else { continue }
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
             var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
+            // The condition's own words, even where a later negation reached back over them ("… fracture that never united").
+            for hit in hits { for position in hit.first...hit.last { words.insert(narrative.tokens[position].text) } }
             if Self.statesOpenFracture(narrative, sentence: sentence) || openFracture.open { words.insert("openfracture") }
             if openFracture.type3 { words.insert("openfracture3") }
+            if !unhealed.isEmpty, rule.kind == "fracture", !words.contains("delayed") { words.insert("nonunion") }
             // "Salter-Harris 2", "type 3": the tabular writes the type in roman numerals.
             for (index, token) in narrative.tokens.enumerated() where token.sentence == sentence && index > 0
                 && Self.typeWords.contains(narrative.tokens[index - 1].text) {
@@ -157,6 +161,13 @@ struct DiagnosisCoder: Sendable {
                     break
                 }
             }
+            // "knee dislocation, tibia posterior", "tibia displaced posteriorly": the knee codes name
+            // where the proximal tibia went.
+            if !beside, token.sentence == sentence, directions["posterior"] != nil, index > 0,
+               (max(0, index - 2)..<index).contains(where: { ["tibia", "tibial"].contains(tokens[$0].text) && tokens[$0].sentence == token.sentence }),
+               index - 1 >= 0, ["tibia", "tibial", "displaced", "translated", "subluxed", "dislocated"].contains(tokens[index - 1].text) {
+                beside = true
+            }
             if beside, let word = directions[token.text] { found.insert(word) }
         }
         return found
@@ -231,9 +242,15 @@ struct DiagnosisCoder: Sendable {
     /// though "ago" marks its clause as history; years ago, "prior" or "history of" are not.
     static func recentInjury(clause: Int, in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens.filter { $0.clause == clause }
+        let old = tokens.contains { ["prior", "previous", "previously", "history", "remote", "old", "status", "healed"].contains($0.text) }
+        // "ruptured yesterday", "fell last night", "injured this morning".
+        if !old, tokens.indices.contains(where: { position in
+            tokens[position].text == "yesterday" || (position > 0 && tokens[position - 1].text == "last" && ["night", "evening", "weekend"].contains(tokens[position].text))
+                || (position > 0 && tokens[position - 1].text == "this" && ["morning", "afternoon", "evening"].contains(tokens[position].text))
+        }) { return true }
         guard let ago = tokens.firstIndex(where: { $0.text == "ago" }), ago > 0 else { return false }
         guard ["day", "days", "hour", "hours", "week", "weeks", "yesterday"].contains(tokens[ago - 1].text) else { return false }
-        return !tokens.contains { ["prior", "previous", "previously", "history", "remote", "old", "status", "healed"].contains($0.text) }
+        return !old
     }
 
     /// "open left trimalleolar fracture": "open" shortly before "fracture", with no treatment word
@@ -279,6 +296,34 @@ struct DiagnosisCoder: Sendable {
             guard names else { continue }
             result.append(Phrase.Hit(first: index, last: index, negated: token.negated, uncertain: token.uncertain, historical: token.historical,
                                      section: token.section, sentence: token.sentence))
+        }
+        return result
+    }
+
+    /// "The hip was dislocated and the femoral neck cut", "dislocated, head removed, acetabulum
+    /// reamed": a dislocation done as a step of the operation, not a condition.
+    static func surgicalDislocation(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        guard (hit.first...hit.last).contains(where: { tokens[$0].text == "dislocated" }) else { return false }
+        let sentence = tokens[hit.first].sentence
+        return tokens.contains { $0.sentence == sentence && operativeSteps.contains($0.text) }
+    }
+
+    static let operativeSteps: Set<String> = [
+        "reamed", "broached", "rasped", "osteotomized", "osteotomised", "resected", "capsulotomy", "extracted", "delivered", "impacted",
+        "trialed", "trialled", "incised", "cut",
+    ]
+
+    /// A nonunion said in other words: "never healed", "failed to heal", "never united", "failed to
+    /// unite", "no union" (not "not healed", "not united" at six weeks, which may be healing on time).
+    static func unhealedWords(_ narrative: AnalyzedNarrative) -> [Phrase.Hit] {
+        let tokens = narrative.tokens
+        var result: [Phrase.Hit] = []
+        for (index, token) in tokens.enumerated() where ["united", "unite", "union", "healed", "heal"].contains(token.text) && !token.uncertain {
+            let strong: Set<String> = token.text == "union" ? ["never", "failed", "no"] : ["never", "failed"]
+            guard (max(0, index - 3)..<index).contains(where: { tokens[$0].clause == token.clause && strong.contains(tokens[$0].text) }),
+                  index == 0 || tokens[index - 1].text != "delayed" else { continue }
+            result.append(Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false, section: token.section, sentence: token.sentence))
         }
         return result
     }
@@ -386,7 +431,8 @@ struct DiagnosisCoder: Sendable {
         var healed = false
         for token in tokens where token.sentence == sentence {
             if ["malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned"].contains(token.text) { return false }
-            if token.clause == clause, !token.negated, ["healed", "united", "consolidated", "remodeled", "remodelled"].contains(token.text) { healed = true }
+            if token.clause == clause, !token.negated, ["healed", "united", "consolidated", "remodeled", "remodelled"].contains(token.text),
+               !tokens.contains(where: { $0.sentence == sentence && ["never", "failed", "not"].contains($0.text) }) { healed = true }
         }
         return healed
     }
@@ -401,7 +447,9 @@ struct DiagnosisCoder: Sendable {
 
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
     private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = [],
-                       fractureNames: [Phrase.Hit] = []) -> (Int, [Phrase.Hit])? {
+                       fractureNames: [Phrase.Hit] = [], unhealed: [Phrase.Hit] = []) -> (Int, [Phrase.Hit])? {
+        let nonunion = !unhealed.isEmpty && compiled.rule.kind == "fracture"
+        let tokens = narrative.tokens
         var perGroup: [[Int: Phrase.Hit]] = []
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
@@ -413,9 +461,13 @@ struct DiagnosisCoder: Sendable {
             // "L tibia, long spiral", "Schatzker II right plateau", "Weber B": the pattern or the
             // classification says the bone is broken where no word of the group does.
             if index == compiled.fractureGroup { hitsOfGroup += fractureNames }
-            for hit in hitsOfGroup where !hit.negated && !hit.uncertain && !Self.doubtful(hit, in: narrative)
+            // "an intertrochanteric fracture that never united": the fracture is not what "never" negates.
+            for hit in hitsOfGroup where (!hit.negated || (nonunion && unhealed.contains { $0.first > hit.last && tokens[$0.first].clause == tokens[hit.last].clause }))
+                && !hit.uncertain && !Self.doubtful(hit, in: narrative) && !Self.surgicalDislocation(hit, in: narrative)
                 && !(compiled.rule.kind == "fracture" && (Self.notYetBroken(hit, in: narrative) || Self.healed(hit, in: narrative)))
-                && (!hit.historical || context.contains(index) || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
+                // The fracture of "nailed 10 months ago for a femoral shaft fracture … never united" is today's nonunion.
+                && (!hit.historical || context.contains(index) || nonunion
+                    || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
                 && !(hit.first...hit.last).allSatisfy(deviceSite.contains) {
                 if let existing = bySentence[hit.sentence], existing.last - existing.first >= hit.last - hit.first { continue }
                 bySentence[hit.sentence] = hit
