@@ -37,6 +37,14 @@ extension NarrativeAnalyzer {
                 if historicalSentence == tokens[index].sentence { historical = true }
             }
             let word = tokens[index].text
+            // "grey, did not contract to cautery and were debrided": a second verb of the same
+            // subject after "and were" is a new statement for forward scopes; the clause (for
+            // backward cues, "soft and were not opened") stays whole.
+            if word == "and", index + 1 < tokens.count, tokens[index + 1].text == "were", negating || uncertain {
+                negating = false; uncertain = false
+                index += 1
+                continue
+            }
             if Lexicon.scopeBreakers.contains(word)
                 || (word == "and" && index + 1 < tokens.count && Lexicon.statementStarters.contains(tokens[index + 1].text)) {
                 negating = false; uncertain = false; historical = false
@@ -214,7 +222,8 @@ extension NarrativeAnalyzer {
             let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
-            if Lexicon.backwardHistoryCues.contains(word) || planned || ((word == "in" || word == "within") && Self.futureTime(tokens, at: index))
+            if (Lexicon.backwardHistoryCues.contains(word) && !(word == "ago" && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index)))
+                || planned || ((word == "in" || word == "within") && Self.futureTime(tokens, at: index))
                 || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
                 // backward negation, it crosses an "and" between nouns, not one after a verb.
@@ -279,6 +288,30 @@ extension NarrativeAnalyzer {
     /// Words before "to be …" that make it a state or a past necessity, not a plan.
     static let stateBeforeTo: Set<String> = ["had", "has", "have", "able", "appears", "appear", "seems", "seem", "is", "was", "were",
                                              "are", "found", "noted", "shown", "felt", "thought", "confirmed", "proved", "proven"]
+    /// Words of an injury happening: "patellar tendon rupture sustained four days ago", "quad tendon
+    /// ruptured off the patella 6 days ago" date the injury, and what was injured is today's object,
+    /// not history. A clause with a word of treatment ("ORIF 3 years ago") stays history.
+    static let injuryEventWords: Set<String> = [
+        "rupture", "ruptured", "ruptures", "tore", "torn", "tear", "injury", "injured", "sustained", "fell", "fall",
+        "twisted", "avulsed", "dislocated", "dislocation", "accident", "mva", "mvc", "hurt",
+    ]
+    static let treatmentEventWords: Set<String> = [
+        "repair", "repaired", "fixed", "fixation", "reconstruction", "reconstructed", "surgery", "operated", "operation",
+        "arthroplasty", "replacement", "replaced", "nail", "nailed", "nailing", "plate", "plated", "treated", "reduced", "reduction",
+        "osteotomy", "fusion", "amputation", "removed", "removal", "injection", "injected", "scope", "arthroscopy",
+        "done", "performed", "team",
+    ]
+    static func datesAnInjury(_ tokens: [NarrativeToken], clauseStart: Int, before index: Int) -> Bool {
+        guard clauseStart < index else { return false }
+        var injury = false
+        for position in clauseStart..<index {
+            let text = tokens[position].text
+            if treatmentEventWords.contains(text) { return false }
+            if injuryEventWords.contains(text) { injury = true }
+        }
+        return injury
+    }
+
     static let presentWords: Set<String> = ["now", "today", "currently", "presents", "presented", "underwent"]
     static let historyHeadings: Set<String> = ["history", "hx", "pmh", "psh", "pshx", "pmhx"]
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
