@@ -18,6 +18,7 @@ struct NarrativeAnalyzer: Sendable {
         markNamedGuesses(&tokens)
         markTourniquetSites(&tokens)
         markAnsweredQuestions(&tokens, text: text)
+        markRetractedQuotes(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)

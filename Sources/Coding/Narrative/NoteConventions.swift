@@ -152,6 +152,58 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// Words that say a quoted wording was an error.
+    static let errorWords: Set<String> = ["wrong", "incorrect", "error", "erroneous", "mistake", "mistaken", "inaccurate", "untrue"]
+    static let quotingVerbs: Set<String> = ["said", "says", "say", "read", "reads", "stated", "states", "dictated", "written", "wrote",
+                                            "typed", "documented", "mentioned", "called"]
+
+    /// A wording quoted as what the dictation said and then called wrong ("the dictation said
+    /// 'osteotomy with plate fixation'. That is wrong.", "the earlier line 'extra-articular' - this
+    /// was wrong"): the quoted words did not happen. The quote must follow a verb of saying (or a
+    /// document noun: "the line '...'") within three words and be called an error within eight
+    /// words after it closes, in its sentence or the next.
+    func markRetractedQuotes(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.contains(where: { Self.errorWords.contains($0.text) }) else { return }
+        let bytes = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 128 }
+        // Quote pairs: straight double quotes, curly quotes, and single quotes that open after a
+        // non-letter and close before one (not an apostrophe: "wasn't").
+        var pairs: [(Int, Int)] = []
+        var position = 0
+        while position < bytes.count {
+            let b = bytes[position]
+            var openLength = 0
+            if b == 34 || b == 39 { openLength = 1 }
+            else if b == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80, bytes[position + 2] == 0x9C || bytes[position + 2] == 0x98 { openLength = 3 }
+            if openLength > 0, position == 0 || !isLetter(bytes[position - 1]), position + openLength < bytes.count, isLetter(bytes[position + openLength]) {
+                var close = position + openLength
+                var found = -1
+                while close < bytes.count, close < position + 300, bytes[close] != 10 {
+                    let c = bytes[close]
+                    let curlyClose = c == 0xE2 && close + 2 < bytes.count && bytes[close + 1] == 0x80 && (bytes[close + 2] == 0x9D || bytes[close + 2] == 0x99)
+                    if (c == b && openLength == 1) || (openLength == 3 && curlyClose) {
+                        let after = close + (openLength == 3 ? 3 : 1)
+                        if close > 0, isLetter(bytes[close - 1]) || bytes[close - 1] == 46, after >= bytes.count || !isLetter(bytes[after]) { found = close; break }
+                    }
+                    close += 1
+                }
+                if found > 0 { pairs.append((position, found)); position = found + 1; continue }
+            }
+            position += 1
+        }
+        for (open, close) in pairs {
+            guard let first = tokens.firstIndex(where: { $0.start > open }), tokens[first].end <= close else { continue }
+            var last = first
+            while last + 1 < tokens.count, tokens[last + 1].end <= close { last += 1 }
+            let introduced = (max(0, first - 3)..<first).contains { Self.quotingVerbs.contains(tokens[$0].text) || Self.documentNouns.contains(tokens[$0].text) || tokens[$0].text == "line" }
+            guard introduced, last + 1 < tokens.count else { continue }
+            let sentenceLimit = tokens[last].sentence + 1
+            let called = ((last + 1)..<min(tokens.count, last + 9)).contains { tokens[$0].sentence <= sentenceLimit && Self.errorWords.contains(tokens[$0].text) }
+            guard called else { continue }
+            for index in first...last { tokens[index].negated = true }
+        }
+    }
+
     /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A".
     static let negativeFieldWords: Set<String> = [
         "none", "nil", "no", "not", "n/a", "na", "required", "needed", "necessary", "indicated", "done", "performed",

@@ -20,8 +20,25 @@ extension NarrativeAnalyzer {
     /// fracture with two screws". The knowledge base's phrases are written with the past form
     /// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
     /// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
+    /// Verbs that with "out" after them in their clause say something was removed: "took the whole
+    /// sac out", "pulled the nail out", "got the loose bodies out", "taken out".
+    static let outVerbs: Set<String> = ["took", "take", "takes", "taken", "taking", "pulled", "pull", "pulls", "got", "get", "gets"]
+
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
+        for index in 0..<(tokens.count - 1) where Self.outVerbs.contains(tokens[index].text) {
+            var look = index + 1
+            while look < tokens.count, look <= index + 5, tokens[look].clause == tokens[index].clause {
+                if tokens[look].text == "out" {
+                    // "took it out of the cast" is still a removal; "out" standing before a time or place
+                    // word of leaving ("got out of bed") is not: "bed", "hospital", "theatre".
+                    let next = look + 2 < tokens.count && tokens[look + 1].text == "of" ? tokens[look + 2].text : ""
+                    if !["bed", "hospital", "theatre", "theater", "recovery", "pacu", "surgery"].contains(next) { tokens[index].text = "removed" }
+                    break
+                }
+                look += 1
+            }
+        }
         for index in 0..<(tokens.count - 1) {
             guard let past = Self.plainVerbPast[tokens[index].text], Self.determiners.contains(tokens[index + 1].text),
                   tokens[index + 1].clause == tokens[index].clause else { continue }
