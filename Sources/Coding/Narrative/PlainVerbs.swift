@@ -24,8 +24,25 @@ extension NarrativeAnalyzer {
     /// sac out", "pulled the nail out", "got the loose bodies out", "taken out".
     static let outVerbs: Set<String> = ["took", "take", "takes", "taken", "taking", "pulled", "pull", "pulls", "got", "get", "gets"]
 
+    /// Verbs that with "back" after them say a joint or fragment was put back in place: "popped it
+    /// back", "put the kneecap back in", "got it back in", "slipped back into place". Not "got back
+    /// to the ward" or "put back on" (a dressing).
+    static let backVerbs: Set<String> = ["popped", "pop", "pops", "put", "puts", "got", "get", "gets", "slipped", "slid", "clunked",
+                                         "eased", "pushed", "pulled", "snapped", "went", "goes", "go", "levered"]
+
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
+        for index in 0..<(tokens.count - 1) where Self.backVerbs.contains(tokens[index].text) {
+            var look = index + 1
+            while look < tokens.count, look <= index + 3, tokens[look].clause == tokens[index].clause {
+                if tokens[look].text == "back" {
+                    let next = look + 1 < tokens.count && tokens[look + 1].clause == tokens[index].clause ? tokens[look + 1].text : ""
+                    if !["to", "on", "onto", "home", "up", "down", "later", "tomorrow", "for", "from"].contains(next) { tokens[index].text = "reduced" }
+                    break
+                }
+                look += 1
+            }
+        }
         for index in 0..<(tokens.count - 1) where Self.outVerbs.contains(tokens[index].text) {
             var look = index + 1
             while look < tokens.count, look <= index + 5, tokens[look].clause == tokens[index].clause {

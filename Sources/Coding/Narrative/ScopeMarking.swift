@@ -101,7 +101,12 @@ extension NarrativeAnalyzer {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
                         // verb; what was not done is named in the clause before it.
-                        if Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
+                        // Not "lytic metastasis in the femoral shaft, not fractured": the lesion's bone is
+                        // there, not yet broken (the reason for prophylactic fixation).
+                        if Self.onlyFunctionWords(tokens, from: clauseStart, to: index),
+                           !(["fractured", "broken"].contains(after) && Self.previousClauseNamesLesion(tokens, before: clauseStart)) {
+                            negatePreviousClause(&tokens, before: clauseStart)
+                        }
                         // "X was discussed but was not performed": no new subject after "but", so
                         // what is not done is the X before it.
                         // Not when what failed is keeping it ("reduced on the traction table but could not
@@ -301,6 +306,19 @@ extension NarrativeAnalyzer {
         "osteotomy", "fusion", "amputation", "removed", "removal", "injection", "injected", "scope", "arthroscopy",
         "done", "performed", "team",
     ]
+    static let lesionWords: Set<String> = ["metastasis", "metastases", "metastatic", "lesion", "lytic", "cyst", "tumor", "tumour",
+                                           "myeloma", "impending", "mirels"]
+    static func previousClauseNamesLesion(_ tokens: [NarrativeToken], before clauseStart: Int) -> Bool {
+        guard clauseStart > 0 else { return false }
+        let clause = tokens[clauseStart - 1].clause
+        var position = clauseStart - 1
+        while position >= 0, tokens[position].clause == clause {
+            if lesionWords.contains(tokens[position].text) { return true }
+            position -= 1
+        }
+        return false
+    }
+
     static func datesAnInjury(_ tokens: [NarrativeToken], clauseStart: Int, before index: Int) -> Bool {
         guard clauseStart < index else { return false }
         var injury = false

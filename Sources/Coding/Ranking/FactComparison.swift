@@ -178,6 +178,8 @@ enum FactMatcher {
                 // fracture was not reduced: that is the closed treatment without manipulation.
                 let closedCare = features.state("immobilization").present || features.state("manipulation").present
                     || features.state("manipulation").negated || features.state("conservativeCare").present
+                    // A limb set up in skeletal traction, nothing opened or fixed, is treated closed.
+                    || features.state("tractionOrSkeletalPins").present
                 score = required == "closed" ? (closedCare ? 0.5 : -1.5) : -0.3
             case let (a, b?) where a == b: score = 2.0
             // Closed treatment "with or without percutaneous fixation" is common wording: pins

@@ -178,6 +178,9 @@ enum FeatureLexicon {
             "ambulating with frame", "ambulates with frame", "mobile with frame", "frame and crutches", "crutches or frame", "wbat with frame", "fwb with frame", "pwb with frame",
             "twb with frame", "ttwb with frame", "nwb with frame", "full weight bearing with frame", "touch weight bearing with frame",
             "partial weight bearing with frame", "non weight bearing with frame", "nonweight bearing with frame",
+            // A frame a limb rests or hangs in for traction, not a fixator.
+            "braun frame", "bohler braun frame", "boehler braun frame", "balkan frame", "balkan beam", "traction frame",
+            "overhead frame", "frame bed", "stryker frame",
         ]),
         .init(feature: "fixation:percutaneous", phrases: [
             "percutaneous pinning", "percutaneous fixation", "percutaneous screw*", "percutaneously", "kirschner wire*",
