@@ -149,7 +149,9 @@ struct Lexicon: Sendable {
         ["despite"], ["in", "spite", "of"], ["refractory", "to"], ["resistant", "to"], ["unresponsive", "to"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
-    static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled"]
+    static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled",
+                                                     // "Core needle biopsy x2 nondiagnostic": a test whose result is known came before.
+                                                     "nondiagnostic", "inconclusive"]
     /// Backward history when the word ends its clause or a time follows ("ORIF planned once the
     /// swelling settles", "fixation scheduled for next week"), not after "as" ("as planned").
     static let backwardPlanCues: Set<String> = ["planned", "scheduled", "booked", "staged", "deferred"]

@@ -19,6 +19,7 @@ struct NarrativeAnalyzer: Sendable {
         markTourniquetSites(&tokens)
         markAnsweredQuestions(&tokens, text: text)
         markRetractedQuotes(&tokens, text: text)
+        markFormNames(&tokens)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)

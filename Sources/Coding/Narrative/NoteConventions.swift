@@ -152,6 +152,26 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// Nouns that name a form, not what was done: "IMPLANT / GRAFT LOG", "implant record sheet".
+    static let formNouns: Set<String> = ["log", "logs", "sheet", "worksheet", "register", "checklist", "record", "form"]
+
+    /// The name of the form a note was written on ("IMPLANT / GRAFT LOG - OR 3") says what the form
+    /// records, not what was done: the few words before the form noun in its sentence, when the noun
+    /// ends its clause or sentence, are not today's facts.
+    func markFormNames(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where Self.formNouns.contains(tokens[index].text) && index > 0 {
+            let endsClause = index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
+                || tokens[index + 1].sentence != tokens[index].sentence
+            guard endsClause else { continue }
+            var position = index - 1
+            while position >= 0, position >= index - 4, tokens[position].sentence == tokens[index].sentence,
+                  !Lexicon.stopWords.contains(tokens[position].text) || tokens[position].text == "and" {
+                tokens[position].historical = true
+                position -= 1
+            }
+        }
+    }
+
     /// Words that say a quoted wording was an error.
     static let errorWords: Set<String> = ["wrong", "incorrect", "error", "erroneous", "mistake", "mistaken", "inaccurate", "untrue"]
     static let quotingVerbs: Set<String> = ["said", "says", "say", "read", "reads", "stated", "states", "dictated", "written", "wrote",

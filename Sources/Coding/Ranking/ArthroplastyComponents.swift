@@ -15,7 +15,7 @@ enum ComponentWords {
     static let nouns: [String: Part] = [
         "cup": .acetabular, "shell": .acetabular, "socket": .acetabular, "stem": .femoral,
         "baseplate": .tibial, "tray": .tibial,
-        "polyethylene": .insert, "poly": .insert, "insert": .insert, "liner": .insert, "button": .patellar,
+        "polyethylene": .insert, "poly": .insert, "plastic": .insert, "insert": .insert, "liner": .insert, "button": .patellar,
     ]
     /// Adjectives that name a part beside "component(s)" ("femoral component", "femoral and tibial
     /// components") or when the scope marking says the part was kept ("the femoral left alone").
@@ -37,7 +37,7 @@ enum ComponentWords {
     static let cementWords: Set<String> = ["cement", "methylmethacrylate", "pmma"]
     static let hardwareWords: Set<String> = ["hardware", "screw", "screws", "plate", "plates", "nail", "nails", "dhs", "blade"]
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
-    static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact"]
+    static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact", "stayed", "remained", "solid"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
     /// "We left the stem", "left both components": "left" as a verb before its object, a part of the
     /// replacement named next in its clause (the side "left" stands before a body part, never "the").
