@@ -139,6 +139,8 @@ struct Lexicon: Sendable {
         // "after a failed aspiration": what failed was done before ("removal of a failed
         // total ankle" is not: the failed implant is today's object).
         ["after", "failed"], ["after", "a", "failed"], ["after", "an", "failed"],
+        // "a chondral defect that failed microfracture": what a condition failed was done before.
+        ["that", "failed"], ["which", "failed"], ["who", "failed"], ["has", "failed"], ["had", "failed"], ["having", "failed"],
         // Offered, awaited or waiting: not done ("was offered a below-knee amputation",
         // "awaiting ORIF", "listed for a hemi"); an existing state is not today's work ("in a
         // longstanding above-knee amputation").

@@ -150,6 +150,23 @@ extension NarrativeAnalyzer {
             guard tokens[first..<index].allSatisfy({ $0.clause == tokens[index - 1].clause }) else { continue }
             for position in first..<index { tokens[position].negated = true }
         }
+        // "> which open meniscus code for this? Surgeon: it wasn't open. Knee scope ...": a word of
+        // the question that the answer right after it denies ("it wasn't open", "not open") is denied
+        // in the question too.
+        index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard index + 1 < tokens.count, tokens[index + 1].sentence != tokens[index].sentence else { continue }
+            var look = tokens[index].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            var first = index
+            while first > 0, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
+            let answerEnd = min(tokens.count, index + 9)
+            for answer in (index + 1)..<answerEnd where tokens[answer].negated && !Lexicon.stopWords.contains(tokens[answer].text) {
+                for position in first...index where tokens[position].text == tokens[answer].text { tokens[position].negated = true }
+            }
+        }
     }
 
     /// Nouns that name a form, not what was done: "IMPLANT / GRAFT LOG", "implant record sheet".
