@@ -67,6 +67,9 @@ struct CodeCombination: Sendable {
         CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27792"]], combined: ["27828"], whenLastPartOpen: nil),
         CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27784"]], combined: ["27828"], whenLastPartOpen: nil),
         CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27826"]], combined: ["27828"], whenLastPartOpen: nil),
+        // A collateral ligament (or capsule) and a cruciate ligament of one knee repaired directly in
+        // one operation, told as two repairs ("1. PCL repaired ... 2. MCL repaired"), are one code.
+        CodeCombination(name: "a collateral and a cruciate ligament of one knee", parts: [["27405"], ["27407"]], combined: ["27409"], whenLastPartOpen: nil),
     ]
 
     /// Three-malleolus codes by grade and the two-malleolus code of the same grade.
