@@ -436,8 +436,15 @@ enum ProcedureScorer {
     ]
     /// The note names an injury somewhere (not only in its history).
     static func namesInjury(_ narrative: AnalyzedNarrative) -> Bool {
-        narrative.tokens.contains { Self.injuryWords.contains($0.text) && !$0.historical }
+        // A reduction in a note that cuts or fuses bone is the cut's ("fibula osteotomised …, put
+        // back with 2 screws" in an ankle fusion; "osteotomy reduced and plated"): no injury.
+        let cut = narrative.tokens.contains { Self.cutWords.contains($0.text) && $0.isAffirmed }
+        return narrative.tokens.contains { Self.injuryWords.contains($0.text) && !$0.historical && !(cut && Self.reductionWords.contains($0.text)) }
     }
+    static let reductionWords: Set<String> = ["reduction", "reduced", "reduce"]
+    static let cutWords: Set<String> = [
+        "osteotomy", "osteotomies", "osteotomised", "osteotomized", "osteotomise", "osteotomize", "arthrodesis", "fusion", "fused",
+    ]
     static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
     static let operationWords: Set<String> = ["fixation", "fixed", "fix", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative",
                                               "operate", "operation"]
