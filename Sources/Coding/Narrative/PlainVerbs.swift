@@ -27,8 +27,10 @@ extension NarrativeAnalyzer {
     /// Verbs that with "back" after them say a joint or fragment was put back in place: "popped it
     /// back", "put the kneecap back in", "got it back in", "slipped back into place". Not "got back
     /// to the ward" or "put back on" (a dressing).
+    /// Not "pushed back a week" (a date moved), "we went back in" (a return to theatre), "pulled back
+    /// the retractor".
     static let backVerbs: Set<String> = ["popped", "pop", "pops", "put", "puts", "got", "get", "gets", "slipped", "slid", "clunked",
-                                         "eased", "pushed", "pulled", "snapped", "went", "goes", "go", "levered"]
+                                         "eased", "snapped", "levered"]
 
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
@@ -47,6 +49,10 @@ extension NarrativeAnalyzer {
             var look = index + 1
             while look < tokens.count, look <= index + 5, tokens[look].clause == tokens[index].clause {
                 if tokens[look].text == "out" {
+                    // "the screw had pulled out (of the bone)" is a failed fixation, not a removal: "pulled"
+                    // needs its object before "out" ("pulled the nail out") or after it ("pulled out the wire").
+                    if tokens[index].text.hasPrefix("pull"), look == index + 1,
+                       !(look + 1 < tokens.count && Self.determiners.contains(tokens[look + 1].text)) { break }
                     // "took it out of the cast" is still a removal; "out" standing before a time or place
                     // word of leaving ("got out of bed") is not: "bed", "hospital", "theatre".
                     let next = look + 2 < tokens.count && tokens[look + 1].text == "of" ? tokens[look + 2].text : ""
