@@ -24,6 +24,8 @@ public struct AnalyzedNarrative: Sendable {
     /// The sides each token names, read once (`Side.named(at:in:)`): the ranker asks for a word's
     /// side many times per candidate.
     let namedSides: [Set<Side>?]
+    /// Whether a word is weighed against another ("schwannoma vs neurofibroma"), read once.
+    let weighsAlternatives: Bool
 
     init(text: String, tokens: [NarrativeToken]) {
         self.text = text
@@ -45,6 +47,7 @@ public struct AnalyzedNarrative: Sendable {
         self.keyBits = keyBits
         listItemSentences = Self.listItems(tokens, bytes)
         namedSides = tokens.indices.map { Side.named(at: $0, in: tokens) }
+        weighsAlternatives = tokens.contains { $0.text == "vs" || $0.text == "versus" }
     }
 
     /// Where a key occurs among the content words (nil when it does not).

@@ -689,7 +689,7 @@ enum ProcedureScorer {
     /// affirmed, when the only doubt on both is the "vs" between them.
     static func eitherAlternative(_ group: [Phrase], in narrative: AnalyzedNarrative, outside excluded: [ClosedRange<Int>]) -> Phrase.Hit? {
         let tokens = narrative.tokens
-        guard tokens.contains(where: { $0.text == "vs" || $0.text == "versus" }) else { return nil }
+        guard narrative.weighsAlternatives else { return nil }
         var doubtful: [Phrase.Hit] = []
         for index in group.indices where narrative.mayContain(group[index]) {
             for hit in group[index].hits(in: narrative) where hit.uncertain && !hit.negated && !hit.historical
