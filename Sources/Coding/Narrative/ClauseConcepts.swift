@@ -33,6 +33,72 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "the anterior, lateral, superficial posterior and deep posterior compartments were
+    /// decompressed": in a list of compartment names with commas, sharing one head word, each name
+    /// followed by a comma is a compartment too; "compartment" is added after it (a phrase sees
+    /// only the names beside the head; "anterior and lateral compartments" is left as written).
+    static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "superficial", "deep", "peroneal", "anterolateral"]
+    func addSharedCompartmentHeads(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.contains(where: { $0.text == "compartments" }) else { return }
+        let bytes = Array(text.utf8)
+        func commaBetween(_ left: Int, _ right: Int) -> Bool {
+            tokens[left].end < tokens[right].start && bytes[tokens[left].end..<tokens[right].start].contains(UInt8(ascii: ","))
+        }
+        var insertions: [(after: Int, token: NarrativeToken)] = []
+        for head in tokens.indices where tokens[head].text == "compartments" {
+            let sentence = tokens[head].sentence
+            var position = head - 1
+            while position >= 0, tokens[position].sentence == sentence, Self.compartmentNames.contains(tokens[position].text) { position -= 1 }
+            guard position < head - 1 else { continue }
+            while position >= 0, tokens[position].sentence == sentence {
+                var comma = false
+                if ["and", "or", "plus", "&", "+"].contains(tokens[position].text) {
+                    position -= 1
+                    comma = position >= 0 && commaBetween(position, position + 1)
+                } else if commaBetween(position, position + 1) {
+                    comma = true
+                } else {
+                    break
+                }
+                guard position >= 0, tokens[position].sentence == sentence, Self.compartmentNames.contains(tokens[position].text) else { break }
+                let runEnd = position
+                while position >= 0, Self.compartmentNames.contains(tokens[position].text), position == runEnd || !commaBetween(position, position + 1) { position -= 1 }
+                guard comma else { continue }
+                var token = tokens[head]
+                token.text = "compartment"
+                token.start = tokens[runEnd].start
+                token.end = tokens[runEnd].end
+                token.clause = tokens[runEnd].clause
+                token.negated = tokens[runEnd].negated
+                token.uncertain = tokens[runEnd].uncertain
+                token.historical = tokens[runEnd].historical
+                insertions.append((runEnd, token))
+            }
+        }
+        for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+
+    /// "the anterior and lateral were soft, so we did not open them", "didn't release those": a
+    /// release said not done of a pronoun takes back the compartments named before it in its
+    /// sentence (back to a release that was done).
+    static let releaseStemsDeclined: [String] = ["open", "releas", "decompress", "incis", "fasciotom", "split"]
+    func markDeclinedReleases(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where ["them", "those", "these", "both"].contains(tokens[index].text) && tokens[index].negated {
+            let clause = tokens[index].clause
+            guard (max(0, index - 3)..<index).contains(where: { position in
+                tokens[position].clause == clause && tokens[position].negated
+                    && Self.releaseStemsDeclined.contains(where: { tokens[position].text.hasPrefix($0) })
+            }) else { continue }
+            var position = index - 1
+            while position >= 0, tokens[position].sentence == tokens[index].sentence {
+                let text = tokens[position].text
+                if !tokens[position].negated, Self.releaseStemsDeclined.contains(where: { text.hasPrefix($0) }) { break }
+                if Lexicon.compartmentWords.contains(text) || text == "compartment" || text == "compartments" { tokens[position].negated = true }
+                position -= 1
+            }
+        }
+    }
+
     /// Adds each clause concept whose word groups all occur in the clause (or, for a concept
     /// scoped to the sentence, in the sentence), at the last of them. A clause interrupted by a
     /// parenthetical aside is still one clause.

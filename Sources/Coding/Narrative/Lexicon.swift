@@ -73,6 +73,8 @@ struct Lexicon: Sendable {
         "intact", "unaffected", "uninvolved", "spared", "avoided",
         // "intertrochanteric extension excluded on MRI": a finding ruled out.
         "excluded",
+        // "the fibula was left uncut", "compartments unopened": the bone or compartment was not cut.
+        "uncut", "undivided", "unosteotomized", "unosteotomised", "unopened", "unreleased",
     ]
     /// Backward negation only as a predicate, after a form of "be" or a verb of finding and "and":
     /// "the obturator nerve was identified and preserved", "the sciatic nerve was protected" (kept,
@@ -88,7 +90,9 @@ struct Lexicon: Sendable {
     /// Where a subject negated backward cannot reach past: the way something else was done.
     static let mannerPrepositions: Set<String> = ["under", "through", "via", "using"]
     /// Words describing an injury, after "not": "it is not displaced" negates the description only.
-    static let injuryDescriptions: Set<String> = ["displaced", "angulated", "comminuted", "malrotated", "translated", "shortened", "impacted"]
+    static let injuryDescriptions: Set<String> = ["displaced", "angulated", "comminuted", "malrotated", "translated", "shortened", "impacted",
+                                                  // "the tibia never knitted", "has not healed": the bone's state, not care withheld.
+                                                  "healed", "united", "knitted", "knit", "mended", "consolidated"]
     /// A compartment's state that needs no release, when it ends a clause naming the compartment.
     static let softCompartmentWords: Set<String> = ["soft", "supple", "compressible", "nontense", "untense"]
     /// Words of releasing a compartment (a clause with one of them released it).

@@ -38,7 +38,27 @@ extension NarrativeAnalyzer {
                 tokens[position].correcting = true
                 position += 1
             }
+            // "Plan: conversion to fusion. … Correction: we did not fuse": what the correction
+            // says was not done is no longer documented anywhere before it (same word stem).
+            for denied in index..<position where tokens[denied].negated && tokens[denied].text.utf8.count >= 3
+                && tokens[denied].text.first?.isLetter == true && !Lexicon.stopWords.contains(tokens[denied].text) {
+                for earlier in 0..<index where !tokens[earlier].correcting && Self.sameStem(tokens[earlier].text, tokens[denied].text) {
+                    tokens[earlier].historical = true
+                }
+            }
         }
+    }
+
+    static let shortFunctionWords: Set<String> = ["not", "did", "was", "the", "any", "all", "use", "used", "get", "put", "for", "and", "but",
+                                                  "one", "two", "way", "can", "has", "had", "her", "his", "its", "our", "out", "off"]
+
+    /// Two words of one stem: "fuse"/"fusion", "reduce"/"reduction", "plate"/"plated" (a common
+    /// start of at least three letters, at most one letter short of the shorter word).
+    static func sameStem(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var common = 0
+        while common < min(x.count, y.count), x[common] == y[common] { common += 1 }
+        return common >= 3 && common >= min(x.count, y.count) - 1 && !Self.shortFunctionWords.contains(a) && !Self.shortFunctionWords.contains(b)
     }
 
     /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
@@ -117,6 +137,78 @@ extension NarrativeAnalyzer {
                 tokens[look].historical = true
                 look += 1
             }
+        }
+    }
+
+    /// "I had this as 28090 (foot ganglion)", "billed 27685 (TAL), denied": the words in brackets
+    /// right after a code number say what the code means, not what was done.
+    func markCodeGlosses(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
+        let bytes = Array(text.utf8)
+        for index in tokens.indices where Self.isCodeNumber(tokens[index].text) {
+            var look = tokens[index].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "(") else { continue }
+            guard let close = bytes[look...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 10 }),
+                  bytes[close] == UInt8(ascii: ")") else { continue }
+            var position = index + 1
+            while position < tokens.count, tokens[position].start < close {
+                tokens[position].historical = true
+                position += 1
+            }
+        }
+    }
+
+    /// "The payer says the ligament was acutely injured", "your reviewer downcoded this on the
+    /// assumption that debridement was implied", "the payer reclassified this as a closed
+    /// reduction": in an appeal or a reply to an auditor, what the other side claims is argued
+    /// against, not documented. The words after the claiming verb, to the end of its sentence.
+    static let reviewerNouns: Set<String> = ["payer", "payor", "reviewer", "reviewers", "insurer", "carrier", "auditor", "auditors", "denial"]
+    static let reviewerVerbs: Set<String> = ["says", "said", "state", "states", "stated", "claims", "claimed", "contends", "argues", "believes",
+                                             "assumed", "assumes", "reclassified", "downcoded", "recoded", "considers", "considered", "suggests",
+                                             "maintains", "asserts", "determined", "feels", "thinks"]
+    func markReviewerClaims(_ tokens: inout [NarrativeToken]) {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard Self.reviewerVerbs.contains(tokens[index].text), index > 0 else { continue }
+            // The claimant within three words before the verb, in its clause ("the payer says",
+            // "your reviewer downcoded", "you state").
+            let clause = tokens[index].clause
+            let claimant = (max(0, index - 3)..<index).contains { position in
+                tokens[position].clause == clause
+                    && (Self.reviewerNouns.contains(tokens[position].text) || (tokens[position].text == "you" && position == index - 1))
+            }
+            guard claimant else { continue }
+            var position = index + 1
+            while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+                tokens[position].historical = true
+                position += 1
+            }
+        }
+    }
+
+    /// "Did he do a fasciotomy?", "was the fibula fixed?": a question whether something was done
+    /// does not say it was, unless the next sentence answers "yes". From the asking verb to the "?".
+    static let askingVerbs: Set<String> = ["did", "was", "were"]
+    static let askedSubjects: Set<String> = ["he", "she", "they", "we", "you", "it", "there", "the", "this", "that", "surgeon", "doctor", "doc", "dr"]
+    static let yesWords: Set<String> = ["yes", "yep", "yeah", "correct", "affirmative"]
+    func markOpenQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 2, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 1 < tokens.count {
+            defer { index += 1 }
+            let token = tokens[index]
+            guard Self.askingVerbs.contains(token.text), index == 0 || tokens[index - 1].clause != token.clause,
+                  Self.askedSubjects.contains(tokens[index + 1].text), tokens[index + 1].sentence == token.sentence else { continue }
+            var last = index
+            while last + 1 < tokens.count, tokens[last + 1].sentence == token.sentence { last += 1 }
+            var look = tokens[last].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            if last + 1 < tokens.count, Self.yesWords.contains(tokens[last + 1].text) { continue }
+            for position in index...last { tokens[position].uncertain = true }
         }
     }
 
@@ -336,6 +428,13 @@ extension NarrativeAnalyzer {
         for index in tokens.indices where tokens[index].text == "plafond" {
             var look = index - 1
             while look >= 0, tokens[look].clause == tokens[index].clause, ["the", "tibial", "distal", "its"].contains(tokens[look].text) { look -= 1 }
+            // "posterior malleolus, 30% of the plafond", "a third of the plafond": the plafond as
+            // the measure of a fragment's size is no fracture of the plafond.
+            if look >= 1, tokens[look].text == "of", tokens[look - 1].clause == tokens[index].clause,
+               Self.fragmentShares.contains(tokens[look - 1].text) || tokens[look - 1].text.hasSuffix("%") || Double(tokens[look - 1].text) != nil {
+                tokens[index].negated = true
+                continue
+            }
             guard look >= 0, tokens[look].clause == tokens[index].clause,
                   ["under", "beneath", "below", "underneath"].contains(tokens[look].text) else { continue }
             var talus = look - 1
@@ -344,6 +443,8 @@ extension NarrativeAnalyzer {
             for position in (look + 1)...index { tokens[position].negated = true }
         }
     }
+
+    static let fragmentShares: Set<String> = ["%", "percent", "per", "cent", "third", "thirds", "quarter", "quarters", "half", "fifth"]
 
     /// A case cancelled before it started ("case cancelled, no anaesthetic given", "surgery was
     /// postponed"): what the narrative names was not done today, so every word is the plan, except

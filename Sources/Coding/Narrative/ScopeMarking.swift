@@ -169,9 +169,12 @@ extension NarrativeAnalyzer {
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
             // dated plan ("for hemi on tomorrow's list", "ORIF next week").
             // "Definitive nailing on Friday": a weekday is another day's.
+            // Not an injury so dated ("snapped his heel cord on Thursday", "fell yesterday and broke
+            // the ankle"): the injured part is what today's operation treats.
             if word == "yesterday" || word == "tomorrow"
                 || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word))
-                || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)) {
+                || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)),
+               !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -411,6 +414,8 @@ extension NarrativeAnalyzer {
     }
 
     static let stateAdverbs: Set<String> = ["well", "solidly", "firmly"]
+    static let injuryVerbs: Set<String> = ["snapped", "ruptured", "tore", "broke", "fell", "twisted", "injured", "sustained", "rolled",
+                                           "popped", "fractured", "dislocated", "lacerated", "crushed", "sprained"]
 
     /// "For ORIF on the trauma list when swelling allows", "fix once the soft tissues settle",
     /// "ORIF after the swelling goes down": what waits for the soft tissues is the plan.
