@@ -25,6 +25,9 @@ struct CodeCombination: Sendable {
     /// open because the ankle was opened ("reduced indirectly with the fibula; it was not fixed")
     /// is not a fixed posterior lip.
     var lastPartOpenFact: String? = nil
+    /// The limb and the one thing CPT reports, for the reason ("of the left ankle ... one fracture").
+    var limb: String = "ankle"
+    var reportedAs: String = "one fracture"
 
     /// Applied in order: a bimalleolar code (suggested, or combined by the first rule) with a
     /// posterior malleolus code of the same ankle becomes trimalleolar.
@@ -69,7 +72,8 @@ struct CodeCombination: Sendable {
         CodeCombination(name: "the tibia and fibula of a pilon fracture", parts: [["27827"], ["27826"]], combined: ["27828"], whenLastPartOpen: nil),
         // A collateral ligament (or capsule) and a cruciate ligament of one knee repaired directly in
         // one operation, told as two repairs ("1. PCL repaired ... 2. MCL repaired"), are one code.
-        CodeCombination(name: "a collateral and a cruciate ligament of one knee", parts: [["27405"], ["27407"]], combined: ["27409"], whenLastPartOpen: nil),
+        CodeCombination(name: "a collateral and a cruciate ligament", parts: [["27405"], ["27407"]], combined: ["27409"], whenLastPartOpen: nil,
+                        limb: "knee", reportedAs: "one ligament repair"),
     ]
 
     /// Three-malleolus codes by grade and the two-malleolus code of the same grade.
@@ -224,8 +228,8 @@ extension ReportBuilder {
                                           modifiers: modifiers(for: entry, sides: combinedSides, report: &ignored),
                                           evidence: evidence)
             report.warnings += ignored.warnings
-            let ankle = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") ankle" : sides.count == 2 ? "each ankle" : "the same ankle"
-            let reason = "\(code) rather than \(parts.map(\.code).joined(separator: " + ")): \(rule.name) of \(ankle) were treated, which CPT reports as one fracture"
+            let ankle = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") \(rule.limb)" : sides.count == 2 ? "each \(rule.limb)" : "the same \(rule.limb)"
+            let reason = "\(code) rather than \(parts.map(\.code).joined(separator: " + ")): \(rule.name) of \(ankle) were treated, which CPT reports as \(rule.reportedAs)"
             // A part done on another side too stays for that side.
             var kept: [Int: CodeSuggestion] = [:]
             for (position, part) in zip(positions, parts) {
