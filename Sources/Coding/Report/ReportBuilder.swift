@@ -26,12 +26,50 @@ struct ReportBuilder {
         }
     }
 
+    /// Work another provider did ("Patella relocated by the ED doctor", "reduced by the referring
+    /// hospital"): the words before "by" that scope marking put out of today's work, and the
+    /// provider's words, when those words hold a required group of an entry whose other groups the
+    /// narrative says (not negated, not uncertain). Only looked for when nothing is suggested.
+    func otherProvidersWork() -> (work: String, provider: String)? {
+        let tokens = narrative.tokens
+        for index in tokens.indices where index > 0 && tokens[index].text == "by" && tokens[index - 1].historical {
+            let clause = tokens[index].clause
+            guard tokens[index - 1].clause == clause,
+                  let provider = (index + 1..<min(index + 4, tokens.count)).first(where: {
+                      tokens[$0].clause == clause && NarrativeAnalyzer.otherProviders.contains(tokens[$0].text)
+                  }) else { continue }
+            var first = index - 1
+            while first > 0, tokens[first - 1].clause == clause, tokens[first - 1].historical { first -= 1 }
+            func said(_ group: [Phrase], inside: Bool) -> Bool {
+                group.indices.contains { phrase in
+                    narrative.mayContain(group[phrase]) && group[phrase].hits(in: narrative).contains { hit in
+                        !hit.negated && !hit.uncertain && (!inside || (hit.first >= first && hit.last < index))
+                    }
+                }
+            }
+            let covered = knowledgeBase.compiled.contains { compiled in
+                compiled.all.contains { said($0, inside: true) } && compiled.all.allSatisfy { said($0, inside: false) }
+            }
+            // The provider's words to the end of the clause, a few words at most ("by the ED doctor").
+            var last = provider
+            while last + 1 < min(index + 5, tokens.count), tokens[last + 1].clause == clause { last += 1 }
+            if covered { return (narrative.quote(first, index - 1), narrative.quote(index, last)) }
+        }
+        return nil
+    }
+
     private func fillRanked(_ report: inout SuggestionReport) {
         guard !ranking.selected.isEmpty else {
-            report.warnings.append(ReportWarning(
-                kind: "coverage",
-                message: "Outside coverage: the narrative describes no procedure the knowledge base covers (CPT 27000-27899); no code is suggested.",
-                codes: []))
+            // Declined for its own reason: the only covered work was another provider's.
+            let message: String
+            if let (work, provider) = otherProvidersWork() {
+                message = "Declined: the work described (\"\(work)\") was done by another provider (\"\(provider)\"), and a procedure is "
+                    + "reported by whoever performed it, not from this note; no code is suggested. If this is that provider's own record, "
+                    + "code what they did."
+            } else {
+                message = "Outside coverage: the narrative describes no procedure the knowledge base covers (CPT 27000-27899); no code is suggested."
+            }
+            report.warnings.append(ReportWarning(kind: "coverage", message: message, codes: []))
             // The weak matches are still worth a look for the consultant.
             report.alternatives = ranking.candidates.prefix(3).map { candidate in
                 let loser = entry(candidate)
