@@ -164,6 +164,24 @@ extension NarrativeAnalyzer {
             }
             if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart, retentionCue: index)
+                // "The acetabular cup was firmly fixed and well positioned and was retained": "and was"
+                // opened a statement whose subject is the one before it.
+                if clauseStart >= 1, tokens[clauseStart - 1].text == "and", tokens[clauseStart - 1].clause == tokens[index].clause,
+                   (clauseStart..<index).allSatisfy({ Lexicon.beVerbs.contains(tokens[$0].text) }) {
+                    var start = clauseStart - 1
+                    while start > 0, tokens[start - 1].clause == tokens[index].clause { start -= 1 }
+                    // Only a short subject and what is said of it ("the cup was firmly fixed and well
+                    // positioned"); not "the posterior malleolus reduced … once the fibula was plated".
+                    if let be = (start..<clauseStart - 1).first(where: { Lexicon.beVerbs.contains(tokens[$0].text) }), be - start <= 4,
+                       !(start..<be).contains(where: { tokens[$0].text.hasSuffix("ed") || Self.participles.contains(tokens[$0].text) }),
+                       (be..<clauseStart - 1).allSatisfy({ place in
+                           let text = tokens[place].text
+                           return Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text) || text.hasSuffix("ed") || text.hasSuffix("ly")
+                               || Self.participles.contains(text) || Self.stateWords.contains(text)
+                       }) {
+                        negateBackward(&tokens, from: clauseStart - 1, to: start, retentionCue: index)
+                    }
+                }
                 _ = end
             }
             // "after fasciotomy last week", "ORIF yesterday": a dated event is history; so is a
@@ -371,6 +389,8 @@ extension NarrativeAnalyzer {
         return true
     }
 
+    /// Words of a part's state in a chain of predicates ("well fixed and stable and was retained").
+    static let stateWords: Set<String> = ["well", "stable", "solid", "intact", "good", "satisfactory", "fine", "sound", "rigid"]
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
                                            "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
@@ -483,8 +503,14 @@ extension NarrativeAnalyzer {
             // two nouns it does not ("femoral and tibial components retained").
             if word == "and", position > 0 {
                 let before = tokens[position - 1].text
+                // "The acetabular cup was firmly fixed and well positioned and was retained": a chain
+                // of what is said of one subject, up to the cue of keeping it.
                 let joinsPredicate = cue.map { cue in
-                    (position + 1..<cue).allSatisfy { Lexicon.stopWords.contains(tokens[$0].text) || Lexicon.beVerbs.contains(tokens[$0].text) }
+                    (position + 1..<cue).allSatisfy { place in
+                        let text = tokens[place].text
+                        return Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text)
+                            || text.hasSuffix("ed") || text.hasSuffix("ly") || Self.participles.contains(text) || Self.stateWords.contains(text)
+                    }
                 } ?? false
                 // "the obturator nerve identified and preserved": finding it did nothing to it.
                 if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before), !Self.findingVerbs.contains(before) { break }

@@ -38,6 +38,10 @@ enum ComponentWords {
     static let hardwareWords: Set<String> = ["hardware", "screw", "screws", "plate", "plates", "nail", "nails", "dhs", "blade"]
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact", "stayed", "remained", "solid"]
+    /// Verbs that take a part out with "out" ("took it out", "pulled out the stem").
+    static let phrasalRemovalVerbs: Set<String> = ["took", "taken", "take", "takes", "taking", "pulled", "pull", "pulling", "knocked", "came", "come", "got", "get"]
+    /// Words naming a part as the one already in place ("the same cup liner", "the existing shell").
+    static let sameWords: Set<String> = ["same", "existing", "original", "old", "retained", "current"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
     /// "We left the stem", "left both components": "left" as a verb before its object, a part of the
     /// replacement named next in its clause (the side "left" stands before a body part, never "the").
@@ -45,6 +49,8 @@ enum ComponentWords {
         guard tokens[index].text == "left" else { return false }
         if index == end, index > 0, tokens[index - 1].clause == tokens[index].clause,
            ["was", "were", "is", "are", "been"].contains(tokens[index - 1].text) { return true }
+        // "so we left it alone", "left them in place": the part talked about was kept.
+        if index + 2 <= end, ["it", "them"].contains(tokens[index + 1].text), ["alone", "in", "untouched", "undisturbed", "as"].contains(tokens[index + 2].text) { return true }
         guard index + 2 <= end, ["the", "both", "his", "her", "their", "its"].contains(tokens[index + 1].text) else { return false }
         var next = index + 2
         if next < end, tokens[next].text == "the" { next += 1 }
@@ -138,6 +144,12 @@ struct ArthroplastyComponents {
                     if ComponentWords.revisingWords.contains(word) { clause.revising = clause.revising ?? index }
                     if ComponentWords.removalWords.contains(word) { clause.removal = clause.removal ?? index }
                     if word == "new" { clause.fresh = true }
+                } else if word == "out", token.isAffirmed,
+                          (max(start, index - 3)..<index).contains(where: { ComponentWords.phrasalRemovalVerbs.contains(tokens[$0].text) }) {
+                    // "We took it out", "the stem was pulled out": taken out in other words.
+                    clause.exchange = clause.exchange ?? index
+                    clause.removal = clause.removal ?? index
+                    changeSentences.insert(token.sentence)
                 } else if ComponentWords.keptWords.contains(word) || (word == "well" && next == "fixed")
                             || ComponentWords.isKeptLeft(tokens, at: index, clauseEnd: end) {
                     clause.kept = true
@@ -155,6 +167,28 @@ struct ArthroplastyComponents {
                     clause.spacer = true
                 }
             }
+            // "The cup had migrated and was spinning. We took it out": a pronoun taken out is the part
+            // named last, in this sentence or the one before.
+            if clause.removal != nil, clause.mentions.isEmpty,
+               let pronoun = (start...end).first(where: { ["it", "them"].contains(tokens[$0].text) && tokens[$0].isAffirmed }),
+               let last = clauses.last(where: { !$0.mentions.isEmpty && tokens[start].sentence - $0.sentence <= 1 })?.mentions.last {
+                clause.mentions.append(Mention(part: last.part, index: pronoun, byStem: last.byStem, hipSide: last.hipSide, kept: false))
+            }
+            // "a new head on the same cup liner", "onto the existing shell": a part said to be the one
+            // already there, in a clause that only puts something new in, is kept.
+            if clause.revising == nil, clause.removal == nil {
+                for index in clause.mentions.indices {
+                    var look = clause.mentions[index].index - 1
+                    var steps = 0
+                    while look >= start, steps < 3, !ComponentWords.sameWords.contains(tokens[look].text) {
+                        guard tokens[look].text == "the" || ComponentWords.nouns[tokens[look].text] != nil || ComponentWords.sides[tokens[look].text] != nil else { break }
+                        look -= 1; steps += 1
+                    }
+                    guard look >= start, steps < 3, ComponentWords.sameWords.contains(tokens[look].text) else { continue }
+                    clause.mentions[index].kept = true
+                    if clause.mentions[index].hipSide { clause.kept = true }
+                }
+            }
             clause.sentence = tokens[start].sentence
             clauses.append(clause)
         }
@@ -163,7 +197,8 @@ struct ArthroplastyComponents {
         var keptSentences: Set<Int> = [], exchangeSentences: Set<Int> = []
         for clause in clauses {
             if clause.keptWord { keptSentences.insert(clause.sentence) }
-            if clause.exchange != nil { exchangeSentences.insert(clause.sentence) }
+            // A part put in new ("just put a new head on") exchanges no part named as kept.
+            if clause.revising != nil || clause.removal != nil { exchangeSentences.insert(clause.sentence) }
         }
         for index in clauses.indices where !clauses[index].mentions.isEmpty && !clauses[index].kept
             && keptSentences.contains(clauses[index].sentence) && !exchangeSentences.contains(clauses[index].sentence) {

@@ -355,6 +355,11 @@ enum ProcedureScorer {
             // beneath it": the fascia was opened to reach the abscess (or mass), nothing released.
             score -= fasciaAccessPenalty
         }
+        if let site = compiled.all.first, creaseOnly(site, in: narrative) {
+            // The site word only names a skin crease the incision went through: "hamstring releases
+            // through gluteal crease incisions" is no gluteal tendon release.
+            score -= outsideSitePenalty
+        }
         if compiled.all.contains(where: { donorSiteOnly($0, in: narrative) }) {
             // The code's site is only where a graft came from: "a 10 mm plug harvested from the
             // lateral trochlea of the ipsilateral knee" for a talus, "semitendinosus harvested from the thigh".
@@ -608,6 +613,23 @@ enum ProcedureScorer {
         }
         return seen
     }
+
+    /// Every affirmed word of the group names a skin crease or fold ("gluteal crease", "inguinal
+    /// fold", "popliteal skin crease"): a landmark of the incision, not the structure treated.
+    static func creaseOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var seen = false
+        for index in group.indices where narrative.mayContain(group[index]) {
+            for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
+                var next = hit.last + 1
+                if next < tokens.count, tokens[next].text == "skin" { next += 1 }
+                guard next < tokens.count, tokens[next].clause == tokens[hit.last].clause, creaseWords.contains(tokens[next].text) else { return false }
+                seen = true
+            }
+        }
+        return seen
+    }
+    static let creaseWords: Set<String> = ["crease", "creases", "fold", "folds", "cleft"]
 
     static let lookWords: Set<String> = ["diagnostic", "diagnosis", "inspection", "inspected", "examination", "examined", "evaluation",
                                          "evaluated", "confirmed", "showed", "shows", "revealed", "assessment", "assessed", "look"]
