@@ -224,6 +224,8 @@ extension NarrativeAnalyzer {
                 if tokens[look].sentence != searched {
                     // Only a sentence that named no structure at all reads the one before it.
                     guard !crossed else { break }
+                    // Not into a question or a doubt ("Did he fix the posterior malleolus? … lateral plate").
+                    guard !tokens[look].uncertain else { break }
                     crossed = true
                     searched = tokens[look].sentence
                 }
