@@ -146,7 +146,10 @@ extension NarrativeAnalyzer {
                 || (tokens[index - 1].text == "and" && tokens[index - 2].clause == tokens[index].clause && Self.findingVerbs.contains(tokens[index - 2].text)) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
             }
-            if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause {
+            // "SCFE L stable", "unstable slip": stable and unstable classify a slipped epiphysis, they
+            // do not say it was left alone.
+            if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause,
+               word != "stable" || !(clauseStart..<index).contains(where: { Self.slipWords.contains(tokens[$0].text) }) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 // "posterior fragment small, left alone" (→ untouched); not "stable" or "normal",
                 // which describe the thing before them ("Weber B fracture, stable, boot").
@@ -436,6 +439,7 @@ extension NarrativeAnalyzer {
     static let stateAdverbs: Set<String> = ["well", "solidly", "firmly"]
     static let injuryVerbs: Set<String> = ["snapped", "ruptured", "tore", "broke", "fell", "twisted", "injured", "sustained", "rolled",
                                            "popped", "fractured", "dislocated", "lacerated", "crushed", "sprained"]
+    static let slipWords: Set<String> = ["slipped", "slip", "epiphysis", "epiphysiolysis", "sufe"]
 
     /// "For ORIF on the trauma list when swelling allows", "fix once the soft tissues settle",
     /// "ORIF after the swelling goes down": what waits for the soft tissues is the plan.

@@ -104,6 +104,10 @@ enum FeatureLexicon {
             "anesthesia", "anesthetic", "anaesthesia", "anesthetized", "sedation", "sedated", "spinal", "general endotracheal",
             "intubated", "laryngeal mask", "lma", "regional block", "nerve block", "nerve blocks", "bier block",
             "ketamine", "propofol", "etomidate",
+            // Other ways of saying general or regional: "under a general", "under general", "mask
+            // induction with sevo", "caudal block", "epidural", "intubation".
+            "under general", "a general", "sevoflurane", "sevo", "mask induction", "inhalational induction", "gas induction",
+            "endotracheal", "intubation", "tiva", "epidural", "caudal", "put to sleep", "put him to sleep", "put her to sleep",
         ], blockers: ["local anesthesia", "local anesthetic", "local only"]),
         .init(feature: "debridement", phrases: [
             "debrid*", "excisional debridement", "devitalized tissue", "necrotic tissue", "nonviable tissue", "excised necrotic",
