@@ -242,7 +242,11 @@ struct DiagnosisCoder: Sendable {
     /// though "ago" marks its clause as history; years ago, "prior" or "history of" are not.
     static func recentInjury(clause: Int, in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens.filter { $0.clause == clause }
-        let old = tokens.contains { ["prior", "previous", "previously", "history", "remote", "old", "status", "healed"].contains($0.text) }
+        // "68 yo" reads "68 years old": an age, not an old injury.
+        let old = tokens.indices.contains { position in
+            ["prior", "previous", "previously", "history", "remote", "old", "status", "healed"].contains(tokens[position].text)
+                && !(tokens[position].text == "old" && position > 0 && ["years", "year", "yrs", "yr", "months", "month", "weeks", "week"].contains(tokens[position - 1].text))
+        }
         // "ruptured yesterday", "fell last night", "injured this morning".
         if !old, tokens.indices.contains(where: { position in
             tokens[position].text == "yesterday" || (position > 0 && tokens[position - 1].text == "last" && ["night", "evening", "weekend"].contains(tokens[position].text))
@@ -287,6 +291,10 @@ struct DiagnosisCoder: Sendable {
                 for next in tokens[(index + 1)..<min(tokens.count, index + 4)] where next.clause == token.clause {
                     if notFractureNouns.contains(next.text) || (displacementWords.contains(text) && directionAdverbs.contains(next.text)) { names = false; break }
                 }
+            } else if inherentFractureNames.contains(text) || (text == "depression" && index > 0 && tokens[index - 1].text == "split")
+                        || (text == "depressed" && index > 0 && tokens[index - 1].text == "mm") {
+                // "the pilon", "bimalleolar", "split-depression", "6 mm depressed".
+                names = !(index + 1 < tokens.count && tokens[index + 1].text == "equivalent")
             } else if fractureClassifications.contains(text) {
                 // The classification with its grade: "Garden IV", "Weber B", "Schatzker type 2"; not "the garden".
                 var position = index + 1
@@ -339,6 +347,7 @@ struct DiagnosisCoder: Sendable {
         "spiral", "oblique", "comminuted", "comminution", "segmental", "transverse", "stellate", "butterfly",
     ]
     static let displacementWords: Set<String> = ["displaced", "undisplaced", "nondisplaced"]
+    static let inherentFractureNames: Set<String> = ["pilon", "bimalleolar", "trimalleolar"]
     static let fractureClassifications: Set<String> = [
         "weber", "schatzker", "garden", "pauwels", "gustilo", "vancouver", "rorabeck", "meyers", "ogden", "winquist", "seinsheimer",
         "tscherne", "ota", "ao", "lauge",
@@ -460,7 +469,13 @@ struct DiagnosisCoder: Sendable {
             }
             // "L tibia, long spiral", "Schatzker II right plateau", "Weber B": the pattern or the
             // classification says the bone is broken where no word of the group does.
-            if index == compiled.fractureGroup { hitsOfGroup += fractureNames }
+            // A name that is itself a fracture ("trimalleolar", "pilon") is the fracture word of its own rules only.
+            if index == compiled.fractureGroup {
+                hitsOfGroup += fractureNames.filter { name in
+                    let text = tokens[name.first].text
+                    return !Self.inherentFractureNames.contains(text) || compiled.rule.all.contains { $0.contains(text) }
+                }
+            }
             // "an intertrochanteric fracture that never united": the fracture is not what "never" negates.
             for hit in hitsOfGroup where (!hit.negated || (nonunion && unhealed.contains { $0.first > hit.last && tokens[$0.first].clause == tokens[hit.last].clause }))
                 && !hit.uncertain && !Self.doubtful(hit, in: narrative) && !Self.surgicalDislocation(hit, in: narrative)
@@ -476,12 +491,14 @@ struct DiagnosisCoder: Sendable {
             perGroup.append(bySentence)
         }
         guard let first = perGroup.first else { return nil }
-        let sentences = first.keys.filter { sentence in perGroup.allSatisfy { $0[sentence] != nil } }
+        let anywhere = Set(compiled.rule.anywhere ?? [])
+        let sentences = first.keys.filter { sentence in perGroup.indices.allSatisfy { anywhere.contains($0) || perGroup[$0][sentence] != nil } }
         guard let best = sentences.max(by: { a, b in
             let wa = first[a]!.section.diagnosisWeight, wb = first[b]!.section.diagnosisWeight
             return wa < wb || (wa == wb && a > b)
         }) else { return nil }
-        return (best, perGroup.map { $0[best]! })
+        // A group that may stand anywhere: its hit in the condition's sentence, else its first.
+        return (best, perGroup.map { $0[best] ?? $0[$0.keys.min()!]! })
     }
 
     private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }

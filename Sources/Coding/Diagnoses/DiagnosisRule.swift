@@ -29,6 +29,10 @@ struct DiagnosisRule: Codable, Sendable {
     /// condition only beside its own word ("posterior knee dislocation", "dislocated anteriorly"),
     /// not elsewhere in the sentence ("via a medial approach", "repair of the posterolateral corner").
     var directions: [String: String]?
+    /// Indices of `all` groups that may be stated in any sentence of the narrative, not only the
+    /// condition's ("Left DDH, 11 months. Closed reduction under GA …": the reduction says the hip
+    /// was dislocated; "L side, aseptic loosening" of a revision THA told in another sentence).
+    var anywhere: [Int]?
 }
 
 struct DiagnosisRuleFile: Codable, Sendable {
