@@ -276,6 +276,10 @@ enum ProcedureScorer {
             }
         }
         let entry = compiled.entry
+        // The generic "joint" is the joint the note names: "Septic ankle R. Anteromedial arthrotomy,
+        // joint washed out" opened the ankle, not the knee whose code also lists "joint".
+        if !features.namesRegion(ofCode: entry.code), features.regionAgreement(code: entry.code) < 0,
+           required.contains(where: { $0.first == $0.last && ["joint", "joints"].contains(narrative.tokens[$0.first].text) }) { return nil }
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
