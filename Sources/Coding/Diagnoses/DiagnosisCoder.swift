@@ -42,6 +42,12 @@ struct DiagnosisCoder: Sendable {
             if Self.statesOpenFracture(narrative, sentence: sentence) || openFracture.open { words.insert("openfracture") }
             if openFracture.type3 { words.insert("openfracture3") }
             if !unhealed.isEmpty, rule.kind == "fracture", !words.contains("delayed") { words.insert("nonunion") }
+            if rule.kind == "fracture", words.isDisjoint(with: ["nonunion", "nonunited", "ununited"]) {
+                // "fracture healed in 15 degrees of varus": a malunion, said in the condition's clause.
+                let clauses = Set(hits.map { narrative.tokens[$0.first].clause })
+                let clauseWords = Set(narrative.tokens.filter { clauses.contains($0.clause) && !$0.negated }.map(\.text))
+                if !clauseWords.isDisjoint(with: ["healed", "united"]), !clauseWords.isDisjoint(with: Self.healedDeformityWords) { words.insert("malunion") }
+            }
             // "Salter-Harris 2", "type 3": the tabular writes the type in roman numerals.
             for (index, token) in narrative.tokens.enumerated() where token.sentence == sentence && index > 0
                 && Self.typeWords.contains(narrative.tokens[index - 1].text) {
@@ -439,12 +445,18 @@ struct DiagnosisCoder: Sendable {
         let clause = tokens[hit.first].clause, sentence = tokens[hit.first].sentence
         var healed = false
         for token in tokens where token.sentence == sentence {
-            if ["malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned"].contains(token.text) { return false }
+            if ["malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned"].contains(token.text)
+                || (token.clause == clause && healedDeformityWords.contains(token.text)) { return false }
             if token.clause == clause, !token.negated, ["healed", "united", "consolidated", "remodeled", "remodelled"].contains(token.text),
                !tokens.contains(where: { $0.sentence == sentence && ["never", "failed", "not"].contains($0.text) }) { healed = true }
         }
         return healed
     }
+
+    /// "Healed in 15 degrees of varus", "united with 2 cm of shortening": healed badly, a malunion.
+    static let healedDeformityWords: Set<String> = [
+        "varus", "valgus", "deformity", "malrotation", "malrotated", "angulation", "angulated", "shortening", "shortened", "procurvatum", "recurvatum",
+    ]
 
     /// "Impending (pathological) fracture", "incipient fracture": the bone has not broken yet.
     static let notYetWords: Set<String> = ["impending", "incipient", "threatened"]
