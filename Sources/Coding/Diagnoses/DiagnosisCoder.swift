@@ -24,7 +24,12 @@ struct DiagnosisCoder: Sendable {
         // for the other limb ("Right: trimalleolar … Left: isolated lateral malleolus fracture").
         var usedGroups: [String: Set<Side>] = [:]
         var emitted: Set<String> = []
-        let diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
+        var diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
+        // No diagnosis heading: the procedure title names the site the conditions are of
+        // ("Procedure: open synovectomy, left ankle. Findings: pigmented villonodular synovitis").
+        if diagnosisWords.isEmpty {
+            diagnosisWords = Set(narrative.tokens.filter { !$0.negated && $0.section == .procedureTitle }.map(\.text))
+        }
         var symptoms = Result()
         let deviceSite = Self.deviceSiteWords(narrative).union(Self.implantHeadWords(narrative))
         let openFracture = Self.openFractureReading(narrative)
