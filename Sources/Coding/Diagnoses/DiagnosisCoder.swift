@@ -259,8 +259,11 @@ struct DiagnosisCoder: Sendable {
                 && !(tokens[position].text == "old" && position > 0 && ["years", "year", "yrs", "yr", "months", "month", "weeks", "week"].contains(tokens[position - 1].text))
         }
         // "ruptured yesterday", "fell last night", "injured this morning".
+        let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if !old, tokens.indices.contains(where: { position in
             tokens[position].text == "yesterday" || (position > 0 && tokens[position - 1].text == "last" && ["night", "evening", "weekend"].contains(tokens[position].text))
+                // "ruptured it playing football on Thursday"
+                || (position > 0 && ["on", "last"].contains(tokens[position - 1].text) && weekdays.contains(tokens[position].text))
                 || (position > 0 && tokens[position - 1].text == "this" && ["morning", "afternoon", "evening"].contains(tokens[position].text))
         }) { return true }
         guard let ago = tokens.firstIndex(where: { $0.text == "ago" }), ago > 0 else { return false }
@@ -460,7 +463,7 @@ struct DiagnosisCoder: Sendable {
 
     /// "Healed in 15 degrees of varus", "united with 2 cm of shortening": healed badly, a malunion.
     static let healedDeformityWords: Set<String> = [
-        "varus", "valgus", "deformity", "malrotation", "malrotated", "angulation", "angulated", "shortening", "shortened", "procurvatum", "recurvatum",
+        "varus", "valgus", "deformity", "malrotation", "malrotated", "angulation", "angulated", "shortening", "shortened", "short", "procurvatum", "recurvatum",
     ]
 
     /// "Impending (pathological) fracture", "incipient fracture": the bone has not broken yet.

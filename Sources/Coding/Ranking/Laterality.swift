@@ -85,8 +85,11 @@ enum Side: String, Sendable, Comparable {
     /// Before "right" meaning correct: "looked right", "felt right", "all right", "just right".
     static let rightMeaningCorrectAfter: Set<String> = ["looked", "look", "looks", "looking", "seemed", "seem", "seems", "felt", "feel", "feels",
                                                         "all", "just", "exactly", "sounds", "sound", "sounded", "quite"]
-    /// After "right" as an adverb or adjective: "right away", "right angle", "right amount".
-    static let rightAdverbBefore: Set<String> = ["away", "now", "angle", "angled", "angles", "amount", "size", "length", "there", "here"]
+    /// After "right" as an adverb or adjective: "right away", "right angle", "right amount"; "the
+    /// right code", "the right answer", "on the right track".
+    static let rightAdverbBefore: Set<String> = ["away", "now", "angle", "angled", "angles", "amount", "size", "length", "there", "here",
+                                                 "code", "codes", "coding", "cpt", "icd", "modifier", "modifiers", "answer", "choice", "thing", "way",
+                                                 "track", "decision"]
     /// "right under the skin", "right down to bone": "right" as an adverb before a place (not "right
     /// below-knee amputation", "right through-knee", "right under GA").
     static let rightBeforePlace: Set<String> = ["under", "over", "into", "onto", "beneath", "underneath", "behind", "next", "beside", "against", "down", "off", "at", "on"]
