@@ -212,5 +212,8 @@ extension Lexicon {
         "osteotome", "osteotomes", "connected", "connecting", "connection", "connector", "connectors", "converted", "conversion", "convert",
         // Other tools named like the operation they serve ("tenotome" / tenotomy).
         "tenotome", "tenotomes", "rongeur", "rongeurs", "reamer", "reamers", "elevator", "elevators", "retractor", "retractors", "dermatome",
+        // Vascular operations on the leg, not a joint opened ("arteriotomy" / arthrotomy).
+        "arteriotomy", "arteriotomies", "venotomy", "embolectomy", "thrombectomy", "endarterectomy", "arteriogram", "arteriography",
+        "angioplasty", "phlebectomy", "phlebectomies",
     ]
 }
