@@ -24,14 +24,19 @@ struct DiagnosisCoder: Sendable {
         // for the other limb ("Right: trimalleolar … Left: isolated lateral malleolus fracture").
         var usedGroups: [String: Set<Side>] = [:]
         var emitted: Set<String> = []
-        var diagnosisWords = Set(narrative.tokens.filter { !$0.negated && ($0.section == .diagnosisPost || $0.section == .diagnosisPre) }.map(\.text))
+        let deviceSite = Self.deviceSiteWords(narrative).union(Self.implantHeadWords(narrative))
+        // Not an implant's words said under the heading ("Operation: … hemi-endoprosthesis (head 45 mm)").
+        func headingWords(_ sections: Set<SectionKind>) -> Set<String> {
+            Set(narrative.tokens.indices.filter { !narrative.tokens[$0].negated && !deviceSite.contains($0) && sections.contains(narrative.tokens[$0].section) }
+                .map { narrative.tokens[$0].text })
+        }
+        var diagnosisWords = headingWords([.diagnosisPost, .diagnosisPre])
         // No diagnosis heading: the procedure title names the site the conditions are of
         // ("Procedure: open synovectomy, left ankle. Findings: pigmented villonodular synovitis").
         if diagnosisWords.isEmpty {
-            diagnosisWords = Set(narrative.tokens.filter { !$0.negated && $0.section == .procedureTitle }.map(\.text))
+            diagnosisWords = headingWords([.procedureTitle])
         }
         var symptoms = Result()
-        let deviceSite = Self.deviceSiteWords(narrative).union(Self.implantHeadWords(narrative))
         let openFracture = Self.openFractureReading(narrative)
         let unhealed = Self.unhealedWords(narrative)
         let fractureNames = Self.fractureNames(narrative) + unhealed
