@@ -10,7 +10,8 @@ extension NarrativeAnalyzer {
     /// Marks the sentences that correct an earlier statement (see `NarrativeToken.correcting`).
     /// The marker must open its sentence and stand as a label (its clause ends after it, or "to
     /// the above/previous/earlier" follows), so "correction of the varus deformity" is not one.
-    func markCorrections(_ tokens: inout [NarrativeToken]) {
+    func markCorrections(_ tokens: inout [NarrativeToken], text: String) {
+        let bytes = Array(text.utf8)
         var index = 0
         while index < tokens.count {
             defer { index += 1 }
@@ -46,6 +47,73 @@ extension NarrativeAnalyzer {
                     tokens[earlier].historical = true
                 }
             }
+            // A correction goes on to the end of its paragraph: "CORRECTION (dictated by the
+            // attending): the procedure line above is a template error. No open reduction was done;
+            // the screws went in percutaneously."
+            while position < tokens.count, position > 0,
+                  tokens[position - 1].end >= tokens[position].start || !bytes[tokens[position - 1].end..<tokens[position].start].contains(10) {
+                tokens[position].correcting = true
+                position += 1
+            }
+            overrideDenials(&tokens, correction: index..<position)
+            index = max(index, position - 1)
+        }
+    }
+
+    /// What a correction denies in two or more words of its own is denied where the note said it
+    /// before: "No open reduction was done" after a PROCEDURE line "Open reduction internal fixation"
+    /// (the title keeps naming the operation, but not the open reduction).
+    func overrideDenials(_ tokens: inout [NarrativeToken], correction: Range<Int>) {
+        let denied = correction.filter { tokens[$0].negated && !Lexicon.stopWords.contains(tokens[$0].text) }
+        guard denied.count >= 2 else { return }
+        var pairs: [(String, String)] = []
+        for (a, b) in zip(denied, denied.dropFirst()) where
+            !tokens[a + 1..<b].contains(where: { !Lexicon.stopWords.contains($0.text) }) {
+            pairs.append((tokens[a].text, tokens[b].text))
+        }
+        guard !pairs.isEmpty else { return }
+        let earlier = (0..<correction.lowerBound).filter { !Lexicon.stopWords.contains(tokens[$0].text) }
+        for (a, b) in zip(earlier, earlier.dropFirst()) where tokens[a].isAffirmed && tokens[b].isAffirmed
+            && tokens[a].sentence == tokens[b].sentence
+            && pairs.contains(where: { $0.0 == tokens[a].text && $0.1 == tokens[b].text }) {
+            tokens[a].negated = true
+            tokens[b].negated = true
+        }
+    }
+
+    /// An appeal or a coder's question quoting what the payer's side says: "Your letter states
+    /// that ... and suggests a sliding hip screw", "the reviewer recoded this as 27758 because the
+    /// report says the fracture was opened". What the reviewer, auditor or payer claims is not the
+    /// documentation: a sentence with such a claimant followed closely by a verb of claiming or
+    /// recoding is not today's facts (the appeal goes on to quote the note itself).
+    static let claimants: Set<String> = ["reviewer", "reviewers", "payer", "payor", "payers", "insurer", "auditor", "auditors",
+                                         "denial", "carrier", "letter", "downcode", "determination"]
+    static let claimantVerbs: Set<String> = ["states", "stated", "suggests", "suggested", "claims", "claimed", "recoded", "downcoded",
+                                             "changed", "reclassified", "says", "said", "believes", "argues", "contends", "asserts",
+                                             "thinks", "maintains", "insists", "alleges", "recode", "downcode", "argued", "felt"]
+    func markPayerClaims(_ tokens: inout [NarrativeToken]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            var claim: Int?
+            for position in start..<end where Self.claimants.contains(tokens[position].text) {
+                // "the reviewer states", "your letter states that", "recoded by the payer"; in one
+                // clause ("External auditor: The note states ..." is the auditor quoting the note).
+                let clause = tokens[position].clause
+                let after = tokens[(position + 1)..<min(end, position + 4)].filter { $0.clause == clause }
+                let before = tokens[max(start, position - 3)..<position].filter { $0.clause == clause }
+                if after.contains(where: { Self.claimantVerbs.contains($0.text) })
+                    || (before.contains(where: { ["by", "from"].contains($0.text) }) && before.contains(where: { Self.claimantVerbs.contains($0.text) })) {
+                    claim = position
+                    break
+                }
+            }
+            guard let claim else { continue }
+            // Up to a turn to what the documentation says: "... but the operative report documents ...".
+            let turn = tokens[claim..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }) ?? end
+            for position in start..<turn { tokens[position].historical = true }
         }
     }
 

@@ -1,6 +1,7 @@
 /// Negation, uncertainty and history, each scoped to its clause: which words of a note are not
 /// today's work ("no debridement", "rule out", "prior ORIF", "to be fixed next week").
 extension NarrativeAnalyzer {
+    static let hypotheticalModals: Set<String> = ["would", "might", "should"]
     /// Verbs of keeping a result: "X but could not be held" says X was done and then lost.
     static let keepingVerbs: Set<String> = ["held", "maintained", "kept", "sustained", "controlled", "stabilized", "stabilised"]
 
@@ -235,6 +236,24 @@ extension NarrativeAnalyzer {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            // "a cephalomedullary nail would be reasonable but ...", "a plate might have been an
+            // option": what would, might or should be is not what was done ("could be reduced" is).
+            if Self.hypotheticalModals.contains(word), index > clauseStart, index + 1 < tokens.count,
+               tokens[index + 1].text == "be" || tokens[index + 1].text == "have", tokens[index + 1].clause == tokens[index].clause {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].uncertain = true
+                    position -= 1
+                }
+            }
+            // "ipsilateral femoral neck fracture ruled out on fine-cut CT", "DVT excluded": not there.
+            if (word == "out" && index - 1 > clauseStart && tokens[index - 1].text == "ruled") || word == "excluded" {
+                var position = index - (word == "out" ? 2 : 1)
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    tokens[position].negated = true
                     position -= 1
                 }
             }
