@@ -130,6 +130,14 @@ extension NarrativeAnalyzer {
                 guard found.count == concept.groups.count, found.count >= 2,
                       let first = members.last(where: { $0 < found[1] && isIn(concept.groups[0], $0) }) else { continue }
                 if first + 1 < tokens.count, tokens[first + 1].text == concept.concept { continue }
+                // The phrase made is read with its first word's scope: when the subject and the verb
+                // differ ("the fibula left alone and the tibia plated", "fibula previously plated"),
+                // the subject is not what the verb did today.
+                let (subject, verb) = (tokens[first], tokens[found[1]])
+                if subject.negated != verb.negated || subject.uncertain != verb.uncertain || subject.historical != verb.historical { continue }
+                // "external fixator tibia to calcaneus and ORIF of the fibula with a plate": another
+                // bone named between them is what the verb did.
+                if tokens[(first + 1)..<found[1]].contains(where: { Self.longBoneWords.contains($0.text) && !concept.groups[0].contains($0.text) }) { continue }
                 var token = tokens[found[1]]
                 token.text = concept.concept
                 token.start = tokens[first].start
@@ -167,6 +175,7 @@ extension NarrativeAnalyzer {
 
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
                                              "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
+    static let longBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "femur", "femoral", "talus", "calcaneus"]
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
     static let otherBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "syndesmosis", "deltoid", "talus", "talar", "plafond",
                                               "pilon", "shaft"]

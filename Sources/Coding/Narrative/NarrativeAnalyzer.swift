@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a narrative into tokens with negation, uncertainty, history, sections and keys. The
 /// passes live beside it: `ScopeMarking` (negation, uncertainty, history), `NoteConventions`
 /// (what the way a note is written says), `ClauseConcepts` (facts said across a clause),
@@ -9,7 +11,12 @@ struct NarrativeAnalyzer: Sendable {
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
         let text = Self.clearingCheckBoxes(Self.clearingMarkup(note))
-        let raw = Tokenizer.tokenize(text)
+        var raw = Tokenizer.tokenize(text)
+        // A note written by someone translating from Spanish or Portuguese keeps its accents
+        // ("pilón tibial", "acetábulo"): the words are read without them.
+        for index in raw.indices where raw[index].text.utf8.contains(where: { $0 >= 0x80 }) {
+            raw[index].text = raw[index].text.folding(options: .diacriticInsensitive, locale: nil)
+        }
         var tokens = number(expand(raw))
         readPlainVerbs(&tokens)
         markScopes(&tokens)

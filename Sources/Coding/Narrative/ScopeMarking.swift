@@ -83,6 +83,8 @@ extension NarrativeAnalyzer {
                 continue
             }
             if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
+                // "ipsilateral femoral neck fracture ruled out on fine-cut CT": not there either.
+                if word == "ruled", index > clauseStart { negateBackward(&tokens, from: index - 1, to: clauseStart) }
                 if word == "not" || word == "never" {
                     let before = index > 0 ? tokens[index - 1].text : ""
                     let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
@@ -246,14 +248,6 @@ extension NarrativeAnalyzer {
                 var position = index - 1
                 while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
                     tokens[position].uncertain = true
-                    position -= 1
-                }
-            }
-            // "ipsilateral femoral neck fracture ruled out on fine-cut CT", "DVT excluded": not there.
-            if (word == "out" && index - 1 > clauseStart && tokens[index - 1].text == "ruled") || word == "excluded" {
-                var position = index - (word == "out" ? 2 : 1)
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                    tokens[position].negated = true
                     position -= 1
                 }
             }

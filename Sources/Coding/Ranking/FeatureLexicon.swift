@@ -33,6 +33,8 @@ enum FeatureLexicon {
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
             // A tension band is wired over the exposed bone, whatever screws go with it.
             "tension band", "tension banding", "tension band wiring", "tension band wire*",
+            // So is a cerclage or figure-of-eight wire ("K-wire 1.6 x2, cerclage wire (figure-of-eight)").
+            "figure of eight", "figure of 8", "cerclage wire*", "cerclage wiring",
             // A joint capsule cut open, a bone cut, a tendon Z-lengthened: open work.
             "capsulotomy", "capsulotomies", "capsulectomy", "capsulorrhaphy", "arthrotomies", "osteotomized", "osteotomised",
             "z lengthening", "z lengthened", "z plasty",
@@ -96,6 +98,10 @@ enum FeatureLexicon {
             // straight", "put the bone back in place", "the fracture was set".
             "bone straight", "straight again", "back in place", "back into place", "back into position",
             "set the bone", "set the fracture", "bone was set", "fracture was set", "put the bone back",
+            // "lined it up", "pulled it out to length", "pushed the bend straight".
+            "lined up", "lined it up", "lined them up", "lined the bone up", "lined the bones up", "lined the fracture up",
+            "pull out to length", "pulled out to length", "pulled to length", "brought out to length", "bend straight", "pulled straight",
+            "pushed straight",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
