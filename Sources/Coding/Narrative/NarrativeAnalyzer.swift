@@ -38,6 +38,7 @@ struct NarrativeAnalyzer: Sendable {
         markPlafondAsPlace(&tokens)
         addSharedCompartmentHeads(&tokens, text: text)
         markDeclinedReleases(&tokens)
+        markDatedAsides(&tokens, text: text)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
         addPressureRelease(&tokens)

@@ -492,6 +492,33 @@ extension NarrativeAnalyzer {
     /// "The talus was brought back under the tibial plafond", "talus now concentric beneath the
     /// plafond": the plafond named as the place of the talus, in a reduction of an ankle
     /// fracture or dislocation, is no fracture of the plafond (a pilon code, S82.87-).
+    /// A date in an aside dates the clause before it: "Fibula was plated at stage 1 (2 weeks ago)",
+    /// "ORIF (last year)". The aside's own "ago" only reaches its own words.
+    static let datedOperationWords: Set<String> = ["fixed", "fixation", "plated", "nailed", "pinned", "wired", "screwed", "operated",
+                                                   "repaired", "replaced", "reconstructed", "fused", "released"]
+    func markDatedAsides(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
+        let bytes = Array(text.utf8)
+        for index in tokens.indices where tokens[index].text == "ago" && tokens[index].historical {
+            var first = index
+            while first > 0, tokens[first - 1].clause == tokens[index].clause, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
+            guard first > 0, tokens[first - 1].sentence == tokens[index].sentence else { continue }
+            var look = tokens[first].start - 1
+            while look >= 0, bytes[look] == 32 { look -= 1 }
+            guard look >= 0, bytes[look] == UInt8(ascii: "(") else { continue }
+            let before = tokens[first - 1].clause
+            // Only an operation dated so ("Chronic achilles rupture (injured 3 months ago)" is today's condition).
+            var start = first - 1
+            while start > 0, tokens[start - 1].clause == before, tokens[start - 1].sentence == tokens[index].sentence { start -= 1 }
+            guard tokens[start..<first].contains(where: { Self.datedOperationWords.contains($0.text) }) else { continue }
+            var position = first - 1
+            while position >= 0, tokens[position].clause == before, tokens[position].sentence == tokens[index].sentence {
+                tokens[position].historical = true
+                position -= 1
+            }
+        }
+    }
+
     func markPlafondAsPlace(_ tokens: inout [NarrativeToken]) {
         for index in tokens.indices where tokens[index].text == "plafond" {
             var look = index - 1

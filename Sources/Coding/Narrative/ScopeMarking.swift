@@ -77,7 +77,7 @@ extension NarrativeAnalyzer {
                 countedFrom = false
             }
             // "soft tissues too swollen for ORIF", "unfit for nailing": what follows was not done.
-            if word == "for", !negating, (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {
+            if word == "for", !negating, (max(clauseStart, index - 5)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {
                 negating = true
                 index += 1
                 continue
@@ -310,7 +310,10 @@ extension NarrativeAnalyzer {
                 index += 1
                 continue
             }
-            if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index) {
+            // "just want to ask the proper code for my patient s/p PFNA insertion": a coder asking
+            // for the code of what the patient is status post means that operation.
+            if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
+               !(word == "status" && Self.asksForCode(tokens, before: index)) {
                 historical = true
                 for offset in 0..<length { tokens[index + offset].historical = true }
                 index += length
@@ -321,6 +324,16 @@ extension NarrativeAnalyzer {
             tokens[index].historical = tokens[index].historical || historical
             index += 1
         }
+    }
+
+    static let codeWords: Set<String> = ["code", "codes", "cpt", "coding", "coded", "bill", "billed", "billing"]
+    static func asksForCode(_ tokens: [NarrativeToken], before index: Int) -> Bool {
+        var look = index - 1
+        while look >= 0, look >= index - 12, tokens[look].sentence == tokens[index].sentence {
+            if codeWords.contains(tokens[look].text) { return true }
+            look -= 1
+        }
+        return false
     }
 
     /// Who else may have treated the patient before ("by the ED physician", "by paramedics").

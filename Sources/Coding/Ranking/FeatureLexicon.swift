@@ -52,7 +52,7 @@ enum FeatureLexicon {
                       "left open", "leave open", "leaving open", "kept open", "remained open", "packed open", "left widely open"]),
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
-            "small incision*", "cannulated screw*", "in situ",
+            "small incision*", "cannulated screw*", "in situ", "cm stab",
         ]),
         // Percutaneous said in words of the approach, not only inferred from an implant that can be
         // placed open as well ("fixed with three cannulated screws").
@@ -101,7 +101,7 @@ enum FeatureLexicon {
             // "lined it up", "pulled it out to length", "pushed the bend straight".
             "lined up", "lined it up", "lined them up", "lined the bone up", "lined the bones up", "lined the fracture up",
             "pull out to length", "pulled out to length", "pulled to length", "brought out to length", "bend straight", "pulled straight",
-            "pushed straight",
+            "pushed straight", "back out into place", "pulled on the leg", "pulled the leg",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",

@@ -271,7 +271,11 @@ enum ProcedureScorer {
             if let hit = best(group, in: narrative, outside: requiredRanges) {
                 score += 1.0 * hit.section.procedureWeight
                 supporting.append(hit)
-            } else if group.contains(where: { $0.hits(in: narrative).contains { $0.negated && !$0.historical } }) {
+            } else if group.contains(where: { $0.hits(in: narrative).contains { $0.negated && !$0.historical } }),
+                      // Not when a required word already says what the group stands for: "anterior
+                      // column (required) ... posterior column and walls intact" is one column.
+                      !group.contains(where: { $0.hits(in: narrative).contains { hit in
+                          hit.affirmed && requiredRanges.contains { $0.lowerBound <= hit.first && $0.upperBound >= hit.last } } }) {
                 score -= 0.5
             }
         }
