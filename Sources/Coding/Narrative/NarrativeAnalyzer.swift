@@ -31,6 +31,7 @@ struct NarrativeAnalyzer: Sendable {
         markAnsweredQuestions(&tokens, text: text)
         markRetractedQuotes(&tokens, text: text)
         markFormNames(&tokens)
+        markYesNoQuestions(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)

@@ -494,6 +494,29 @@ extension NarrativeAnalyzer {
     /// fracture or dislocation, is no fracture of the plafond (a pilon code, S82.87-).
     /// A date in an aside dates the clause before it: "Fibula was plated at stage 1 (2 weeks ago)",
     /// "ORIF (last year)". The aside's own "ago" only reaches its own words.
+    /// A question asking what was done ("Mr Park's femur, was it nailed or plated?", "did you fix
+    /// the posterior malleolus?") does not document it: from the question's verb to the "?".
+    static let questionVerbs: Set<String> = ["was", "were", "did", "is", "are", "do", "does", "has", "have", "had"]
+    static let questionSubjects: Set<String> = ["it", "they", "you", "he", "she", "the", "there"]
+    func markYesNoQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            var look = tokens[end - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard let verb = (start..<end).first(where: { position in
+                Self.questionVerbs.contains(tokens[position].text) && (position == start || tokens[position - 1].clause != tokens[position].clause)
+                    && position + 1 < end && Self.questionSubjects.contains(tokens[position + 1].text)
+            }) else { continue }
+            for position in verb..<end { tokens[position].uncertain = true }
+        }
+    }
+
     static let datedOperationWords: Set<String> = ["fixed", "fixation", "plated", "nailed", "pinned", "wired", "screwed", "operated",
                                                    "repaired", "replaced", "reconstructed", "fused", "released"]
     func markDatedAsides(_ tokens: inout [NarrativeToken], text: String) {

@@ -77,7 +77,7 @@ extension NarrativeAnalyzer {
                 countedFrom = false
             }
             // "soft tissues too swollen for ORIF", "unfit for nailing": what follows was not done.
-            if word == "for", !negating, (max(clauseStart, index - 5)..<index).contains(where: { Lexicon.unfitWords.contains(tokens[$0].text) }) {
+            if word == "for", !negating, (max(0, index - 5)..<index).contains(where: { tokens[$0].sentence == tokens[index].sentence && Lexicon.unfitWords.contains(tokens[$0].text) }) {
                 negating = true
                 index += 1
                 continue

@@ -461,6 +461,7 @@ enum ProcedureScorer {
     static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
     static let operationWords: Set<String> = ["fixation", "fixed", "fix", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative",
                                               "operate", "operation"]
+    static let laterWords: Set<String> = ["tomorrow", "next", "later", "deferred", "when", "once", "until", "staged", "awaiting", "listed", "today", "yet", "another", "future", "subsequent", "after"]
     static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent",
                                          "list"]
 
@@ -477,6 +478,11 @@ enum ProcedureScorer {
             let clause = tokens[index].clause
             var position = index
             while position > 0, tokens[position - 1].clause == clause { position -= 1 }
+            // "No surgery planned", "surgery is not planned": the care given is the treatment (not
+            // "ORIF not possible today, planned for next week").
+            if tokens[index].negated,
+               tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { Lexicon.forwardNegationWords.contains($0.text) }),
+               !tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { laterWords.contains($0.text) }) { continue }
             while position < tokens.count, tokens[position].clause == clause {
                 if planWords.contains(tokens[position].text) { return true }
                 // "definitive fixation to be done another day"
