@@ -195,6 +195,8 @@ enum FeatureLexicon {
         .init(feature: "fixation:percutaneous", phrases: [
             "percutaneous pinning", "percutaneous fixation", "percutaneous screw*", "percutaneously", "kirschner wire*",
             "pins", "pinned", "pinning", "steinmann pin*", "cannulated screw*", "percutaneous",
+            // Screws across the back of the pelvic ring go in through the skin under imaging.
+            "iliosacral screw*", "transsacral screw*", "trans sacral screw*", "sacroiliac screw*",
         ]),
         .init(feature: "graft", phrases: [
             "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
