@@ -53,6 +53,10 @@ enum FeatureLexicon {
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ", "cm stab",
+        ], blockers: [
+            // A pin for skeletal traction holds no fracture: "Steinmann pin through the calcaneus".
+            "steinmann pin through calcaneus", "steinmann pin through the calcaneus", "calcaneal steinmann pin*", "calcaneal pin*",
+            "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
         ]),
         // Percutaneous said in words of the approach, not only inferred from an implant that can be
         // placed open as well ("fixed with three cannulated screws").
@@ -197,6 +201,10 @@ enum FeatureLexicon {
             "pins", "pinned", "pinning", "steinmann pin*", "cannulated screw*", "percutaneous",
             // Screws across the back of the pelvic ring go in through the skin under imaging.
             "iliosacral screw*", "transsacral screw*", "trans sacral screw*", "sacroiliac screw*",
+        ], blockers: [
+            // A pin for skeletal traction holds no fracture: "Steinmann pin through the calcaneus".
+            "steinmann pin through calcaneus", "steinmann pin through the calcaneus", "calcaneal steinmann pin*", "calcaneal pin*",
+            "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
         ]),
         .init(feature: "graft", phrases: [
             "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
