@@ -16,11 +16,27 @@ extension NarrativeAnalyzer {
         while index < tokens.count {
             defer { index += 1 }
             let word = tokens[index].text
-            guard index == 0 || tokens[index - 1].sentence != tokens[index].sentence else { continue }
+            // A label of a few words ending in a colon opens a correction too: "CORRECTION per
+            // surgeon at sign-off: ...", "Then, correction from surgeon: ..." (its clause opens with the word).
+            let opensClause = index == 0 || tokens[index - 1].sentence != tokens[index].sentence
+                || (tokens[index - 1].clause != tokens[index].clause && Self.correctionHeads.contains(word))
+            guard opensClause else { continue }
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             var marker = false
             if Self.correctionHeads.contains(word), let next, next.sentence == tokens[index].sentence {
                 marker = next.clause != tokens[index].clause || next.text == "to"
+                if !marker {
+                    // "CORRECTION per surgeon at sign-off: ..."
+                    var last = index
+                    while last + 1 < tokens.count, tokens[last + 1].clause == tokens[index].clause, last - index < 6 { last += 1 }
+                    if last + 1 < tokens.count, tokens[last + 1].clause != tokens[index].clause, tokens[last + 1].sentence == tokens[index].sentence {
+                        var look = tokens[last].end
+                        while look < bytes.count, bytes[look] == 32 { look += 1 }
+                        marker = look < bytes.count && bytes[look] == UInt8(ascii: ":")
+                    }
+                }
+            } else if index > 0, tokens[index - 1].sentence == tokens[index].sentence {
+                continue
             } else if Self.retractingVerbs.contains(word), let next, next.sentence == tokens[index].sentence {
                 marker = ["that", "this", "the", "previous", "above", "last"].contains(next.text)
             }
