@@ -49,6 +49,20 @@ enum IncludedSteps {
                 break
             }
         }
+        // A step of another kind listed first is still that code's step: "1. Lateral parapatellar
+        // arthrotomy 2. ORIF of the intercondylar distal femur", a meniscus repaired through the
+        // submeniscal arthrotomy of a plateau ORIF. (Neighbours of one kind keep the rule above.)
+        for (offset, step) in selected.enumerated() where !included.contains(where: { $0.position == step }) {
+            let part = compiled[candidates[step].entryIndex].entry
+            for whole in selected.dropFirst(offset + 1) where !included.contains(where: { $0.position == whole }) {
+                let including = compiled[candidates[whole].entryIndex].entry
+                guard including.action != part.action, including.action == "fracture-treatment",
+                      let rule = including.includes?.first(where: { $0.covers(part) }) else { continue }
+                if separation(candidates[whole], candidates[step], rule: rule, narrative: narrative) != nil { continue }
+                included.append(.init(position: step, by: whole, step: rule))
+                break
+            }
+        }
         let removed = Set(included.map(\.position))
         selected.removeAll { removed.contains($0) }
         apart.removeAll { removed.contains($0.position) || removed.contains($0.by) }
