@@ -45,7 +45,12 @@ extension NarrativeAnalyzer {
             // The sentence it corrects, just before it, no longer says what happened today; a
             // PROCEDURE title keeps naming the operation (FeatureDetector drops its facts).
             var back = index - 1
+            // Dictation breaking off ("... and a knee-spanning... correction, ankle-spanning
+            // fixator"): only the words it broke off in are taken back.
+            let brokenOff = index > 0 && tokens[index - 1].end < tokens[index].start
+                && String(decoding: bytes[tokens[index - 1].end..<tokens[index].start], as: UTF8.self).contains("..")
             while back >= 0, tokens[back].sentence == tokens[index - 1].sentence, !tokens[back].correcting,
+                  !brokenOff || tokens[back].clause == tokens[index - 1].clause,
                   tokens[index - 1].section != .procedureTitle {
                 tokens[back].historical = true
                 back -= 1
