@@ -211,7 +211,15 @@ public final class KnowledgeBase: Sendable {
         }
         for word in NarrativeAnalyzer.correctionHeads.union(NarrativeAnalyzer.retractingVerbs).union(NarrativeAnalyzer.claimVerbs)
             .union(NarrativeAnalyzer.documentNouns).union(NarrativeAnalyzer.documentVerbs).union(["but", "however", "whereas"]) { _ = compiler.vocabulary.add(word: word) }
-        analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary)
+        // The site each code is about, in its first plain phrase of its first group ("tibial shaft"):
+        // an appeal or a dispute citing two codes of one site names that site (NarrativeAnalyzer).
+        var codeSites: [String: [String]] = [:]
+        for entry in entries where entry.code.utf8.count == 5 {
+            if let phrase = entry.match.all?.first?.first(where: { !$0.contains("*") && $0.contains(" ") }) {
+                codeSites[entry.code] = phrase.split(separator: " ").map(String.init)
+            }
+        }
+        analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary, codeSites: codeSites)
         procedures = entries
         self.compiled = compiled
         self.sources = sources

@@ -7,6 +7,8 @@ import Foundation
 struct NarrativeAnalyzer: Sendable {
     let lexicon: Lexicon
     let vocabulary: Vocabulary
+    /// Code → the words of the site it is about ("27759" → tibial shaft), see `citedSite`.
+    var codeSites: [String: [String]] = [:]
 
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
@@ -17,6 +19,7 @@ struct NarrativeAnalyzer: Sendable {
         for index in raw.indices where raw[index].text.utf8.contains(where: { $0 >= 0x80 }) {
             raw[index].text = raw[index].text.folding(options: .diacriticInsensitive, locale: nil)
         }
+        citedSite(&raw)
         var tokens = number(expand(raw))
         readPlainVerbs(&tokens)
         markScopes(&tokens)
@@ -45,6 +48,26 @@ struct NarrativeAnalyzer: Sendable {
         addPressureRelease(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)
+    }
+
+    /// An appeal or a dispute that cites two codes of one site and argues which applies ("Appeal
+    /// for 27759: the reviewer recoded this as 27758 because ...") names that site through them,
+    /// though the letter may never spell the bone out: its words are added after each code.
+    /// Codes of different sites ("billed 27814, auditor says 27822") add nothing.
+    func citedSite(_ raw: inout [Tokenizer.RawToken]) {
+        guard !codeSites.isEmpty, raw.contains(where: { Self.isCodeNumber($0.text) }) else { return }
+        var first: Int?
+        var codes: Set<String> = []
+        for index in raw.indices where Self.isCodeNumber(raw[index].text) && codeSites[raw[index].text] != nil {
+            codes.insert(raw[index].text)
+            if first == nil { first = index }
+        }
+        guard let first, codes.count >= 2, Set(codes.compactMap { codeSites[$0] }).count == 1,
+              let words = codeSites[raw[first].text] else { return }
+        for index in raw.indices.reversed() where codes.contains(raw[index].text) {
+            raw.insert(contentsOf: words.map { Tokenizer.RawToken(text: $0, start: raw[index].start, end: raw[index].end, boundary: .none,
+                                                                  section: raw[index].section) }, at: index + 1)
+        }
     }
 
     /// Prefixes a word may be split at ("sub trochanteric", "cephalo medullary").
