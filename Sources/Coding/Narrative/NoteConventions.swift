@@ -132,9 +132,16 @@ extension NarrativeAnalyzer {
                 }
             }
             guard let claim else { continue }
-            // Up to a turn to what the documentation says: "... but the operative report documents ...".
+            // From the claim ("I billed 27814 for a right ankle ORIF - auditor says ..." keeps the
+            // asker's own words) up to a turn to what the documentation says ("... but the operative
+            // report documents ...").
+            var from = claim
+            while from > start, tokens[from - 1].clause == tokens[claim].clause, claim - from < 3,
+                  !Self.claimantVerbs.contains(tokens[from].text) { from -= 1 }
+            if !Self.claimantVerbs.contains(tokens[from].text) { from = claim }
+            while from > start, tokens[from - 1].clause == tokens[claim].clause, ["your", "the", "our", "their", "external", "clinical"].contains(tokens[from - 1].text) { from -= 1 }
             let turn = tokens[claim..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }) ?? end
-            for position in start..<turn { tokens[position].historical = true }
+            for position in from..<turn { tokens[position].historical = true }
         }
     }
 

@@ -56,7 +56,12 @@ extension NarrativeAnalyzer {
                     // "took it out of the cast" is still a removal; "out" standing before a time or place
                     // word of leaving ("got out of bed") is not: "bed", "hospital", "theatre".
                     let next = look + 2 < tokens.count && tokens[look + 1].text == "of" ? tokens[look + 2].text : ""
-                    if !["bed", "hospital", "theatre", "theater", "recovery", "pacu", "surgery"].contains(next) { tokens[index].text = "removed" }
+                    // "pulled it out to length", "pulled the leg out straight": a reduction by traction.
+                    let after = look + 1 < tokens.count && tokens[look + 1].clause == tokens[index].clause ? tokens[look + 1].text : ""
+                    let afterNext = look + 2 < tokens.count && tokens[look + 2].clause == tokens[index].clause ? tokens[look + 2].text : ""
+                    if after == "straight" || (after == "to" && afterNext == "length") {
+                        if ["pulled", "pull", "pulls"].contains(tokens[index].text) { tokens[index].text = "reduced" }
+                    } else if !["bed", "hospital", "theatre", "theater", "recovery", "pacu", "surgery"].contains(next) { tokens[index].text = "removed" }
                     break
                 }
                 look += 1
