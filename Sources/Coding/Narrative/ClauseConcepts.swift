@@ -142,7 +142,10 @@ extension NarrativeAnalyzer {
                 token.text = concept.concept
                 token.start = tokens[first].start
                 token.end = tokens[first].end
-                insertions.append((first, token))
+                // A word of its own ("fibulafixation", read by one fact only) goes after the verb, so
+                // the clause's words stay together for the entries' phrases ("fibula was fixed").
+                let after = concept.concept.hasSuffix("fixation") ? found[1] : first
+                insertions.append((after, token))
             }
             for concept in lexicon.concepts where !concept.afterFirst && concept.sentenceScope != isClause {
                 if members.contains(where: { tokens[$0].text == concept.concept }) { continue }

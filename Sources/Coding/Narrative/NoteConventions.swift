@@ -368,8 +368,11 @@ extension NarrativeAnalyzer {
             let endsClause = index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                 || tokens[index + 1].sentence != tokens[index].sentence
             guard endsClause else { continue }
+            // Within the form name's own clause: "femoral neck fx, see implant log" refers to the
+            // log; the fracture before the comma is still the note's ("see", "per" end it too).
             var position = index - 1
             while position >= 0, position >= index - 4, tokens[position].sentence == tokens[index].sentence,
+                  tokens[position].clause == tokens[index].clause, !["see", "per"].contains(tokens[position].text),
                   !Lexicon.stopWords.contains(tokens[position].text) || tokens[position].text == "and" {
                 tokens[position].historical = true
                 position -= 1
