@@ -540,6 +540,8 @@ extension NarrativeAnalyzer {
             var look = tokens[end - 1].end
             while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"") { look += 1 }
             guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            // Answered yes ("did they fix the fibula too? Yes - separate incision, plate."): done.
+            if end < tokens.count, ["yes", "yep", "yeah", "correct", "affirmative", "indeed"].contains(tokens[end].text) { continue }
             guard let verb = (start..<end).first(where: { position in
                 Self.questionVerbs.contains(tokens[position].text) && (position == start || tokens[position - 1].clause != tokens[position].clause)
                     && position + 1 < end && Self.questionSubjects.contains(tokens[position + 1].text)
