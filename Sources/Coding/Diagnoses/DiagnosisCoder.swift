@@ -264,11 +264,10 @@ struct DiagnosisCoder: Sendable {
                 && !(tokens[position].text == "old" && position > 0 && ["years", "year", "yrs", "yr", "months", "month", "weeks", "week"].contains(tokens[position - 1].text))
         }
         // "ruptured yesterday", "fell last night", "injured this morning".
-        let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if !old, tokens.indices.contains(where: { position in
             tokens[position].text == "yesterday" || (position > 0 && tokens[position - 1].text == "last" && ["night", "evening", "weekend"].contains(tokens[position].text))
                 // "ruptured it playing football on Thursday"
-                || (position > 0 && ["on", "last"].contains(tokens[position - 1].text) && weekdays.contains(tokens[position].text))
+                || (position > 0 && ["on", "last"].contains(tokens[position - 1].text) && NarrativeAnalyzer.weekdays.contains(tokens[position].text))
                 || (position > 0 && tokens[position - 1].text == "this" && ["morning", "afternoon", "evening"].contains(tokens[position].text))
         }) { return true }
         guard let ago = tokens.firstIndex(where: { $0.text == "ago" }), ago > 0 else { return false }
