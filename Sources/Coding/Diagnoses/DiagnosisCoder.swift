@@ -455,15 +455,21 @@ struct DiagnosisCoder: Sendable {
     static func healed(_ hit: Phrase.Hit, in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         let clause = tokens[hit.first].clause, sentence = tokens[hit.first].sentence
-        var healed = false
+        var healed = false, denied = false
         for token in tokens where token.sentence == sentence {
-            if ["malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned"].contains(token.text)
-                || (token.clause == clause && healedDeformityWords.contains(token.text)) { return false }
-            if token.clause == clause, !token.negated, ["healed", "united", "consolidated", "remodeled", "remodelled"].contains(token.text),
-               !tokens.contains(where: { $0.sentence == sentence && ["never", "failed", "not"].contains($0.text) }) { healed = true }
+            if badHealingWords.contains(token.text) || (token.clause == clause && healedDeformityWords.contains(token.text)) { return false }
+            // "never healed", "failed to unite", "not united" anywhere in the sentence: not healed.
+            if ["never", "failed", "not"].contains(token.text) { denied = true }
+            if token.clause == clause, !token.negated, healedWords.contains(token.text) { healed = true }
         }
-        return healed
+        return healed && !denied
     }
+
+    static let healedWords: Set<String> = ["healed", "united", "consolidated", "remodeled", "remodelled"]
+    /// Words that say the fracture healed badly, not at all, or broke again.
+    static let badHealingWords: Set<String> = [
+        "malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned",
+    ]
 
     /// "Healed in 15 degrees of varus", "united with 2 cm of shortening": healed badly, a malunion.
     static let healedDeformityWords: Set<String> = [
