@@ -49,7 +49,7 @@ struct DiagnosisCoder: Sendable {
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
             // The condition's own words, even where a later negation reached back over them ("… fracture that never united").
             for hit in hits { for position in hit.first...hit.last { words.insert(narrative.tokens[position].text) } }
-            if Self.statesOpenFracture(narrative, sentence: sentence) || openFracture.open { words.insert("openfracture") }
+            if openFracture.open || Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
             if openFracture.type3 { words.insert("openfracture3") }
             if !unhealed.isEmpty, rule.kind == "fracture", !words.contains("delayed") { words.insert("nonunion") }
             if rule.kind == "fracture", words.isDisjoint(with: ["nonunion", "nonunited", "ununited"]) {
@@ -281,12 +281,15 @@ struct DiagnosisCoder: Sendable {
         let tokens = narrative.tokens
         for (index, token) in tokens.enumerated() where token.sentence == sentence && token.text == "open" && !token.negated {
             for next in tokens[(index + 1)..<min(tokens.count, index + 6)] {
-                if ["reduction", "treatment", "fixation", "approach", "incision", "exposure", "repair", "debridement"].contains(next.text) { break }
+                if openTreatmentWords.contains(next.text) { break }
                 if next.text.hasPrefix("fracture") { return true }
             }
         }
         return false
     }
+
+    /// Words after "open" that make it the operation's ("open reduction", "open approach"), not the fracture's.
+    static let openTreatmentWords: Set<String> = ["reduction", "treatment", "fixation", "approach", "incision", "exposure", "repair", "debridement"]
 
     /// Words that name a fracture by its pattern ("long spiral", "short oblique", "comminuted",
     /// "segmental", "transverse", "valgus-impacted", "displaced 6 mm") or by a classification with its
@@ -414,7 +417,7 @@ struct DiagnosisCoder: Sendable {
     static func openFractureReading(_ narrative: AnalyzedNarrative) -> (open: Bool, type3: Bool) {
         let tokens = narrative.tokens
         var open = false, type3 = false
-        let treatment: Set<String> = ["reduction", "treatment", "fixation", "approach", "incision", "exposure", "repair", "debridement", "surgery", "arthrotomy", "wound"]
+        let treatment = openTreatmentWords.union(["surgery", "arthrotomy", "wound"])
         func isType3(_ text: String) -> Bool { ["3", "iii", "3a", "3b", "3c", "iiia", "iiib", "iiic"].contains(text) }
         for (index, token) in tokens.enumerated() where !token.negated && !token.uncertain {
             let next = index + 1 < tokens.count && tokens[index + 1].sentence == token.sentence ? tokens[index + 1].text : ""
