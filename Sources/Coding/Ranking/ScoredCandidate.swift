@@ -451,8 +451,15 @@ enum ProcedureScorer {
     static func namesInjury(_ narrative: AnalyzedNarrative) -> Bool {
         // A reduction in a note that cuts or fuses bone is the cut's ("fibula osteotomised …, put
         // back with 2 screws" in an ankle fusion; "osteotomy reduced and plated"): no injury.
-        let cut = narrative.tokens.contains { Self.cutWords.contains($0.text) && $0.isAffirmed }
-        return narrative.tokens.contains { Self.injuryWords.contains($0.text) && !$0.historical && !(cut && Self.reductionWords.contains($0.text)) }
+        // Called for every fracture-treatment candidate: the second scan, for a cut, only when a
+        // reduction word would otherwise decide, and once.
+        var cut: Bool?
+        return narrative.tokens.contains { token in
+            guard Self.injuryWords.contains(token.text), !token.historical else { return false }
+            guard Self.reductionWords.contains(token.text) else { return true }
+            if cut == nil { cut = narrative.tokens.contains { Self.cutWords.contains($0.text) && $0.isAffirmed } }
+            return cut == false
+        }
     }
     static let reductionWords: Set<String> = ["reduction", "reduced", "reduce"]
     static let cutWords: Set<String> = [
