@@ -151,11 +151,13 @@ enum ProcedureScorer {
         // The first group's longest word may stand in the next procedure's statement: in
         // "arthrotomy and washout of the knee, then incision and drainage of the thigh" the knee's
         // action is the arthrotomy, not the thigh's incision and drainage. When a joining word
-        // other than a bare "and" (not a side or a list item: below) parts the first word from
-        // every other group's, a word of the first group as strong, said before it in its sentence
-        // and in the statement of every other group's word, is taken instead.
+        // other than a bare "and" (not a side or a list item: those are read below) parts the first
+        // word from every other group's, a word of the first group as strong, said before it in its
+        // sentence and in the statement of every other group's word, is taken instead.
         func parted(_ a: Phrase.Hit, _ b: Phrase.Hit) -> Bool { ProcedureStatements.separated(span(a), span(b), in: narrative, plainAnd: false) }
-        if hits.dropFirst().allSatisfy({ parted(site, $0) && !ProcedureStatements.separated(span(site), span($0), in: narrative, joins: false) }) {
+        // Spread over list items or sides only: "then", "also" join the steps of one operation too.
+        func apart(_ a: Phrase.Hit, _ b: Phrase.Hit) -> Bool { ProcedureStatements.separated(span(a), span(b), in: narrative, joins: false) }
+        if hits.dropFirst().allSatisfy({ parted(site, $0) && !apart(site, $0) }) {
             let others = hits.dropFirst()
             var better: Phrase.Hit?
             for index in compiled.all[0].indices where narrative.mayContain(compiled.all[0][index]) {
@@ -163,7 +165,7 @@ enum ProcedureScorer {
                     && hit.section.procedureWeight == site.section.procedureWeight && !others.contains(where: { parted(hit, $0) })
                     && !others.contains(where: { span($0).overlaps(span(hit)) })
                     && hit.sentence == site.sentence && hit.last < site.first {
-                    if better == nil || hit.last - hit.first > better!.last - better!.first { better = hit }
+                    if better.map({ hit.last - hit.first > $0.last - $0.first }) ?? true { better = hit }
                 }
             }
             if let better {
@@ -171,8 +173,6 @@ enum ProcedureScorer {
                 hits[0] = better
             }
         }
-        // Spread over list items or sides only: "then", "also" join the steps of one operation too.
-        func apart(_ a: Phrase.Hit, _ b: Phrase.Hit) -> Bool { ProcedureStatements.separated(span(a), span(b), in: narrative, joins: false) }
         guard hits.dropFirst().contains(where: { apart(site, $0) }) else { return hits }
         func equals(_ group: [Phrase], as strong: Phrase.Hit) -> [Phrase.Hit] {
             group.flatMap { $0.hits(in: narrative) }.filter { $0.affirmed && $0.section.procedureWeight == strong.section.procedureWeight }
