@@ -100,12 +100,12 @@ struct ProcedureRanker: Sendable {
                 guard features.regionAgreement(code: entry(candidate).code) > -1.75 else { continue }
                 // The same words already explain a chosen procedure: not a second procedure.
                 let ranges = candidate.required.map { $0.first...$0.last }
-                if ranges.allSatisfy({ range in usedTokens.contains { $0.overlaps(range) } }) { continue }
+                let used = ranges.map { range in usedTokens.contains { $0.overlaps(range) } }
+                if !used.contains(false) { continue }
                 // Nor when its site and most of its other words are a chosen procedure's: "excision
                 // of a fibrous dysplasia lesion of the femoral shaft" is the bone lesion's excision,
                 // not a soft-tissue excision beside it for the one word "lesion".
-                if let site = ranges.first, usedTokens.contains(where: { $0.overlaps(site) }),
-                   ranges.filter({ range in usedTokens.contains { $0.overlaps(range) } }).count * 2 > ranges.count { continue }
+                if used.first == true, used.filter({ $0 }).count * 2 > used.count { continue }
                 if entry(candidate).isUnlisted { continue }
                 // A further procedure is told with an action of its own: its site's sentence says
                 // nothing else it needs, and each other word it needs stands in the sentence of a
