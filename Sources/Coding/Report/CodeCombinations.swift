@@ -25,8 +25,9 @@ struct CodeCombination: Sendable {
     /// open because the ankle was opened ("reduced indirectly with the fibula; it was not fixed")
     /// is not a fixed posterior lip.
     var lastPartOpenFact: String? = nil
-    /// The limb and the one thing CPT reports, for the reason ("of the left ankle ... one fracture").
+    /// The joint the parts share, for the reason ("of the left ankle", "of the right knee").
     var limb: String = "ankle"
+    /// The one thing CPT reports the parts as, for the reason ("one fracture", "one ligament repair").
     var reportedAs: String = "one fracture"
 
     /// Applied in order: a bimalleolar code (suggested, or combined by the first rule) with a
@@ -188,7 +189,7 @@ extension ReportBuilder {
             var seen: Set<String> = []
             report.procedures = report.procedures.filter { seen.insert($0.code).inserted }
         }
-        // Twice per rule: once for each ankle ("right: lateral and medial; left: fibula and medial").
+        // Twice per rule: once for each side ("right: lateral and medial; left: fibula and medial").
         for rule in CodeCombination.table.flatMap({ [$0, $0] }) {
             // One suggestion per part, the first of each part's codes in report order.
             var positions: [Int] = []
@@ -205,8 +206,8 @@ extension ReportBuilder {
                 }
                 if said || named { continue }
             }
-            // Same ankle: the sides the parts share ("right: lateral and medial; left: lateral
-            // only" combines on the right); no side read for any part is one ankle too.
+            // Same limb: the sides the parts share ("right: lateral and medial; left: lateral
+            // only" combines on the right); no side read for any part is one limb too.
             let partSides = parts.map { sidesByCode[$0.code] ?? [] }
             let sides = partSides.dropFirst().reduce(partSides[0]) { $0.intersection($1) }
             guard sides.isEmpty ? partSides.allSatisfy(\.isEmpty) : true,
@@ -228,8 +229,8 @@ extension ReportBuilder {
                                           modifiers: modifiers(for: entry, sides: combinedSides, report: &ignored),
                                           evidence: evidence)
             report.warnings += ignored.warnings
-            let ankle = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") \(rule.limb)" : sides.count == 2 ? "each \(rule.limb)" : "the same \(rule.limb)"
-            let reason = "\(code) rather than \(parts.map(\.code).joined(separator: " + ")): \(rule.name) of \(ankle) were treated, which CPT reports as \(rule.reportedAs)"
+            let place = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") \(rule.limb)" : sides.count == 2 ? "each \(rule.limb)" : "the same \(rule.limb)"
+            let reason = "\(code) rather than \(parts.map(\.code).joined(separator: " + ")): \(rule.name) of \(place) were treated, which CPT reports as \(rule.reportedAs)"
             // A part done on another side too stays for that side.
             var kept: [Int: CodeSuggestion] = [:]
             for (position, part) in zip(positions, parts) {
