@@ -40,6 +40,8 @@ enum ComponentWords {
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact", "stayed", "remained", "solid"]
     /// Verbs that take a part out with "out" ("took it out", "pulled out the stem").
     static let phrasalRemovalVerbs: Set<String> = ["took", "taken", "take", "takes", "taking", "pulled", "pull", "pulling", "knocked", "came", "come", "got", "get"]
+    /// A part named by a pronoun ("left it alone", "we took them out").
+    static let pronouns: Set<String> = ["it", "them"]
     /// Words naming a part as the one already in place ("the same cup liner", "the existing shell").
     static let sameWords: Set<String> = ["same", "existing", "original", "old", "retained", "current"]
     /// "The tibial tray was left.": "left" closing its clause after a form of "be".
@@ -50,7 +52,7 @@ enum ComponentWords {
         if index == end, index > 0, tokens[index - 1].clause == tokens[index].clause,
            ["was", "were", "is", "are", "been"].contains(tokens[index - 1].text) { return true }
         // "so we left it alone", "left them in place": the part talked about was kept.
-        if index + 2 <= end, ["it", "them"].contains(tokens[index + 1].text), ["alone", "in", "untouched", "undisturbed", "as"].contains(tokens[index + 2].text) { return true }
+        if index + 2 <= end, pronouns.contains(tokens[index + 1].text), ["alone", "in", "untouched", "undisturbed", "as"].contains(tokens[index + 2].text) { return true }
         guard index + 2 <= end, ["the", "both", "his", "her", "their", "its"].contains(tokens[index + 1].text) else { return false }
         var next = index + 2
         if next < end, tokens[next].text == "the" { next += 1 }
@@ -170,7 +172,7 @@ struct ArthroplastyComponents {
             // "The cup had migrated and was spinning. We took it out": a pronoun taken out is the part
             // named last, in this sentence or the one before.
             if clause.removal != nil, clause.mentions.isEmpty,
-               let pronoun = (start...end).first(where: { ["it", "them"].contains(tokens[$0].text) && tokens[$0].isAffirmed }),
+               let pronoun = (start...end).first(where: { ComponentWords.pronouns.contains(tokens[$0].text) && tokens[$0].isAffirmed }),
                let last = clauses.last(where: { !$0.mentions.isEmpty && tokens[start].sentence - $0.sentence <= 1 })?.mentions.last {
                 clause.mentions.append(Mention(part: last.part, index: pronoun, byStem: last.byStem, hipSide: last.hipSide, kept: false))
             }
