@@ -30,7 +30,7 @@ struct ReportBuilder {
     /// hospital"): the words before "by" that scope marking put out of today's work, and the
     /// provider's words, when those words hold a required group of an entry whose other groups the
     /// narrative says (not negated, not uncertain). Only looked for when nothing is suggested.
-    func otherProvidersWork() -> (work: String, provider: String)? {
+    private func otherProvidersWork() -> (work: String, provider: String)? {
         let tokens = narrative.tokens
         for index in tokens.indices where index > 0 && tokens[index].text == "by" && tokens[index - 1].historical {
             let clause = tokens[index].clause
@@ -50,10 +50,11 @@ struct ReportBuilder {
             let covered = knowledgeBase.compiled.contains { compiled in
                 compiled.all.contains { said($0, inside: true) } && compiled.all.allSatisfy { said($0, inside: false) }
             }
+            guard covered else { continue }
             // The provider's words to the end of the clause, a few words at most ("by the ED doctor").
             var last = provider
             while last + 1 < min(index + 5, tokens.count), tokens[last + 1].clause == clause { last += 1 }
-            if covered { return (narrative.quote(first, index - 1), narrative.quote(index, last)) }
+            return (narrative.quote(first, index - 1), narrative.quote(index, last))
         }
         return nil
     }
