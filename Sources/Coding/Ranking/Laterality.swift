@@ -93,6 +93,8 @@ enum Side: String, Sendable, Comparable {
     /// "right under the skin", "right down to bone": "right" as an adverb before a place (not "right
     /// below-knee amputation", "right through-knee", "right under GA").
     static let rightBeforePlace: Set<String> = ["under", "over", "into", "onto", "beneath", "underneath", "behind", "next", "beside", "against", "down", "off", "at", "on"]
+    /// The word after one of `rightBeforePlace` that makes it a place ("under the", "down to",
+    /// "under skin"); "right under GA" names a side.
     static let placeFollowers: Set<String> = ["the", "a", "its", "his", "her", "skin", "to", "bone"]
 }
 
