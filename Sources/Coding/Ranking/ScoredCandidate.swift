@@ -731,8 +731,8 @@ enum ProcedureScorer {
     /// are uncertain each, but the group holds whichever is true. The first of the pair, read as
     /// affirmed, when the only doubt on both is the "vs" between them.
     static func eitherAlternative(_ group: [Phrase], in narrative: AnalyzedNarrative, outside excluded: [ClosedRange<Int>]) -> Phrase.Hit? {
-        let tokens = narrative.tokens
         guard narrative.weighsAlternatives else { return nil }
+        let tokens = narrative.tokens
         var doubtful: [Phrase.Hit] = []
         for index in group.indices where narrative.mayContain(group[index]) {
             for hit in group[index].hits(in: narrative) where hit.uncertain && !hit.negated && !hit.historical
@@ -743,13 +743,8 @@ enum ProcedureScorer {
         for left in doubtful where left.last + 2 < tokens.count && ["vs", "versus"].contains(tokens[left.last + 1].text) {
             guard doubtful.contains(where: { $0.first == left.last + 2 }) else { continue }
             // Nothing else in the clause before the pair is in doubt ("possible X vs Y" stays doubtful).
-            var position = left.first - 1
-            var otherDoubt = false
-            while position >= 0, tokens[position].clause == tokens[left.first].clause {
-                if tokens[position].uncertain { otherDoubt = true }
-                position -= 1
-            }
-            if otherDoubt { continue }
+            let clause = tokens[left.first].clause
+            if tokens[..<left.first].reversed().prefix(while: { $0.clause == clause }).contains(where: \.uncertain) { continue }
             var hit = left
             hit.uncertain = false
             return hit
