@@ -138,6 +138,13 @@ extension NarrativeAnalyzer {
                 // "external fixator tibia to calcaneus and ORIF of the fibula with a plate": another
                 // bone named between them is what the verb did.
                 if tokens[(first + 1)..<found[1]].contains(where: { Self.longBoneWords.contains($0.text) && !concept.groups[0].contains($0.text) }) { continue }
+                // "ORIF of the plafond and plate on the fibula", "plating of the fibula": the verb's own
+                // object, named right after it, is another bone; the verb is that bone's.
+                var object = found[1] + 1
+                while object < tokens.count, object <= found[1] + 4, tokens[object].clause == verb.clause,
+                      Self.objectLinkWords.contains(tokens[object].text) { object += 1 }
+                if object < tokens.count, tokens[object].clause == verb.clause, Self.longBoneWords.contains(tokens[object].text),
+                   !concept.groups[0].contains(where: { $0.prefix(3) == tokens[object].text.prefix(3) }) { continue }
                 var token = tokens[found[1]]
                 token.text = concept.concept
                 token.start = tokens[first].start
@@ -179,6 +186,7 @@ extension NarrativeAnalyzer {
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
                                              "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
     static let longBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "femur", "femoral", "talus", "calcaneus"]
+    static let objectLinkWords: Set<String> = ["on", "to", "of", "onto", "the", "a", "an", "its", "distal", "lateral"]
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
     static let otherBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "syndesmosis", "deltoid", "talus", "talar", "plafond",
                                               "pilon", "shaft"]
