@@ -14,12 +14,6 @@ extension NarrativeAnalyzer {
     static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "plan",
                                          "planning", "going", "need", "needs", "want", "wants", "try", "tried", "attempt", "attempted"]
 
-    /// A surgical verb in its plain form before what it acts on is today's action told in the
-    /// present, as writers whose first language is not English, and some terse dictation, tell an
-    /// operation: "doctor open the anterior compartment", "we release the tendon", "surgeon fix the
-    /// fracture with two screws". The knowledge base's phrases are written with the past form
-    /// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
-    /// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
     /// Verbs that with "out" after them in their clause say something was removed: "took the whole
     /// sac out", "pulled the nail out", "got the loose bodies out", "taken out".
     static let outVerbs: Set<String> = ["took", "take", "takes", "taken", "taking", "pulled", "pull", "pulls", "got", "get", "gets"]
@@ -32,6 +26,13 @@ extension NarrativeAnalyzer {
     static let backVerbs: Set<String> = ["popped", "pop", "pops", "put", "puts", "got", "get", "gets", "slipped", "slid", "clunked",
                                          "eased", "snapped", "levered"]
 
+    /// A surgical verb in its plain form before what it acts on is today's action told in the
+    /// present, as writers whose first language is not English, and some terse dictation, tell an
+    /// operation: "doctor open the anterior compartment", "we release the tendon", "surgeon fix the
+    /// fracture with two screws". The knowledge base's phrases are written with the past form
+    /// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
+    /// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
+    /// Before that, a verb with "back" (`backVerbs`) becomes "reduced" and one with "out" (`outVerbs`) "removed".
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
         for index in 0..<(tokens.count - 1) where Self.backVerbs.contains(tokens[index].text) {
