@@ -180,11 +180,7 @@ extension NarrativeAnalyzer {
                     // positioned"); not "the posterior malleolus reduced … once the fibula was plated".
                     if let be = (start..<clauseStart - 1).first(where: { Lexicon.beVerbs.contains(tokens[$0].text) }), be - start <= 4,
                        !(start..<be).contains(where: { tokens[$0].text.hasSuffix("ed") || Self.participles.contains(tokens[$0].text) }),
-                       (be..<clauseStart - 1).allSatisfy({ place in
-                           let text = tokens[place].text
-                           return Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text) || text.hasSuffix("ed") || text.hasSuffix("ly")
-                               || Self.participles.contains(text) || Self.stateWords.contains(text)
-                       }) {
+                       (be..<clauseStart - 1).allSatisfy({ Self.saysOfSubject(tokens[$0].text) }) {
                         negateBackward(&tokens, from: clauseStart - 1, to: start, retentionCue: index)
                     }
                 }
@@ -420,6 +416,12 @@ extension NarrativeAnalyzer {
 
     /// Words of a part's state in a chain of predicates ("well fixed and stable and was retained").
     static let stateWords: Set<String> = ["well", "stable", "solid", "intact", "good", "satisfactory", "fine", "sound", "rigid"]
+    /// A word of what is said of one subject in a chain of predicates ("was firmly fixed and well
+    /// positioned"): a function word, a form of "be", a participle, an adverb or a state word.
+    static func saysOfSubject(_ text: String) -> Bool {
+        Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text) || text.hasSuffix("ed") || text.hasSuffix("ly")
+            || participles.contains(text) || stateWords.contains(text)
+    }
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
                                            "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
@@ -535,13 +537,7 @@ extension NarrativeAnalyzer {
                 let before = tokens[position - 1].text
                 // "The acetabular cup was firmly fixed and well positioned and was retained": a chain
                 // of what is said of one subject, up to the cue of keeping it.
-                let joinsPredicate = cue.map { cue in
-                    (position + 1..<cue).allSatisfy { place in
-                        let text = tokens[place].text
-                        return Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text)
-                            || text.hasSuffix("ed") || text.hasSuffix("ly") || Self.participles.contains(text) || Self.stateWords.contains(text)
-                    }
-                } ?? false
+                let joinsPredicate = cue.map { cue in (position + 1..<cue).allSatisfy { Self.saysOfSubject(tokens[$0].text) } } ?? false
                 // "the obturator nerve identified and preserved": finding it did nothing to it.
                 if !joinsPredicate, before.hasSuffix("ed") || Self.participles.contains(before), !Self.findingVerbs.contains(before) { break }
                 tokens[position].negated = true
