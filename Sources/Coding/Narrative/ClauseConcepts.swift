@@ -38,6 +38,7 @@ extension NarrativeAnalyzer {
     /// followed by a comma is a compartment too; "compartment" is added after it (a phrase sees
     /// only the names beside the head; "anterior and lateral compartments" is left as written).
     static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "superficial", "deep", "peroneal", "anterolateral"]
+    static let listJoiners: Set<String> = ["and", "or", "plus", "&", "+"]
     func addSharedCompartmentHeads(_ tokens: inout [NarrativeToken], text: String) {
         guard tokens.contains(where: { $0.text == "compartments" }) else { return }
         let bytes = Array(text.utf8)
@@ -52,7 +53,7 @@ extension NarrativeAnalyzer {
             guard position < head - 1 else { continue }
             while position >= 0, tokens[position].sentence == sentence {
                 var comma = false
-                if ["and", "or", "plus", "&", "+"].contains(tokens[position].text) {
+                if Self.listJoiners.contains(tokens[position].text) {
                     position -= 1
                     comma = position >= 0 && commaBetween(position, position + 1)
                 } else if commaBetween(position, position + 1) {
@@ -82,8 +83,9 @@ extension NarrativeAnalyzer {
     /// release said not done of a pronoun takes back the compartments named before it in its
     /// sentence (back to a release that was done).
     static let releaseStemsDeclined: [String] = ["open", "releas", "decompress", "incis", "fasciotom", "split"]
+    static let releasedPronouns: Set<String> = ["them", "those", "these", "both"]
     func markDeclinedReleases(_ tokens: inout [NarrativeToken]) {
-        for index in tokens.indices where ["them", "those", "these", "both"].contains(tokens[index].text) && tokens[index].negated {
+        for index in tokens.indices where tokens[index].negated && Self.releasedPronouns.contains(tokens[index].text) {
             let clause = tokens[index].clause
             guard (max(0, index - 3)..<index).contains(where: { position in
                 tokens[position].clause == clause && tokens[position].negated
