@@ -1,0 +1,230 @@
+/// What a note says about other voices and about its own wording: claims set against the
+/// documentation, codes the asker names or glosses, a payer's or reviewer's claims, open and
+/// answered questions, and quoted wording called wrong. Their words are not today's facts.
+extension NarrativeAnalyzer {
+    /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
+    /// claims, set against what the documentation says, is not itself documentation. The words
+    /// before "but/however/whereas" no longer count as today's facts when that part has a verb of
+    /// claiming and the part after names the note (or chart, record, report...) and what it says.
+    static let claimVerbs: Set<String> = ["says", "said", "say", "wrote", "writes", "wants", "coded", "billed", "thinks", "insists",
+                                          "claims", "calls", "called", "charged", "booked", "selected", "picked", "listed"]
+    static let documentNouns: Set<String> = ["note", "notes", "documentation", "chart", "record", "report", "dictation", "narrative",
+                                             "opnote", "op-note", "body"]
+    static let documentVerbs: Set<String> = ["says", "said", "states", "stated", "documents", "documented", "reads", "shows", "describes",
+                                             "described", "mentions", "records", "recorded", "clearly"]
+    func markDisputedClaims(_ tokens: inout [NarrativeToken]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            guard let turn = tokens[start..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }), turn > start,
+                  tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
+                  let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
+                  tokens[noun..<min(end, noun + 3)].contains(where: { Self.documentVerbs.contains($0.text) }) else { continue }
+            // "I coded 27448 for the distal femoral varus osteotomy but the op note says ... fixed
+            // with a plate": the claim is the code; what it was coded for still names the operation.
+            var claimEnd = turn
+            if let verb = tokens[start..<turn].firstIndex(where: { Self.claimVerbs.contains($0.text) }),
+               let number = tokens[verb..<min(turn, verb + 3)].firstIndex(where: { Self.isCodeNumber($0.text) }),
+               number + 1 < turn, tokens[number + 1].text == "for" {
+                claimEnd = number + 2
+            }
+            for position in start..<claimEnd { tokens[position].historical = true }
+        }
+    }
+
+    /// "I was going to use one of the leg fasciotomy-with-debridement codes", "we billed the
+    /// bimalleolar ORIF code": a code the asker names by its words is a guess, not documentation.
+    /// The words between a guessing verb of "I"/"we" and "code(s)" of the same clause are uncertain.
+    static let guessVerbs: Set<String> = ["use", "used", "using", "bill", "billed", "billing", "code", "coded", "coding", "report",
+                                          "reported", "reporting", "pick", "picked", "choose", "chose", "select", "selected", "submit",
+                                          "submitted", "put", "assign", "assigned"]
+    func markNamedGuesses(_ tokens: inout [NarrativeToken]) {
+        var index = 2
+        while index < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].text == "code" || tokens[index].text == "codes" else { continue }
+            let clause = tokens[index].clause
+            var verb = index - 1
+            while verb > 0, index - verb <= 10, tokens[verb].clause == clause, !Self.guessVerbs.contains(tokens[verb].text) { verb -= 1 }
+            guard tokens[verb].clause == clause, Self.guessVerbs.contains(tokens[verb].text), verb + 1 < index else { continue }
+            let sentence = tokens[verb].sentence
+            guard (max(0, verb - 6)..<verb).contains(where: { tokens[$0].sentence == sentence && ["i", "we"].contains(tokens[$0].text) }) else { continue }
+            for position in (verb + 1)..<index { tokens[position].uncertain = true }
+        }
+    }
+
+    /// "I had this as 28090 (foot ganglion)", "billed 27685 (TAL), denied": the words in brackets
+    /// right after a code number say what the code means, not what was done.
+    func markCodeGlosses(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
+        let bytes = Array(text.utf8)
+        for index in tokens.indices where Self.isCodeNumber(tokens[index].text) {
+            var look = tokens[index].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "(") else { continue }
+            guard let close = bytes[look...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 10 }),
+                  bytes[close] == UInt8(ascii: ")") else { continue }
+            var position = index + 1
+            while position < tokens.count, tokens[position].start < close {
+                tokens[position].historical = true
+                position += 1
+            }
+        }
+    }
+
+    /// "The payer says the ligament was acutely injured", "your reviewer downcoded this on the
+    /// assumption that debridement was implied", "the payer reclassified this as a closed
+    /// reduction": in an appeal or a reply to an auditor, what the other side claims is argued
+    /// against, not documented. The words after the claiming verb, to the end of its sentence.
+    static let reviewerNouns: Set<String> = ["payer", "payor", "reviewer", "reviewers", "insurer", "carrier", "auditor", "auditors", "denial"]
+    static let reviewerVerbs: Set<String> = ["says", "said", "state", "states", "stated", "claims", "claimed", "contends", "argues", "believes",
+                                             "assumed", "assumes", "reclassified", "downcoded", "recoded", "considers", "considered", "suggests",
+                                             "maintains", "asserts", "determined", "feels", "thinks"]
+    func markReviewerClaims(_ tokens: inout [NarrativeToken]) {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard Self.reviewerVerbs.contains(tokens[index].text), index > 0 else { continue }
+            // The claimant within three words before the verb, in its clause ("the payer says",
+            // "your reviewer downcoded", "you state").
+            let clause = tokens[index].clause
+            let claimant = (max(0, index - 3)..<index).contains { position in
+                tokens[position].clause == clause
+                    && (Self.reviewerNouns.contains(tokens[position].text) || (tokens[position].text == "you" && position == index - 1))
+            }
+            guard claimant else { continue }
+            var position = index + 1
+            while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+                tokens[position].historical = true
+                position += 1
+            }
+        }
+    }
+
+    /// "Did he do a fasciotomy?", "was the fibula fixed?": a question whether something was done
+    /// does not say it was, unless the next sentence answers "yes". From the asking verb to the "?".
+    static let askingVerbs: Set<String> = ["did", "was", "were"]
+    static let askedSubjects: Set<String> = ["he", "she", "they", "we", "you", "it", "there", "the", "this", "that", "surgeon", "doctor", "doc", "dr"]
+    static let yesWords: Set<String> = ["yes", "yep", "yeah", "correct", "affirmative"]
+    func markOpenQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 2, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 1 < tokens.count {
+            defer { index += 1 }
+            let token = tokens[index]
+            guard Self.askingVerbs.contains(token.text), index == 0 || tokens[index - 1].clause != token.clause,
+                  Self.askedSubjects.contains(tokens[index + 1].text), tokens[index + 1].sentence == token.sentence else { continue }
+            var last = index
+            while last + 1 < tokens.count, tokens[last + 1].sentence == token.sentence { last += 1 }
+            var look = tokens[last].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            if last + 1 < tokens.count, Self.yesWords.contains(tokens[last + 1].text) { continue }
+            for position in index...last { tokens[position].uncertain = true }
+        }
+    }
+
+    /// A five-character CPT code as written ("27448", "27245-RT" reads "27245").
+    static func isCodeNumber(_ word: String) -> Bool {
+        word.utf8.count == 5 && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// A question answered "No" ("Is this an SI joint fusion? No, only an injection.", "Was the
+    /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of
+    /// a one-clause question sentence are negated when the next sentence opens with "no" or "nope"
+    /// standing alone in its clause.
+    func markAnsweredQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var index = 1
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard token.text == "no" || token.text == "nope", token.sentence != tokens[index - 1].sentence,
+                  index + 1 >= tokens.count || tokens[index + 1].clause != token.clause else { continue }
+            // The sentence before ends with "?".
+            var look = tokens[index - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            // Only a question of one clause: "No" may deny a part of a longer one ("Girdlestone R hip
+            // after infected hemiarthroplasty? No - the prosthesis came out last month").
+            let question = tokens[index - 1].sentence
+            var first = index - 1
+            while first > 0, tokens[first - 1].sentence == question { first -= 1 }
+            guard tokens[first..<index].allSatisfy({ $0.clause == tokens[index - 1].clause }) else { continue }
+            for position in first..<index { tokens[position].negated = true }
+        }
+        // "> which open meniscus code for this? Surgeon: it wasn't open. Knee scope ...": a word of
+        // the question that the answer right after it denies ("it wasn't open", "not open") is denied
+        // in the question too.
+        index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard index + 1 < tokens.count, tokens[index + 1].sentence != tokens[index].sentence else { continue }
+            var look = tokens[index].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            var first = index
+            while first > 0, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
+            let answerEnd = min(tokens.count, index + 9)
+            for answer in (index + 1)..<answerEnd where tokens[answer].negated && !Lexicon.stopWords.contains(tokens[answer].text) {
+                for position in first...index where tokens[position].text == tokens[answer].text { tokens[position].negated = true }
+            }
+        }
+    }
+
+    /// Words that say a quoted wording was an error.
+    static let errorWords: Set<String> = ["wrong", "incorrect", "error", "erroneous", "mistake", "mistaken", "inaccurate", "untrue"]
+    static let quotingVerbs: Set<String> = ["said", "says", "say", "read", "reads", "stated", "states", "dictated", "written", "wrote",
+                                            "typed", "documented", "mentioned", "called"]
+
+    /// A wording quoted as what the dictation said and then called wrong ("the dictation said
+    /// 'osteotomy with plate fixation'. That is wrong.", "the earlier line 'extra-articular' - this
+    /// was wrong"): the quoted words did not happen. The quote must follow a verb of saying (or a
+    /// document noun: "the line '...'") within three words and be called an error within eight
+    /// words after it closes, in its sentence or the next.
+    func markRetractedQuotes(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.contains(where: { Self.errorWords.contains($0.text) }) else { return }
+        let bytes = Array(text.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 128 }
+        // Quote pairs: straight double quotes, curly quotes, and single quotes that open after a
+        // non-letter and close before one (not an apostrophe: "wasn't").
+        var pairs: [(Int, Int)] = []
+        var position = 0
+        while position < bytes.count {
+            let b = bytes[position]
+            var openLength = 0
+            if b == 34 || b == 39 { openLength = 1 }
+            else if b == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80, bytes[position + 2] == 0x9C || bytes[position + 2] == 0x98 { openLength = 3 }
+            if openLength > 0, position == 0 || !isLetter(bytes[position - 1]), position + openLength < bytes.count, isLetter(bytes[position + openLength]) {
+                var close = position + openLength
+                var found = -1
+                while close < bytes.count, close < position + 300, bytes[close] != 10 {
+                    let c = bytes[close]
+                    let curlyClose = c == 0xE2 && close + 2 < bytes.count && bytes[close + 1] == 0x80 && (bytes[close + 2] == 0x9D || bytes[close + 2] == 0x99)
+                    if (c == b && openLength == 1) || (openLength == 3 && curlyClose) {
+                        let after = close + (openLength == 3 ? 3 : 1)
+                        if close > 0, isLetter(bytes[close - 1]) || bytes[close - 1] == 46, after >= bytes.count || !isLetter(bytes[after]) { found = close; break }
+                    }
+                    close += 1
+                }
+                if found > 0 { pairs.append((position, found)); position = found + 1; continue }
+            }
+            position += 1
+        }
+        for (open, close) in pairs {
+            guard let first = tokens.firstIndex(where: { $0.start > open }), tokens[first].end <= close else { continue }
+            var last = first
+            while last + 1 < tokens.count, tokens[last + 1].end <= close { last += 1 }
+            let introduced = (max(0, first - 3)..<first).contains { Self.quotingVerbs.contains(tokens[$0].text) || Self.documentNouns.contains(tokens[$0].text) || tokens[$0].text == "line" }
+            guard introduced, last + 1 < tokens.count else { continue }
+            let sentenceLimit = tokens[last].sentence + 1
+            let called = ((last + 1)..<min(tokens.count, last + 9)).contains { tokens[$0].sentence <= sentenceLimit && Self.errorWords.contains(tokens[$0].text) }
+            guard called else { continue }
+            for index in first...last { tokens[index].negated = true }
+        }
+    }
+}
