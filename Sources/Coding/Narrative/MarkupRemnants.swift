@@ -4,9 +4,8 @@
 /// heading after it opens its section; `&amp;` is an ampersand, `&lt;` / `&gt;` a comparison.
 extension NarrativeAnalyzer {
     static func clearingMarkup(_ text: String) -> String {
+        guard text.utf8.contains(lt) || text.utf8.contains(amp) else { return text }
         let bytes = Array(text.utf8)
-        let lt = UInt8(ascii: "<"), amp = UInt8(ascii: "&")
-        guard bytes.contains(lt) || bytes.contains(amp) else { return text }
         var output = bytes
         var changed = false
         var index = 0
