@@ -41,10 +41,7 @@ extension NarrativeAnalyzer {
                                           "reported", "reporting", "pick", "picked", "choose", "chose", "select", "selected", "submit",
                                           "submitted", "put", "assign", "assigned"]
     func markNamedGuesses(_ tokens: inout [NarrativeToken]) {
-        var index = 2
-        while index < tokens.count {
-            defer { index += 1 }
-            guard tokens[index].text == "code" || tokens[index].text == "codes" else { continue }
+        for index in tokens.indices.dropFirst(2) where tokens[index].text == "code" || tokens[index].text == "codes" {
             let clause = tokens[index].clause
             var verb = index - 1
             while verb > 0, index - verb <= 10, tokens[verb].clause == clause, !Self.guessVerbs.contains(tokens[verb].text) { verb -= 1 }
@@ -83,10 +80,7 @@ extension NarrativeAnalyzer {
                                              "assumed", "assumes", "reclassified", "downcoded", "recoded", "considers", "considered", "suggests",
                                              "maintains", "asserts", "determined", "feels", "thinks"]
     func markReviewerClaims(_ tokens: inout [NarrativeToken]) {
-        var index = 0
-        while index < tokens.count {
-            defer { index += 1 }
-            guard Self.reviewerVerbs.contains(tokens[index].text), index > 0 else { continue }
+        for index in tokens.indices.dropFirst() where Self.reviewerVerbs.contains(tokens[index].text) {
             // The claimant within three words before the verb, in its clause ("the payer says",
             // "your reviewer downcoded", "you state").
             let clause = tokens[index].clause
@@ -111,9 +105,7 @@ extension NarrativeAnalyzer {
     func markOpenQuestions(_ tokens: inout [NarrativeToken], text: String) {
         guard tokens.count > 2, text.utf8.contains(UInt8(ascii: "?")) else { return }
         let bytes = Array(text.utf8)
-        var index = 0
-        while index + 1 < tokens.count {
-            defer { index += 1 }
+        for index in 0..<(tokens.count - 1) {
             let token = tokens[index]
             guard Self.askingVerbs.contains(token.text), index == 0 || tokens[index - 1].clause != token.clause,
                   Self.askedSubjects.contains(tokens[index + 1].text), tokens[index + 1].sentence == token.sentence else { continue }
