@@ -294,11 +294,6 @@ extension NarrativeAnalyzer {
         }
     }
 
-    /// "The talus was brought back under the tibial plafond", "talus now concentric beneath the
-    /// plafond": the plafond named as the place of the talus, in a reduction of an ankle
-    /// fracture or dislocation, is no fracture of the plafond (a pilon code, S82.87-).
-    /// A date in an aside dates the clause before it: "Fibula was plated at stage 1 (2 weeks ago)",
-    /// "ORIF (last year)". The aside's own "ago" only reaches its own words.
     /// A question asking what was done ("Mr Park's femur, was it nailed or plated?", "did you fix
     /// the posterior malleolus?") does not document it: from the question's verb to the "?".
     static let questionVerbs: Set<String> = ["was", "were", "did", "is", "are", "do", "does", "has", "have", "had"]
@@ -324,6 +319,8 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A date in an aside dates the clause before it: "Fibula was plated at stage 1 (2 weeks ago)",
+    /// "ORIF (last year)". The aside's own "ago" only reaches its own words.
     static let datedOperationWords: Set<String> = ["fixed", "fixation", "plated", "nailed", "pinned", "wired", "screwed", "operated",
                                                    "repaired", "replaced", "reconstructed", "fused", "released"]
     func markDatedAsides(_ tokens: inout [NarrativeToken], text: String) {
@@ -349,6 +346,9 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "The talus was brought back under the tibial plafond", "talus now concentric beneath the
+    /// plafond": the plafond named as the place of the talus, in a reduction of an ankle
+    /// fracture or dislocation, is no fracture of the plafond (a pilon code, S82.87-).
     func markPlafondAsPlace(_ tokens: inout [NarrativeToken]) {
         for index in tokens.indices where tokens[index].text == "plafond" {
             var look = index - 1
