@@ -97,6 +97,49 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// An appeal or a coder's question quoting what the payer's side says: "Your letter states
+    /// that ... and suggests a sliding hip screw", "the reviewer recoded this as 27758 because the
+    /// report says the fracture was opened". What the reviewer, auditor or payer claims is not the
+    /// documentation: a sentence with such a claimant followed closely by a verb of claiming or
+    /// recoding is not today's facts (the appeal goes on to quote the note itself).
+    static let claimants: Set<String> = ["reviewer", "reviewers", "payer", "payor", "payers", "insurer", "auditor", "auditors",
+                                         "denial", "carrier", "letter", "downcode", "determination"]
+    static let claimantVerbs: Set<String> = ["states", "stated", "suggests", "suggested", "claims", "claimed", "recoded", "downcoded",
+                                             "changed", "reclassified", "says", "said", "believes", "argues", "contends", "asserts",
+                                             "thinks", "maintains", "insists", "alleges", "recode", "downcode", "argued", "felt"]
+    func markPayerClaims(_ tokens: inout [NarrativeToken]) {
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            var claim: Int?
+            for position in start..<end where Self.claimants.contains(tokens[position].text) {
+                // "the reviewer states", "your letter states that", "recoded by the payer"; in one
+                // clause ("External auditor: The note states ..." is the auditor quoting the note).
+                let clause = tokens[position].clause
+                let after = tokens[(position + 1)..<min(end, position + 4)].filter { $0.clause == clause }
+                let before = tokens[max(start, position - 3)..<position].filter { $0.clause == clause }
+                if after.contains(where: { Self.claimantVerbs.contains($0.text) })
+                    || (before.contains(where: { ["by", "from"].contains($0.text) }) && before.contains(where: { Self.claimantVerbs.contains($0.text) })) {
+                    claim = position
+                    break
+                }
+            }
+            guard let claim else { continue }
+            // From the claim ("I billed 27814 for a right ankle ORIF - auditor says ..." keeps the
+            // asker's own words) up to a turn to what the documentation says ("... but the operative
+            // report documents ...").
+            var from = claim
+            while from > start, tokens[from - 1].clause == tokens[claim].clause, claim - from < 3,
+                  !Self.claimantVerbs.contains(tokens[from].text) { from -= 1 }
+            if !Self.claimantVerbs.contains(tokens[from].text) { from = claim }
+            while from > start, tokens[from - 1].clause == tokens[claim].clause, ["your", "the", "our", "their", "external", "clinical"].contains(tokens[from - 1].text) { from -= 1 }
+            let turn = tokens[claim..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }) ?? end
+            for position in from..<turn { tokens[position].historical = true }
+        }
+    }
+
     /// "Did he do a fasciotomy?", "was the fibula fixed?": a question whether something was done
     /// does not say it was, unless the next sentence answers "yes". From the asking verb to the "?".
     static let askingVerbs: Set<String> = ["did", "was", "were"]
@@ -116,6 +159,31 @@ extension NarrativeAnalyzer {
             guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
             if last + 1 < tokens.count, Self.yesWords.contains(tokens[last + 1].text) { continue }
             for position in index...last { tokens[position].uncertain = true }
+        }
+    }
+
+    /// A question asking what was done ("Mr Park's femur, was it nailed or plated?", "did you fix
+    /// the posterior malleolus?") does not document it: from the question's verb to the "?".
+    static let questionVerbs: Set<String> = ["was", "were", "did", "is", "are", "do", "does", "has", "have", "had"]
+    static let questionSubjects: Set<String> = ["it", "they", "you", "he", "she", "the", "there"]
+    func markYesNoQuestions(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            defer { start = end }
+            var look = tokens[end - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            // Answered yes ("did they fix the fibula too? Yes - separate incision, plate."): done.
+            if end < tokens.count, ["yes", "yep", "yeah", "correct", "affirmative", "indeed"].contains(tokens[end].text) { continue }
+            guard let verb = (start..<end).first(where: { position in
+                Self.questionVerbs.contains(tokens[position].text) && (position == start || tokens[position - 1].clause != tokens[position].clause)
+                    && position + 1 < end && Self.questionSubjects.contains(tokens[position + 1].text)
+            }) else { continue }
+            for position in verb..<end { tokens[position].uncertain = true }
         }
     }
 
