@@ -181,7 +181,7 @@ struct DiagnosisCoder: Sendable {
             // where the proximal tibia went.
             if !beside, token.sentence == sentence, directions["posterior"] != nil, index > 0,
                (max(0, index - 2)..<index).contains(where: { ["tibia", "tibial"].contains(tokens[$0].text) && tokens[$0].sentence == token.sentence }),
-               index - 1 >= 0, ["tibia", "tibial", "displaced", "translated", "subluxed", "dislocated"].contains(tokens[index - 1].text) {
+               ["tibia", "tibial", "displaced", "translated", "subluxed", "dislocated"].contains(tokens[index - 1].text) {
                 beside = true
             }
             if beside, let word = directions[token.text] { found.insert(word) }
