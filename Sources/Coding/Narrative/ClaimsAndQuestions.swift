@@ -2,6 +2,9 @@
 /// documentation, codes the asker names or glosses, a payer's or reviewer's claims, open and
 /// answered questions, and quoted wording called wrong. Their words are not today's facts.
 extension NarrativeAnalyzer {
+    /// Words that turn from a claim to what the documentation says ("..., but the note says ...").
+    static let turnWords: Set<String> = ["but", "however", "whereas"]
+
     /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
     /// claims, set against what the documentation says, is not itself documentation. The words
     /// before "but/however/whereas" no longer count as today's facts when that part has a verb of
@@ -18,7 +21,7 @@ extension NarrativeAnalyzer {
             var end = start
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
             defer { start = end }
-            guard let turn = tokens[start..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }), turn > start,
+            guard let turn = tokens[start..<end].firstIndex(where: { Self.turnWords.contains($0.text) }), turn > start,
                   tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
                   let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
                   tokens[noun..<min(end, noun + 3)].contains(where: { Self.documentVerbs.contains($0.text) }) else { continue }
@@ -135,7 +138,7 @@ extension NarrativeAnalyzer {
                   !Self.claimantVerbs.contains(tokens[from].text) { from -= 1 }
             if !Self.claimantVerbs.contains(tokens[from].text) { from = claim }
             while from > start, tokens[from - 1].clause == tokens[claim].clause, ["your", "the", "our", "their", "external", "clinical"].contains(tokens[from - 1].text) { from -= 1 }
-            let turn = tokens[claim..<end].firstIndex(where: { ["but", "however", "whereas"].contains($0.text) }) ?? end
+            let turn = tokens[claim..<end].firstIndex(where: { Self.turnWords.contains($0.text) }) ?? end
             for position in from..<turn { tokens[position].historical = true }
         }
     }
