@@ -25,6 +25,13 @@ enum FeatureLexicon {
         return phrases
     }()
 
+    /// A pin for skeletal traction holds no fracture ("Steinmann pin through the calcaneus"): not a
+    /// percutaneous approach, not percutaneous fixation (both features block it).
+    static let tractionPins: [String] = [
+        "steinmann pin through calcaneus", "steinmann pin through the calcaneus", "calcaneal steinmann pin*", "calcaneal pin*",
+        "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
+    ]
+
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
             "open reduction", "open treatment", "open", "opened", "reduced open", "reduced openly", "arthrotomy", "exposed", "exposure", "direct visualization",
@@ -53,11 +60,7 @@ enum FeatureLexicon {
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ", "cm stab",
-        ], blockers: [
-            // A pin for skeletal traction holds no fracture: "Steinmann pin through the calcaneus".
-            "steinmann pin through calcaneus", "steinmann pin through the calcaneus", "calcaneal steinmann pin*", "calcaneal pin*",
-            "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
-        ]),
+        ], blockers: tractionPins),
         // Percutaneous said in words of the approach, not only inferred from an implant that can be
         // placed open as well ("fixed with three cannulated screws").
         .init(feature: "percutaneousStated", phrases: [
@@ -201,11 +204,7 @@ enum FeatureLexicon {
             "pins", "pinned", "pinning", "steinmann pin*", "cannulated screw*", "percutaneous",
             // Screws across the back of the pelvic ring go in through the skin under imaging.
             "iliosacral screw*", "transsacral screw*", "trans sacral screw*", "sacroiliac screw*",
-        ], blockers: [
-            // A pin for skeletal traction holds no fracture: "Steinmann pin through the calcaneus".
-            "steinmann pin through calcaneus", "steinmann pin through the calcaneus", "calcaneal steinmann pin*", "calcaneal pin*",
-            "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
-        ]),
+        ], blockers: tractionPins),
         .init(feature: "graft", phrases: [
             "bone graft*", "autograft", "allograft", "iliac crest", "graft", "grafting", "grafted", "bone void filler", "cancellous chips",
             "autologous bone", "autogenous bone", "autologous graft", "autogenous graft",
