@@ -32,6 +32,18 @@ enum FeatureLexicon {
         "traction pin*", "denham pin*", "steinmann pin for traction", "steinmann pin traction",
     ]
 
+    /// A walking aid, not an external fixator ("WBAT with frame", "mobilise with a Zimmer frame"):
+    /// its names, and every way of walking or bearing weight said "with frame".
+    static let walkingFrames: [String] = [
+        "walking frame", "zimmer frame", "wheeled frame", "walker frame", "pulpit frame", "gutter frame", "frame walker",
+        "frame and crutches", "crutches or frame",
+    ] + [
+        "weight bearing", "weight bearing as tolerated", "full weight bearing", "touch weight bearing", "partial weight bearing",
+        "non weight bearing", "nonweight bearing", "wbat", "fwb", "pwb", "twb", "ttwb", "nwb",
+        "mobilise", "mobilize", "mobilised", "mobilized", "mobilising", "mobilizing", "mobilisation", "mobilization", "mobile",
+        "walk", "walking", "walks", "ambulate", "ambulating", "ambulates",
+    ].map { $0 + " with frame" }
+
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
             "open reduction", "open treatment", "open", "opened", "reduced open", "reduced openly", "arthrotomy", "exposed", "exposure", "direct visualization",
@@ -186,15 +198,7 @@ enum FeatureLexicon {
         .init(feature: "fixation:external", phrases: [
             "external fixation", "external fixator", "external fixator applied", "spanning fixator", "frame", "ex fix",
             "ilizarov", "multiplanar", "uniplanar", "half pins",
-        ], blockers: [
-            // A walking aid, not a fixator ("WBAT with frame", "mobilise with a Zimmer frame").
-            "walking frame", "zimmer frame", "wheeled frame", "walker frame", "pulpit frame", "gutter frame", "frame walker",
-            "weight bearing with frame", "weight bearing as tolerated with frame", "mobilise with frame", "mobilize with frame",
-            "mobilised with frame", "mobilized with frame", "mobilising with frame", "mobilizing with frame", "mobilisation with frame",
-            "mobilization with frame", "walk with frame", "walking with frame", "walks with frame", "ambulate with frame",
-            "ambulating with frame", "ambulates with frame", "mobile with frame", "frame and crutches", "crutches or frame", "wbat with frame", "fwb with frame", "pwb with frame",
-            "twb with frame", "ttwb with frame", "nwb with frame", "full weight bearing with frame", "touch weight bearing with frame",
-            "partial weight bearing with frame", "non weight bearing with frame", "nonweight bearing with frame",
+        ], blockers: walkingFrames + [
             // A frame a limb rests or hangs in for traction, not a fixator.
             "braun frame", "bohler braun frame", "boehler braun frame", "balkan frame", "balkan beam", "traction frame",
             "overhead frame", "frame bed", "stryker frame",
