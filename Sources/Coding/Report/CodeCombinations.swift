@@ -1,7 +1,8 @@
 /// Codes that CPT reports as one when they are done on the same limb: the malleoli of one ankle
 /// told apart in separate clauses ("lateral malleolus plated. Medial malleolus fixed with two
 /// screws") are one bimalleolar fracture, not two single-malleolus fractures; with the posterior
-/// malleolus too, one trimalleolar fracture. The table is documented in docs/coding.md.
+/// malleolus too, one trimalleolar fracture; a collateral and a cruciate repair of one knee, the
+/// code for both. The table is documented in docs/coding.md.
 struct CodeCombination: Sendable {
     /// What the combined code stands for, for the reason ("both malleoli").
     let name: String
