@@ -280,6 +280,9 @@ struct DiagnosisCoder: Sendable {
                        fractureNames: [Phrase.Hit] = [], unhealed: [Phrase.Hit] = []) -> (Int, [Phrase.Hit])? {
         let nonunion = !unhealed.isEmpty && compiled.rule.kind == "fracture"
         let tokens = narrative.tokens
+        // `healed` is true only beside one of its healing words: most narratives have none, and it
+        // scans the hit's sentence for every hit of every fracture rule.
+        let mayBeHealed = compiled.rule.kind == "fracture" && tokens.contains { Self.healedWords.contains($0.text) }
         var perGroup: [[Int: Phrase.Hit]] = []
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
@@ -300,7 +303,7 @@ struct DiagnosisCoder: Sendable {
             // "an intertrochanteric fracture that never united": the fracture is not what "never" negates.
             for hit in hitsOfGroup where (!hit.negated || (nonunion && unhealed.contains { $0.first > hit.last && tokens[$0.first].clause == tokens[hit.last].clause }))
                 && !hit.uncertain && !Self.doubtful(hit, in: narrative) && !Self.surgicalDislocation(hit, in: narrative)
-                && !(compiled.rule.kind == "fracture" && (Self.notYetBroken(hit, in: narrative) || Self.healed(hit, in: narrative)))
+                && !(compiled.rule.kind == "fracture" && (Self.notYetBroken(hit, in: narrative) || (mayBeHealed && Self.healed(hit, in: narrative))))
                 // The fracture of "nailed 10 months ago for a femoral shaft fracture … never united" is today's nonunion.
                 && (!hit.historical || context.contains(index) || nonunion
                     || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
