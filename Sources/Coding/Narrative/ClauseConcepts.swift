@@ -116,9 +116,17 @@ extension NarrativeAnalyzer {
             clauses[tokens[index].clause, default: []].append(index)
             sentences[tokens[index].sentence, default: []].append(index)
         }
+        // A concept with a group of which the narrative has no word at all is in no clause or
+        // sentence: read once here, not for each clause and sentence.
+        let texts = Set(tokens.map(\.text))
+        let present = lexicon.concepts.map { concept in
+            concept.groups.allSatisfy { group in
+                group.contains { pattern in pattern.hasSuffix("*") ? texts.contains { Lexicon.matches($0, pattern) } : texts.contains(pattern) }
+            }
+        }
         for (isClause, key) in order {
             let members = isClause ? clauses[key]! : sentences[key]!
-            for concept in lexicon.concepts where concept.afterFirst && isClause {
+            for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && concept.afterFirst && isClause {
                 // In order: a word of each group after the one before; the word goes after the first
                 // group's word nearest the second group's, with the second group's scope.
                 func isIn(_ group: [String], _ i: Int) -> Bool { group.contains { Lexicon.matches(tokens[i].text, $0) } }
@@ -156,7 +164,7 @@ extension NarrativeAnalyzer {
                 let after = concept.concept.hasSuffix("fixation") ? found[1] : first
                 insertions.append((after, token))
             }
-            for concept in lexicon.concepts where !concept.afterFirst && concept.sentenceScope != isClause {
+            for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && !concept.afterFirst && concept.sentenceScope != isClause {
                 if members.contains(where: { tokens[$0].text == concept.concept }) { continue }
                 var last = -1
                 var action = -1
