@@ -40,10 +40,14 @@ struct DiagnosisCoder: Sendable {
         let openFracture = Self.openFractureReading(narrative)
         let unhealed = Self.unhealedWords(narrative)
         let fractureNames = Self.fractureNames(narrative) + unhealed
+        // `healed` is true only beside one of its healing words: most narratives have none, and it
+        // scans the hit's sentence for every hit of every fracture rule. Read once per narrative.
+        let mayBeHealed = narrative.tokens.contains { Self.healedWords.contains($0.text) }
         for compiled in knowledgeBase.diagnosisRules {
             let rule = compiled.rule
             if let group = rule.group, let used = usedGroups[group], used.count != 1 { continue }
-            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames, unhealed: unhealed) else { continue }
+            guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames, unhealed: unhealed,
+                                               mayBeHealed: mayBeHealed) else { continue }
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
             var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
@@ -277,12 +281,9 @@ struct DiagnosisCoder: Sendable {
 
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
     private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = [],
-                       fractureNames: [Phrase.Hit] = [], unhealed: [Phrase.Hit] = []) -> (Int, [Phrase.Hit])? {
+                       fractureNames: [Phrase.Hit] = [], unhealed: [Phrase.Hit] = [], mayBeHealed: Bool = true) -> (Int, [Phrase.Hit])? {
         let nonunion = !unhealed.isEmpty && compiled.rule.kind == "fracture"
         let tokens = narrative.tokens
-        // `healed` is true only beside one of its healing words: most narratives have none, and it
-        // scans the hit's sentence for every hit of every fracture rule.
-        let mayBeHealed = compiled.rule.kind == "fracture" && tokens.contains { Self.healedWords.contains($0.text) }
         var perGroup: [[Int: Phrase.Hit]] = []
         let context = Set(compiled.rule.context ?? [])
         for (index, group) in compiled.all.enumerated() {
