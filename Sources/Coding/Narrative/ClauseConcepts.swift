@@ -67,12 +67,8 @@ extension NarrativeAnalyzer {
                 guard comma else { continue }
                 var token = tokens[head]
                 token.text = "compartment"
-                token.start = tokens[runEnd].start
-                token.end = tokens[runEnd].end
+                token.standFor(tokens[runEnd])
                 token.clause = tokens[runEnd].clause
-                token.negated = tokens[runEnd].negated
-                token.uncertain = tokens[runEnd].uncertain
-                token.historical = tokens[runEnd].historical
                 insertions.append((runEnd, token))
             }
         }
@@ -179,13 +175,7 @@ extension NarrativeAnalyzer {
                     token.text = concept.concept
                     // Whether it happened, and the words quoted for it, are the action word's (the second
                     // group): "opened the fascia and found the minimus dead, didn't twitch" is a fasciotomy.
-                    if action >= 0 {
-                        token.start = tokens[action].start
-                        token.end = tokens[action].end
-                        token.negated = tokens[action].negated
-                        token.uncertain = tokens[action].uncertain
-                        token.historical = tokens[action].historical
-                    }
+                    if action >= 0 { token.standFor(tokens[action]) }
                     insertions.append((last, token))
                 }
             }

@@ -22,4 +22,14 @@ public struct NarrativeToken: Sendable, Equatable {
 
     /// Counts as evidence of what happened today.
     public var isAffirmed: Bool { !negated && !uncertain && !historical }
+
+    /// A token the reader adds stands for the words that say it: it quotes them as evidence and
+    /// happened only if they did.
+    mutating func standFor(_ words: NarrativeToken) {
+        start = words.start
+        end = words.end
+        negated = words.negated
+        uncertain = words.uncertain
+        historical = words.historical
+    }
 }
