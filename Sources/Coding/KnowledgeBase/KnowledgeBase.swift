@@ -210,7 +210,7 @@ public final class KnowledgeBase: Sendable {
             for (_, words) in rule.rows { for word in words where word.count > 2 { _ = compiler.vocabulary.add(word: word) } }
         }
         for word in NarrativeAnalyzer.correctionHeads.union(NarrativeAnalyzer.retractingVerbs).union(NarrativeAnalyzer.claimVerbs)
-            .union(NarrativeAnalyzer.documentNouns).union(NarrativeAnalyzer.documentVerbs).union(["but", "however", "whereas"]) { _ = compiler.vocabulary.add(word: word) }
+            .union(NarrativeAnalyzer.documentNouns).union(NarrativeAnalyzer.documentVerbs).union(NarrativeAnalyzer.turnWords) { _ = compiler.vocabulary.add(word: word) }
         // The site each code is about, in its first plain phrase of its first group ("tibial shaft"):
         // an appeal or a dispute citing two codes of one site names that site (NarrativeAnalyzer).
         var codeSites: [String: [String]] = [:]
