@@ -269,7 +269,8 @@ extension NarrativeAnalyzer {
                 }
                 look -= 1
             }
-            guard var (named, at) = subject, named == "posterior" else { continue }
+            guard let (named, nameStart) = subject, named == "posterior" else { continue }
+            var at = nameStart
             // The last word of the name: "posterior malleolar fragment".
             while at + 1 < tokens.count, Self.malleolusWords.contains(tokens[at + 1].text) { at += 1 }
             // Said already in the words that follow ("posterior malleolus fixed with two screws").
