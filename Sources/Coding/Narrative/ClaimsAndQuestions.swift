@@ -5,6 +5,19 @@ extension NarrativeAnalyzer {
     /// Words that turn from a claim to what the documentation says ("..., but the note says ...").
     static let turnWords: Set<String> = ["but", "however", "whereas"]
 
+    /// The token range of each sentence, in order: the readers below judge a sentence as a whole.
+    static func sentenceRanges(_ tokens: [NarrativeToken]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
+
     /// "Dr says no reduction but the note says traction was applied under fluoro": what someone
     /// claims, set against what the documentation says, is not itself documentation. The words
     /// before "but/however/whereas" no longer count as today's facts when that part has a verb of
@@ -16,11 +29,8 @@ extension NarrativeAnalyzer {
     static let documentVerbs: Set<String> = ["says", "said", "states", "stated", "documents", "documented", "reads", "shows", "describes",
                                              "described", "mentions", "records", "recorded", "clearly"]
     func markDisputedClaims(_ tokens: inout [NarrativeToken]) {
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
-            defer { start = end }
+        for sentence in Self.sentenceRanges(tokens) {
+            let (start, end) = (sentence.lowerBound, sentence.upperBound)
             guard let turn = tokens[start..<end].firstIndex(where: { Self.turnWords.contains($0.text) }), turn > start,
                   tokens[start..<turn].contains(where: { Self.claimVerbs.contains($0.text) }),
                   let noun = tokens[turn..<end].firstIndex(where: { Self.documentNouns.contains($0.text) }),
@@ -111,11 +121,8 @@ extension NarrativeAnalyzer {
                                              "changed", "reclassified", "says", "said", "believes", "argues", "contends", "asserts",
                                              "thinks", "maintains", "insists", "alleges", "recode", "downcode", "argued", "felt"]
     func markPayerClaims(_ tokens: inout [NarrativeToken]) {
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
-            defer { start = end }
+        for sentence in Self.sentenceRanges(tokens) {
+            let (start, end) = (sentence.lowerBound, sentence.upperBound)
             var claim: Int?
             for position in start..<end where Self.claimants.contains(tokens[position].text) {
                 // "the reviewer states", "your letter states that", "recoded by the payer"; in one
@@ -172,16 +179,13 @@ extension NarrativeAnalyzer {
     func markYesNoQuestions(_ tokens: inout [NarrativeToken], text: String) {
         guard text.utf8.contains(UInt8(ascii: "?")) else { return }
         let bytes = Array(text.utf8)
-        var start = 0
-        while start < tokens.count {
-            var end = start
-            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
-            defer { start = end }
+        for sentence in Self.sentenceRanges(tokens) {
+            let (start, end) = (sentence.lowerBound, sentence.upperBound)
             var look = tokens[end - 1].end
             while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"") { look += 1 }
             guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
             // Answered yes ("did they fix the fibula too? Yes - separate incision, plate."): done.
-            if end < tokens.count, ["yes", "yep", "yeah", "correct", "affirmative", "indeed"].contains(tokens[end].text) { continue }
+            if end < tokens.count, Self.yesWords.contains(tokens[end].text) || tokens[end].text == "indeed" { continue }
             guard let verb = (start..<end).first(where: { position in
                 Self.questionVerbs.contains(tokens[position].text) && (position == start || tokens[position - 1].clause != tokens[position].clause)
                     && position + 1 < end && Self.questionSubjects.contains(tokens[position + 1].text)
