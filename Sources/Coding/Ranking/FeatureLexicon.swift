@@ -101,6 +101,9 @@ enum FeatureLexicon {
         .init(feature: "conservativeCare", phrases: [
             "cushion", "donut", "doughnut", "ring cushion", "bed rest", "comfort measures", "symptomatic treatment",
             "symptomatic management", "activity modification", "stool softener*", "nursing care",
+            // Treated without an operation, in plain words.
+            "without an operation", "without operation", "without surgery", "no operation", "no surgery",
+            "not for surgery", "not for operation", "no intervention", "non operative",
         ]),
         .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
         .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),
@@ -152,15 +155,21 @@ enum FeatureLexicon {
             "noncontractile muscle", "nonviable", "did not contract", "noncontractile", "necrotic", "dusky",
             "did not bleed", "not contractile", "grey muscle", "gray muscle", "no contractility", "not viable",
             "dead", "devitalized", "devitalised", "grey", "gray", "nonbleeding",
+            // Other ways surgeons (and patients) say the muscle was dead: infarcted, black, mushy,
+            // no response to the diathermy, "part of the muscle had died".
+            "infarcted", "infarct", "black", "mushy", "liquefied", "necrosed", "died", "had died",
+            "did not respond", "not responding", "no response", "unresponsive", "did not twitch", "no twitch",
         ]),
         .init(feature: "tissueRemoval", phrases: [
             "excis*", "debrid*", "resect*", "removed", "remove", "removing", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
-            "pared back",
+            "pared back", "taken away", "take away", "cut it away", "cut it out",
         ]),
         .init(feature: "viableMuscle", phrases: [
             "muscle viable", "muscles viable", "muscle healthy", "healthy muscle", "muscle contractile", "muscle bled",
             "muscle bleeding", "viable", "contractile", "bled and contracted", "contracted and bled", "pink and contractile",
             "all muscle viable", "viable muscle", "muscle pink",
+            // Lay and plain words: "all the muscle was living", "still alive".
+            "alive", "living muscle", "muscle was living", "muscle living",
         ]),
         .init(feature: "fixation:intramedullary", phrases: [
             "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",
