@@ -42,7 +42,8 @@ enum FeatureLexicon {
         "non weight bearing", "nonweight bearing", "wbat", "fwb", "pwb", "twb", "ttwb", "nwb",
         "mobilise", "mobilize", "mobilised", "mobilized", "mobilising", "mobilizing", "mobilisation", "mobilization", "mobile",
         "walk", "walking", "walks", "ambulate", "ambulating", "ambulates",
-    ].map { $0 + " with frame" }
+    ].flatMap { (verb: String) -> [String] in walkingFrameEnds.map { verb + $0 } }
+    static let walkingFrameEnds: [String] = [" with frame", " with a frame", " with the frame", " with a walking frame"]
 
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
