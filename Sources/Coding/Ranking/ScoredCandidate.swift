@@ -119,6 +119,12 @@ enum ProcedureScorer {
                     hits.append(site)
                     continue
                 }
+                // A hip replaced earlier holds its prosthesis when it dislocates today (`PriorImplant`).
+                if PriorImplant.namesHipProsthesis(group, entry: compiled.entry),
+                   let prior = PriorImplant.historyHit(group, own: hits, narrative: narrative) {
+                    hits.append(prior)
+                    continue
+                }
                 return nil
             }
             hits.append(hit)
@@ -250,6 +256,10 @@ enum ProcedureScorer {
                     .flatMap { $0.hits(in: narrative) }.filter(\.affirmed).map { $0.first...$0.last }
             }
             return ownLonger!.contains { $0.lowerBound <= hit.first && $0.upperBound >= hit.last && $0.count > hit.last - hit.first + 1 }
+        }
+        // The native hip's codes stand aside for a hip replaced earlier on the same side (`PriorImplant`).
+        if PriorImplant.namesHipProsthesis(compiled.none, entry: compiled.entry), PriorImplant.historyHit(compiled.none, own: required, narrative: narrative) != nil {
+            return nil
         }
         for index in compiled.none.indices where narrative.mayContain(compiled.none[index]) {
             let phrase = compiled.none[index]
