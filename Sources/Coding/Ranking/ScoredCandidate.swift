@@ -318,7 +318,16 @@ enum ProcedureScorer {
                 || features.state("immobilization").present || features.state("treatment").present
             if !treated { score -= untreatedPenalty }
         }
-        if entry.action == "manipulation", ruledOutWordInCondition, features.state("manipulation").present {
+        // The same when the injury is told in the body under such a title ("Procedure: MUA right hip" …
+        // "Surgeon's note: posterior dislocation reduced closed"): the word was let pass only because
+        // the title documents the whole entry.
+        let injuryUnderTitle = entry.action == "manipulation" && !whole.isEmpty && compiled.none.indices.contains { index in
+            narrative.mayContain(compiled.none[index]) && compiled.none[index].hits(in: narrative).contains { hit in
+                hit.affirmed && !whole.contains(hit.sentence) && hit.section.procedureWeight >= minimumSectionWeight
+                    && (hit.first...hit.last).contains { injuryWords.contains(narrative.tokens[$0].text) }
+            }
+        }
+        if entry.action == "manipulation", ruledOutWordInCondition || injuryUnderTitle, features.state("manipulation").present {
             // "Operation: MUA right ankle" … "Findings: displaced bimalleolar fracture": the
             // manipulation is that fracture's (or dislocation's) reduction, coded as its treatment;
             // a joint manipulation code is for a stiff joint with nothing broken or out of place.
