@@ -29,8 +29,20 @@ enum AlternativeReasons {
         return text
     }
 
+    /// Whether the note rules the loser out, rather than merely supporting it less: a fact on
+    /// which the two codes differ is contradicted ("fixation was documented" against a closed
+    /// code), or another approach than the loser's is documented.
+    static func ruledOut(winner: ProcedureEntry, winnerCandidate: ScoredCandidate, loser: ProcedureEntry,
+                         loserCandidate: ScoredCandidate) -> Bool {
+        loserCandidate.facts.contains { $0.outcome == .contradicts && winner.facts[$0.key] != $0.required }
+            || (loserCandidate.approachScore < winnerCandidate.approachScore && loser.approach != winner.approach
+                && loserCandidate.approachDocumented != nil)
+    }
+
     static func describe(_ fact: FactComparison, narrative: AnalyzedNarrative) -> String {
         let name = FactMatcher.phrase(for: fact.key)
+        // After "no", without the article: "no traumatic cause", not "no a traumatic cause".
+        let noName = name.hasPrefix("a ") ? String(name.dropFirst(2)) : name.hasPrefix("an ") ? String(name.dropFirst(3)) : name
         let quote = fact.evidence.map { " (\"\(narrative.quote($0.first, $0.last))\")" } ?? ""
         switch (fact.key, fact.required, fact.outcome) {
         case ("fixation", .string(let required), _):
@@ -43,9 +55,9 @@ enum AlternativeReasons {
         case ("nonviableMuscleDebridement", .bool(true), .undocumented) where fact.documented == FactMatcher.hintedOnly:
             return "muscle that looked nonviable is described, but its removal is not documented"
         case (_, .bool(true), .undocumented):
-            return "no \(name) was documented"
+            return "no \(noName) was documented"
         case (_, .bool(true), _):
-            return "the note says no \(name) was done"
+            return "the note says no \(noName) was done"
         case (_, .bool(false), _):
             return "\(name) was documented\(quote)"
         default:

@@ -245,6 +245,17 @@ extension ReportBuilder {
             let dropped = zip(positions, parts).filter { kept[$0.0] == nil }.map(\.1)
             report.alternatives.removeAll { alternative in alternative.code == code || dropped.contains { $0.code == alternative.code } }
             report.alternatives.insert(contentsOf: dropped.map { Alternative(code: $0.code, descriptor: $0.descriptor, reason: reason) }, at: 0)
+            // The parts are ruled out by the combination; the combined code's own neighbours that
+            // the note does not rule out come before them ("27814 rather than 27822: ... fits when
+            // the fracture is trimalleolar ...").
+            let family = (entry.related ?? []).compactMap { related -> Alternative? in
+                guard !report.procedures.contains(where: { $0.code == related.code }), !dropped.contains(where: { $0.code == related.code }),
+                      let loser = knowledgeBase.procedure(related.code) else { return nil }
+                let (reason, ruledOut) = relatedReasonAndExclusion(winner: entry, loser: loser, preferWhen: related.preferWhen)
+                return ruledOut ? nil : Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)
+            }
+            report.alternatives.removeAll { alternative in family.contains { $0.code == alternative.code } }
+            report.alternatives.insert(contentsOf: family, at: 0)
             let first = min(positions.min() ?? 0, existing ?? Int.max)
             var procedures: [CodeSuggestion] = []
             for (index, suggestion) in report.procedures.enumerated() {

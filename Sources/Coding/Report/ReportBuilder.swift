@@ -10,6 +10,12 @@ struct ReportBuilder {
 
     static let alternativesPerProcedure = 4
 
+    /// Where an alternative is listed (see `fillRanked`).
+    enum AlternativeRank: Int, Comparable {
+        case neighbour, weaker, unmatchedNeighbour, ruledOut
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
 
     func fill(_ report: inout SuggestionReport) {
@@ -80,7 +86,12 @@ struct ReportBuilder {
         }
         var sidesByCode: [String: Set<Side>] = [:]
         var alternativeCodes: Set<String> = Set(ranking.selected.map { entry(ranking.candidates[$0]).code })
-        var alternatives: [(score: Double, alternative: Alternative)] = []
+        // An alternative's place: a matched neighbour of a chosen code that nothing in the note rules
+        // out comes first, then the other, weaker matches, then the neighbours the knowledge base
+        // names that the note did not match but does not rule out, and last the neighbours a
+        // documented fact or approach rules out ("fixation was documented" against a closed code),
+        // so that one a fact excludes does not crowd out one that is merely less supported.
+        var alternatives: [(rank: AlternativeRank, score: Double, alternative: Alternative)] = []
         // Several separate procedures (add-ons aside): which one leads, the principal procedure,
         // is the engine's reading of the surgeon's order, not a documented fact.
         let principalChosen = ranking.selected.filter { !entry(ranking.candidates[$0]).isAddOn }.count > 1
@@ -91,7 +102,7 @@ struct ReportBuilder {
             let line = IncludedSteps.sentence(part: step, whole: whole, step: part.step)
             report.warnings.append(ReportWarning(kind: "bundling", message: line, codes: [whole.code, step.code]))
             if alternativeCodes.insert(step.code).inserted {
-                alternatives.append((ranking.candidates[part.position].score, Alternative(code: step.code, descriptor: step.descriptor, reason: line)))
+                alternatives.append((.weaker, ranking.candidates[part.position].score, Alternative(code: step.code, descriptor: step.descriptor, reason: line)))
             }
         }
         for position in ranking.selected {
@@ -128,16 +139,16 @@ struct ReportBuilder {
                 modifiers: modifiers(for: winner, sides: sides, report: &report), evidence: evidence))
             for rival in rivals.prefix(Self.alternativesPerProcedure) where alternativeCodes.insert(entry(ranking.candidates[rival]).code).inserted {
                 let loser = entry(ranking.candidates[rival])
-                alternatives.append((ranking.candidates[rival].score, Alternative(
+                let excluded = AlternativeReasons.ruledOut(winner: winner, winnerCandidate: candidate, loser: loser, loserCandidate: ranking.candidates[rival])
+                alternatives.append((excluded ? .ruledOut : .neighbour, ranking.candidates[rival].score, Alternative(
                     code: loser.code, descriptor: loser.descriptor,
                     reason: AlternativeReasons.reason(winner: winner, winnerCandidate: candidate, loser: loser,
                                                       loserCandidate: ranking.candidates[rival], narrative: narrative))))
             }
             for related in winner.related ?? [] where alternativeCodes.insert(related.code).inserted {
                 guard let loser = knowledgeBase.procedure(related.code) else { continue }
-                alternatives.append((-100, Alternative(
-                    code: loser.code, descriptor: loser.descriptor,
-                    reason: relatedReason(winner: winner, loser: loser, preferWhen: related.preferWhen))))
+                let (reason, excluded) = relatedReasonAndExclusion(winner: winner, loser: loser, preferWhen: related.preferWhen)
+                alternatives.append((excluded ? .ruledOut : .unmatchedNeighbour, -100, Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)))
             }
             report.queries += DocumentationQueries.forProcedure(winner, candidate: candidate, rivals: rivals.map { ranking.candidates[$0] },
                                                                knowledgeBase: knowledgeBase, features: features, sides: sides)
@@ -146,11 +157,12 @@ struct ReportBuilder {
         for (position, candidate) in ranking.candidates.enumerated() where !ranking.selected.contains(position) {
             let loser = entry(candidate)
             guard alternativeCodes.insert(loser.code).inserted else { continue }
-            alternatives.append((candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
+            alternatives.append((.weaker, candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
                                                               reason: "also matched, more weakly (score \(String(format: "%.1f", candidate.score)) against \(String(format: "%.1f", ranking.candidates[ranking.selected[0]].score)))")))
         }
         report.alternatives = alternatives.enumerated().sorted { a, b in
-            a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
+            if a.element.rank != b.element.rank { return a.element.rank < b.element.rank }
+            return a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
         }.map(\.element.alternative)
         var requiredByCode: [String: [Phrase.Hit]] = [:]
         for position in ranking.selected { requiredByCode[entry(ranking.candidates[position]).code] = ranking.candidates[position].required }
@@ -221,23 +233,32 @@ struct ReportBuilder {
     /// winner ("27752 rather than 27750: manipulation (reduction) was documented ("closed reduction")"),
     /// else when it would fit.
     func relatedReason(winner: ProcedureEntry, loser: ProcedureEntry, preferWhen: String) -> String {
+        relatedReasonAndExclusion(winner: winner, loser: loser, preferWhen: preferWhen).reason
+    }
+
+    /// The reason, and whether the note rules the neighbour out (a fact it differs on is
+    /// contradicted, or another approach is documented) rather than merely not describing it.
+    func relatedReasonAndExclusion(winner: ProcedureEntry, loser: ProcedureEntry, preferWhen: String) -> (reason: String, ruledOut: Bool) {
         var reasons: [String] = []
+        var ruledOut = false
         for key in loser.facts.keys.sorted() {
             guard let value = loser.facts[key], winner.facts[key] != value else { continue }
             let fact = FactMatcher.compare(key, value, features: features, bilateralBySide: laterality.bothSides,
                                            detectable: knowledgeBase.detectableFacts)
             if fact.outcome == .contradicts || (fact.outcome == .undocumented && fact.score < 0 && fact.documented != FactMatcher.hintedOnly) {
                 reasons.append(AlternativeReasons.describe(fact, narrative: narrative))
+                if fact.outcome == .contradicts { ruledOut = true }
             }
         }
         if loser.approach != winner.approach, ["open", "percutaneous", "closed"].contains(loser.approach),
            let documented = features.effectiveApproach, documented != loser.approach {
             reasons.append("the treatment documented is \(documented), not \(loser.approach)")
+            ruledOut = true
         }
         guard !reasons.isEmpty else {
-            return "\(winner.code) rather than \(loser.code): \(loser.code) fits when \(preferWhen), which the narrative does not describe"
+            return ("\(winner.code) rather than \(loser.code): \(loser.code) fits when \(preferWhen), which the narrative does not describe", false)
         }
-        return "\(winner.code) rather than \(loser.code): " + reasons.joined(separator: "; ") + " (\(loser.code) fits when \(preferWhen))"
+        return ("\(winner.code) rather than \(loser.code): " + reasons.joined(separator: "; ") + " (\(loser.code) fits when \(preferWhen))", ruledOut)
     }
 
     /// With several procedures, the side of the statement that names a code's site ("right
