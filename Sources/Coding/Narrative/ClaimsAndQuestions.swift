@@ -194,6 +194,26 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "Which code: percutaneous or open treatment?", "27027 or 27057?", "with or without
+    /// manipulation?": the choices a question ends on are the asker's options, not documentation.
+    /// In a sentence ending in "?", an "or" in its last clause with at most three words after it
+    /// makes the word before it and the words after it uncertain.
+    func markOfferedChoices(_ tokens: inout [NarrativeToken], text: String) {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        for sentence in Self.sentenceRanges(tokens) {
+            let (start, end) = (sentence.lowerBound, sentence.upperBound)
+            guard end - start >= 3, let or = (start + 1..<end).last(where: { tokens[$0].text == "or" }),
+                  end - 1 - or <= 3, end - 1 > or, tokens[or - 1].clause == tokens[or].clause,
+                  tokens[end - 1].clause == tokens[or].clause else { continue }
+            var look = tokens[end - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"")
+                    || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            for position in (or - 1)..<end { tokens[position].uncertain = true }
+        }
+    }
+
     /// A five-character CPT code as written ("27448", "27245-RT" reads "27245").
     static func isCodeNumber(_ word: String) -> Bool {
         word.utf8.count == 5 && word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }

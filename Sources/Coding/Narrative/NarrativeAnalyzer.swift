@@ -35,6 +35,7 @@ struct NarrativeAnalyzer: Sendable {
         markRetractedQuotes(&tokens, text: text)
         markFormNames(&tokens)
         markYesNoQuestions(&tokens, text: text)
+        markOfferedChoices(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)

@@ -128,7 +128,12 @@ enum FeatureLexicon {
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
-                      "reduced on its own", "self reduced", "spontaneously relocated"]),
+                      "reduced on its own", "self reduced", "spontaneously relocated",
+                      // What can be done is not what was done: a hip that "can be brought back into the
+                      // socket" on examination (Ortolani) or a fracture that "could be reduced".
+                      "can be reduced", "could be reduced", "can be relocated", "could be relocated",
+                      "can be brought back into the socket", "could be brought back into the socket",
+                      "can be put back into the socket", "can be pushed back into the socket"]),
         .init(feature: "anesthesia", phrases: [
             "anesthesia", "anesthetic", "anaesthesia", "anesthetized", "sedation", "sedated", "spinal", "general endotracheal",
             "intubated", "laryngeal mask", "lma", "regional block", "nerve block", "nerve blocks", "bier block",
