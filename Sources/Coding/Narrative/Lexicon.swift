@@ -60,6 +60,8 @@ struct Lexicon: Sendable {
         ["in", "lieu", "of"], ["ruled", "out"], ["no", "evidence", "of"],
         // "Patient declined total knee replacement": what was refused was not done.
         ["declined"], ["declines"], ["refused"], ["refuses"],
+        // "reduced in resus before any sedation was drawn up": what had not yet happened was not used.
+        ["before", "any"],
     ]
     /// Single words that negate what follows them ("no", "not", "without"): a phrase that contains
     /// one states an absence in its own words (see `Phrase.internalNegation`).
