@@ -45,11 +45,20 @@ extension NarrativeAnalyzer {
             // The sentence it corrects, just before it, no longer says what happened today; a
             // PROCEDURE title keeps naming the operation (FeatureDetector drops its facts).
             var back = index - 1
+            // "ADDENDUM 14/11 (surgeon): correction to the above - ...": a label and its colon
+            // before the correction are not what it corrects; the sentence before the label is.
+            if index > 0, tokens[index - 1].sentence == tokens[index].sentence,
+               tokens[index - 1].end < tokens[index].start, bytes[tokens[index - 1].end..<tokens[index].start].contains(58) {
+                var labelStart = index - 1
+                while labelStart > 0, tokens[labelStart - 1].sentence == tokens[index].sentence { labelStart -= 1 }
+                if labelStart > 0, index - labelStart <= 6 { back = labelStart - 1 }
+            }
             // Dictation breaking off ("... and a knee-spanning... correction, ankle-spanning
             // fixator"): only the words it broke off in are taken back.
             let brokenOff = index > 0 && tokens[index - 1].end < tokens[index].start
                 && String(decoding: bytes[tokens[index - 1].end..<tokens[index].start], as: UTF8.self).contains("..")
-            while back >= 0, tokens[back].sentence == tokens[index - 1].sentence, !tokens[back].correcting,
+            let corrected = back >= 0 ? tokens[back].sentence : -1
+            while back >= 0, tokens[back].sentence == corrected, !tokens[back].correcting,
                   !brokenOff || tokens[back].clause == tokens[index - 1].clause,
                   tokens[index - 1].section != .procedureTitle {
                 tokens[back].historical = true
