@@ -298,7 +298,8 @@ extension NarrativeAnalyzer {
             // the measure of a fragment's size is no fracture of the plafond.
             if look >= 1, tokens[look].text == "of", tokens[look - 1].clause == tokens[index].clause,
                Self.fragmentShares.contains(tokens[look - 1].text) || tokens[look - 1].text.hasSuffix("%") || Double(tokens[look - 1].text) != nil {
-                tokens[index].negated = true
+                // The whole name ("of the tibial plafond"): a phrase takes its standing from its first word.
+                for position in (look + 1)...index { tokens[position].negated = true }
                 continue
             }
             guard look >= 0, tokens[look].clause == tokens[index].clause,
