@@ -40,6 +40,7 @@ struct NarrativeAnalyzer: Sendable {
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
+        markExaminationReport(&tokens, text: text)
         markPlafondAsPlace(&tokens)
         addSharedCompartmentHeads(&tokens, text: text)
         markDeclinedReleases(&tokens)

@@ -336,6 +336,35 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// An independent medical examination or a medicolegal report examines and gives an opinion; the
+    /// operations it names are other surgeons' earlier work ("Records reviewed show she underwent
+    /// ORIF of a right bimalleolar ankle fracture on 03/14/2024 by Dr. Alvarez"). Nothing in it is
+    /// today's procedure.
+    func markExaminationReport(_ tokens: inout [NarrativeToken], text: String) {
+        // Read in the written words: the spelling corrector knows "medial", not "medical".
+        let bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        guard Self.examinationReportNeedles.contains(where: { Self.contains(bytes, $0) }) else { return }
+        for index in tokens.indices { tokens[index].historical = true }
+    }
+    static let examinationReportNeedles: [[UInt8]] = [
+        "independent medical exam", "independent medical eval", "maximum medical improvement", "medicolegal", "medico-legal",
+        "medico legal", "examinee",
+    ].map { Array($0.utf8) }
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let head = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == head {
+                var offset = 1
+                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Arthroscopy converted to open (or abandoned): only the open procedure is reported, so the
     /// arthroscopy words no longer speak for the approach or rule open codes out, and
     /// "converted" is the approach's conversion, not a conversion arthroplasty. The words become

@@ -193,10 +193,23 @@ extension NarrativeAnalyzer {
             // the ankle"): the injured part is what today's operation treats.
             if word == "yesterday" || word == "tomorrow"
                 || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word))
-                || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)),
+                || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
+                    && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
                !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
+            // "TKA performed six weeks earlier", "nailed two days earlier": a time before now is
+            // history like "ago" ("earlier today" is not: no unit of time stands before it).
+            // "right TKA done at an outside hospital", "fixed at another centre": another
+            // provider's work before this one's.
+            if (word == "earlier" && index > clauseStart && Self.elapsedUnits.contains(tokens[index - 1].text))
+                || (word == "at" && Self.atAnotherFacility(tokens, at: index)) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
                     tokens[position].historical = true
                     position -= 1
                 }
@@ -257,7 +270,8 @@ extension NarrativeAnalyzer {
             }
             // "ORIF planned when the swelling settles", "TKA scheduled for March": the thing
             // planned came first ("closed reduction as planned" is today's work).
-            let planned = Lexicon.backwardPlanCues.contains(word) && index > clauseStart && tokens[index - 1].text != "as"
+            let planned = Lexicon.backwardPlanCues.contains(word) && index > 0
+                && (index > clauseStart || Self.resumedClauseStart(tokens, clauseStart: clauseStart) != nil) && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
             if (Lexicon.backwardHistoryCues.contains(word) && !(word == "ago" && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index)))
@@ -265,8 +279,10 @@ extension NarrativeAnalyzer {
                 || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
                 // backward negation, it crosses an "and" between nouns, not one after a verb.
+                // "Surgery (DHS vs hemi) planned": the aside belongs to the clause it interrupts.
                 var position = index - 1
-                while position >= clauseStart, position >= 0 {
+                let lowest = Self.resumedClauseStart(tokens, clauseStart: clauseStart) ?? clauseStart
+                while position >= lowest, position >= 0 {
                     let text = tokens[position].text
                     if text == "and", position > 0 {
                         let before = tokens[position - 1].text
@@ -281,9 +297,14 @@ extension NarrativeAnalyzer {
             if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
                 // "(arthroscopic vs open)", "nail versus plate discussed": an alternative weighed is
                 // uncertain on both sides; the word or two before "vs" in its clause too.
+                // Words as written: "DHS vs hemi" weighs the whole dynamic hip screw, not its last two tokens.
                 if word == "vs" || word == "versus" {
                     var position = index - 1
-                    while position >= clauseStart, position >= 0, position >= index - 2, !Lexicon.backwardStops.contains(tokens[position].text) {
+                    var written = 0
+                    var lastStart = -1
+                    while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
+                        if tokens[position].start != lastStart { written += 1; lastStart = tokens[position].start }
+                        if written > 2 { break }
                         tokens[position].uncertain = true
                         position -= 1
                     }
@@ -378,6 +399,58 @@ extension NarrativeAnalyzer {
 
     static let presentWords: Set<String> = ["now", "today", "currently", "presents", "presented", "underwent"]
     static let historyHeadings: Set<String> = ["history", "hx", "pmh", "psh", "pshx", "pmhx"]
+    /// "we sewed it together on Tuesday", "I fixed her ankle on Friday": the writer's own work told
+    /// in the past is the operation reported, not a plan for a weekday. Plan verbs are not that work
+    /// ("we booked her for ORIF on Monday").
+    static func firstPersonPast(_ tokens: [NarrativeToken], from clauseStart: Int, to end: Int) -> Bool {
+        var position = max(clauseStart, 0)
+        while position < end {
+            if ["we", "i"].contains(tokens[position].text) {
+                var look = position + 1
+                while look < end, look <= position + 3 {
+                    let text = tokens[look].text
+                    if Self.planVerbsPast.contains(text) || Lexicon.backwardPlanCues.contains(text) { return false }
+                    if text.hasSuffix("ed") || Self.pastWorkVerbs.contains(text) { return true }
+                    look += 1
+                }
+            }
+            position += 1
+        }
+        return false
+    }
+    static let pastWorkVerbs: Set<String> = ["did", "put", "sewn", "took", "made", "cut", "set", "got", "brought", "sewed", "done"]
+    static let planVerbsPast: Set<String> = ["listed", "consented", "arranged", "planned", "booked", "scheduled", "postponed", "deferred",
+                                             "rescheduled", "cancelled", "canceled", "discussed", "offered", "advised", "recommended"]
+    /// Units an "earlier" counts back in ("six weeks earlier").
+    static let elapsedUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "hour"]
+    /// "at an outside hospital", "at another centre", "at the referring hospital".
+    static func atAnotherFacility(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        var look = index + 1
+        var other = false
+        while look < tokens.count, look <= index + 4, tokens[look].clause == tokens[index].clause {
+            let text = tokens[look].text
+            if ["outside", "another", "other", "referring", "different"].contains(text) { other = true }
+            else if other, facilityWords.contains(text) { return true }
+            else if !["an", "a", "the", "local", "private", "district", "regional"].contains(text) { return false }
+            look += 1
+        }
+        return false
+    }
+    static let facilityWords: Set<String> = ["hospital", "hospitals", "facility", "institution", "centre", "center", "clinic", "unit", "trust", "practice"]
+    /// Where a clause began before an aside interrupted it ("Surgery (DHS or hemi) planned": the
+    /// tokenizer resumes "surgery"'s clause after the parenthesis), or nil when it was not resumed.
+    static func resumedClauseStart(_ tokens: [NarrativeToken], clauseStart: Int) -> Int? {
+        guard clauseStart > 0, clauseStart < tokens.count else { return nil }
+        let clause = tokens[clauseStart].clause
+        var position = clauseStart - 1
+        while position >= 0, position >= clauseStart - 12, tokens[position].sentence == tokens[clauseStart].sentence,
+              tokens[position].clause != clause {
+            position -= 1
+        }
+        guard position >= 0, position < clauseStart - 1, tokens[position].clause == clause else { return nil }
+        while position > 0, tokens[position - 1].clause == clause { position -= 1 }
+        return position
+    }
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Months before a year are a date ("November 2026"), not a dated event.
     static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -20,6 +20,9 @@ enum FeatureLexicon {
             }
             phrases.append("change " + device)
             phrases.append("new " + device)
+            // "took off the old long leg cast and put on a fresh one"
+            phrases.append("fresh " + device)
+            phrases.append("old " + device)
             phrases.append("re" + device.replacingOccurrences(of: " ", with: ""))
         }
         return phrases
@@ -353,6 +356,7 @@ enum FeatureLexicon {
             "cast off reapplied", "cast removed new", "cast was changed", "changed cast", "cast revised", "cast split",
             "change of cast", "recasting", "changed splint", "plaster changed", "change of plaster", "pop changed",
             "backslab changed", "backslab completed", "completed cast", "cast completed",
+            "fresh cast", "old cast", "fresh short leg cast", "old short leg cast",
         ] + castChangeVariants),
         // The bone the hardware held has healed: taking the hardware out is the whole operation.
         .init(feature: "healed", phrases: [

@@ -305,7 +305,14 @@ enum ProcedureScorer {
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }))
         // A needle injection is done through the skin whatever else is said: closed care of the
         // same joint (an examination under anaesthesia, a harness) does not contradict it.
-        score += entry.action == "introduction-injection" && approach.documented == "closed" ? max(approach.score, 0) : approach.score
+        // A cast or splint after an operation it routinely follows, with no closed form of its own (a
+        // ligament repair, a tendon transfer, an osteotomy: "Brostrom L ankle, BK cast") is its
+        // aftercare, not closed treatment: as if no approach were said.
+        let approachFeatures = factFeatures ?? features
+        let castAftercare = approach.documented == "closed" && entry.approach == "open" && Self.castAftercareActions.contains(entry.action)
+            && !approachFeatures.state("approach:closed").present && !approachFeatures.state("manipulation").present
+        score += entry.action == "introduction-injection" && approach.documented == "closed" ? max(approach.score, 0)
+            : castAftercare ? max(approach.score, -0.3) : approach.score
         // Several procedures: the region of the code's own statement when that names one and its own
         // region ("1. Right total knee arthroplasty. 2. ORIF left bimalleolar ankle fracture": the
         // ankle words are the other procedure's); else the note's.
@@ -520,6 +527,9 @@ enum ProcedureScorer {
         return false
     }
 
+    /// Operations a cast or splint routinely follows, none with a closed form of its own.
+    static let castAftercareActions: Set<String> = ["repair", "reconstruction", "tendon-transfer", "tendon-lengthening", "tenotomy",
+                                                    "osteotomy", "arthrodesis", "epiphyseal-arrest"]
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
     static let operativeWords: Set<String> = [
         "excision", "excised", "excise", "resection", "resected", "incision", "incised", "open", "opened", "repair", "repaired",
