@@ -99,7 +99,13 @@ extension NarrativeAnalyzer {
                     // "the fracture is not displaced": a description of the injury, not a treatment
                     // withheld; only the description is negated (forward).
                     let describesInjury = Lexicon.injuryDescriptions.contains(after)
-                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury,
+                    // "the dislocated total hip could not be reduced in ED": the attempt failed, the
+                    // dislocation stays and is what the later reduction treats.
+                    var attempted = index + 1
+                    while attempted < tokens.count, attempted <= index + 3, Lexicon.beVerbs.contains(tokens[attempted].text) { attempted += 1 }
+                    let failedRelocation = attempted < tokens.count && Self.relocationWords.contains(tokens[attempted].text)
+                        && (clauseStart..<index).contains(where: { Self.dislocationWords.contains(tokens[$0].text) })
+                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation,
                        Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
@@ -631,6 +637,8 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    static let relocationWords: Set<String> = ["reduced", "relocated", "reducible", "relocatable"]
+    static let dislocationWords: Set<String> = ["dislocated", "dislocation", "dislocations", "dislocating", "subluxed", "subluxation"]
     /// Verbs of finding or showing a structure, which do nothing to it ("identified and protected").
     static let findingVerbs: Set<String> = ["identified", "dissected", "isolated", "visualised", "visualized", "found", "exposed",
                                             "traced", "seen", "noted", "mobilised", "mobilized", "palpated", "inspected", "located"]

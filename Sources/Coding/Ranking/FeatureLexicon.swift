@@ -199,6 +199,8 @@ enum FeatureLexicon {
         .init(feature: "fixation:internal", phrases: [
             "internal fixation", "fixation", "fixed", "tension band", "cerclage", "hardware placed", "implant", "screw", "screws",
             "plate", "nail", "suture anchor",
+            // Suture-button devices for the syndesmosis, by kind and by name.
+            "suture button", "suture buttons", "tightrope", "tight rope", "ziptight", "zip tight", "syndesmotic button", "knotless button",
             "third tubular", "3 tubular", "quarter tubular", "4 tubular", "lcp", "dcp", "neutralization", "neutralisation", "antiglide", "reconstruction plate", "recon plate",
             "partially threaded", "fully threaded", "cancellous screw*", "cortical screw*", "cortex screw*", "headless screw*",
         ], blockers: ["external fixation", "external fixator", "percutaneous fixation", "no fixation"]),
@@ -312,7 +314,7 @@ enum FeatureLexicon {
             "tibialis", "lower leg", "tibiotalar", "heel cord", "below knee", "deltoid ligament", "transtibial",
             "anterior tibial", "posterior tibial", "tibial tendon", "tibialis anterior", "tibialis posterior",
             "calcaneus", "calcaneal", "flexor hallucis longus", "flexor digitorum longus", "extensor hallucis longus",
-            "syme", "pirogoff", "boyd amputation",
+            "syme", "symes", "syme s", "pirogoff", "boyd amputation",
         ], blockers: ["tibial plateau"]),
         // Outside the code range altogether: foot, upper limb, spine. A narrative mostly about
         // these is not coded with a hip, knee or ankle code on the strength of a shared word.
