@@ -192,7 +192,7 @@ extension Lexicon {
         "presented", "presents", "emergency", "department", "following", "treated", "treatment", "underwent", "surgery",
         "surgeon", "assistant", "complications", "estimated", "minimal", "anesthesia", "general", "regional", "spinal",
         "antibiotics", "administered", "preoperative", "postoperative", "diagnosis", "findings", "indications", "consent",
-        "discussed", "benefits", "alternatives", "elected", "proceed", "operating", "room", "brought", "transferred", "marked",
+        "discussed", "benefits", "alternatives", "elected", "proceed", "consented", "operating", "room", "brought", "transferred", "marked",
         "timeout", "performed", "carried", "dissection", "subcutaneous", "tissues", "tissue", "fascia", "muscle", "muscles",
         "tendon", "tendons", "ligament", "ligaments", "capsule", "joint", "bone", "bones", "fragment", "fragments", "wound",
         "wounds", "drain", "drains", "layers", "layered", "fashioned", "reamed", "reaming", "templated", "trialed", "trials",

@@ -172,14 +172,23 @@ extension NarrativeAnalyzer {
         }
     }
 
-    /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A".
+    /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A";
+    /// on a booking or consent form also "not consented", "not carried out", "not undertaken",
+    /// "not possible", "not feasible", "not wanted" (what the form says was not agreed or not done).
     static let negativeFieldWords: Set<String> = [
         "none", "nil", "no", "not", "n/a", "na", "required", "needed", "necessary", "indicated", "done", "performed",
-        "applicable", "attempted",
+        "applicable", "attempted", "consented", "carried", "out", "undertaken", "possible", "feasible", "wanted",
+        "declined", "refused", "deferred", "omitted", "cancelled", "canceled", "abandoned",
+    ]
+    /// Words that open a negative field value: "Fixation: none", "Neurectomy: not consented",
+    /// "Obturator neurectomy: declined".
+    static let negativeFieldOpeners: Set<String> = [
+        "none", "nil", "no", "not", "n/a", "na", "declined", "refused", "deferred", "omitted", "cancelled", "canceled", "abandoned",
     ]
 
     /// A templated field whose value is negative ("Reduction: none needed", "Debridement: not
-    /// required", "Fixation: nil"): the label, one to three words opening its line, did not happen.
+    /// required", "Fixation: nil"): the label, one to three words opening its line or its
+    /// sentence, did not happen.
     /// Headings the tokenizer knows (Anesthesia:, Drains:) are sections, not words, and stay as they are.
     func markNegativeFields(_ tokens: inout [NarrativeToken], text: String) {
         guard tokens.count > 1, text.utf8.contains(UInt8(ascii: ":")) else { return }
@@ -189,7 +198,7 @@ extension NarrativeAnalyzer {
         while index < tokens.count {
             defer { index += 1 }
             let first = tokens[index]
-            guard Self.negativeFieldWords.contains(first.text), ["none", "nil", "no", "not", "n/a", "na"].contains(first.text) else { continue }
+            guard Self.negativeFieldOpeners.contains(first.text) else { continue }
             // A ":" right before the value.
             var look = first.start - 1
             while look >= 0, isSpace(bytes[look]) { look -= 1 }
@@ -206,7 +215,11 @@ extension NarrativeAnalyzer {
                     || !bytes[tokens[labelStart - 1].end..<tokens[labelStart].start].contains(10) { labelStart -= 1 }
             var before = tokens[labelStart].start - 1
             while before >= 0, isSpace(bytes[before]) || bytes[before] == UInt8(ascii: "-") || bytes[before] == UInt8(ascii: "*") { before -= 1 }
-            guard before < 0 || bytes[before] == 10 else { continue }
+            // The label opens its line, or its sentence on a line of several ("... groin incisions.
+            // Obturator neurectomy: NOT consented").
+            guard before < 0 || bytes[before] == 10
+                    || (bytes[before] == UInt8(ascii: ".") && labelStart > 0 && tokens[labelStart - 1].sentence != first.sentence)
+            else { continue }
             for position in labelStart..<end { tokens[position].negated = true }
         }
     }
