@@ -272,7 +272,7 @@ extension NarrativeAnalyzer {
     /// 'osteotomy with plate fixation'. That is wrong.", "the earlier line 'extra-articular' - this
     /// was wrong"): the quoted words did not happen. The quote must follow a verb of saying (or a
     /// document noun: "the line '...'") within three words and be called an error within eight
-    /// words after it closes, in its sentence or the next.
+    /// words after it closes, in its sentence or the next, and not in a question ("Right or wrong?").
     func markRetractedQuotes(_ tokens: inout [NarrativeToken], text: String) {
         guard tokens.contains(where: { Self.errorWords.contains($0.text) }) else { return }
         let bytes = Array(text.utf8)
@@ -309,7 +309,19 @@ extension NarrativeAnalyzer {
             let introduced = (max(0, first - 3)..<first).contains { Self.quotingVerbs.contains(tokens[$0].text) || Self.documentNouns.contains(tokens[$0].text) || tokens[$0].text == "line" }
             guard introduced, last + 1 < tokens.count else { continue }
             let sentenceLimit = tokens[last].sentence + 1
-            let called = ((last + 1)..<min(tokens.count, last + 9)).contains { tokens[$0].sentence <= sentenceLimit && Self.errorWords.contains(tokens[$0].text) }
+            // Called an error, not asked about: "Right or wrong?", "is that wrong?" leave the quote
+            // as the note's words.
+            func asked(_ index: Int) -> Bool {
+                if tokens[index].text == "or" || (index > 0 && tokens[index - 1].text == "or") { return true }
+                var end = index
+                while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[index].sentence { end += 1 }
+                var byte = tokens[end].end
+                while byte < bytes.count, bytes[byte] == 32 || bytes[byte] == 34 || bytes[byte] == 39 || bytes[byte] == 41 { byte += 1 }
+                return byte < bytes.count && bytes[byte] == UInt8(ascii: "?")
+            }
+            let called = ((last + 1)..<min(tokens.count, last + 9)).contains {
+                tokens[$0].sentence <= sentenceLimit && Self.errorWords.contains(tokens[$0].text) && !asked($0)
+            }
             guard called else { continue }
             for index in first...last { tokens[index].negated = true }
         }
