@@ -170,7 +170,10 @@ struct Tokenizer {
                 break
             case UInt8(ascii: "\"") where index == quotedTermEnd || shortQuotedTerm(bytes, openingAt: index).map({ quotedTermEnd = $0; return true }) == true:
                 break
-            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""),
+                 // A cell of a row ("14/06 | PGY-3 | L hip | tenotomy, nothing opened | dx spastic
+                 // diplegic CP"): a negation or a history cue does not run into the next cell.
+                 UInt8(ascii: "|"):
                 raise(.clause)
                 asideClosed = false
             case UInt8(ascii: "-") where index > 0 && bytes[index - 1] == 32 && index + 1 < count && (bytes[index + 1] == 32 || bytes[index + 1] == UInt8(ascii: "-")):
