@@ -23,6 +23,7 @@ struct NarrativeAnalyzer: Sendable {
         var tokens = number(expand(raw))
         readPlainVerbs(&tokens)
         markScopes(&tokens)
+        markRisks(&tokens)
         markCorrections(&tokens, text: text)
         markDisputedClaims(&tokens)
         markNamedGuesses(&tokens)

@@ -200,7 +200,8 @@ extension NarrativeAnalyzer {
             if word == "yesterday" || word == "tomorrow"
                 || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word))
                 || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
-                    && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
+                    && !Self.firstPersonPast(tokens, from: clauseStart, to: index))
+                || (Self.trailingWeekday(tokens, at: index, clauseStart: clauseStart) && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
                !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
@@ -349,6 +350,25 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "Risks discussed: bleeding, infection, re-rupture", "consented, risks including nerve injury
+    /// and amputation": what a consent lists as risks may happen; it did not. From the risk word to
+    /// the end of its sentence or a word that ends a scope ("at risk of compartment syndrome, so a
+    /// fasciotomy was done"). Not "risk factors" (conditions the patient has).
+    func markRisks(_ tokens: inout [NarrativeToken]) {
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].text == "risk" || tokens[index].text == "risks" else { index += 1; continue }
+            if index + 1 < tokens.count, ["factor", "factors"].contains(tokens[index + 1].text) { index += 2; continue }
+            let sentence = tokens[index].sentence
+            var position = index + 1
+            while position < tokens.count, tokens[position].sentence == sentence, !Lexicon.scopeBreakers.contains(tokens[position].text) {
+                tokens[position].uncertain = true
+                position += 1
+            }
+            index = position
+        }
+    }
+
     static let codeWords: Set<String> = ["code", "codes", "cpt", "coding", "coded", "bill", "billed", "billing"]
     static func asksForCode(_ tokens: [NarrativeToken], before index: Int) -> Bool {
         var look = index - 1
@@ -457,7 +477,18 @@ extension NarrativeAnalyzer {
         while position > 0, tokens[position - 1].clause == clause { position -= 1 }
         return position
     }
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        // Short forms of a ward note ("formal closure Fri", "back Thurs"); not "sat" or "sun".
+                                        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri"]
+    /// "Formal closure Fri.", "second look Thursday", "back to theatre Weds for closure": a weekday
+    /// said right after what is done that day (not after "on", read above), ending its clause or
+    /// followed by "for", dates the clause to another day.
+    static func trailingWeekday(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
+        guard weekdays.contains(tokens[index].text), index > clauseStart else { return false }
+        let before = tokens[index - 1].text
+        guard !Lexicon.stopWords.contains(before), !Lexicon.prepositions.contains(before), before.first?.isLetter == true else { return false }
+        return index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "for"
+    }
     /// Months before a year are a date ("November 2026"), not a dated event.
     static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                                           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]

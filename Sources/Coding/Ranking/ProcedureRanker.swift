@@ -30,7 +30,10 @@ struct ProcedureRanker: Sendable {
         var narrative = analyzed
         var documented: [ProcedureStatements.Documented] = []
         for (index, compiled) in entries.enumerated() {
-            if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative) { documented.append(.init(entryIndex: index, hits: hits)) }
+            if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative),
+               !ProcedureScorer.genericImplantOfAnotherRegion(compiled.entry.code, hits: hits, narrative: narrative, features: features) {
+                documented.append(.init(entryIndex: index, hits: hits))
+            }
         }
         // Sentences that each tell a whole procedure at a site of their own are statements of
         // their own: each entry takes its words again from its own statement.

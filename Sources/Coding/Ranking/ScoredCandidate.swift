@@ -294,6 +294,9 @@ enum ProcedureScorer {
         // joint washed out" opened the ankle, not the knee whose code also lists "joint".
         if !features.namesRegion(ofCode: entry.code), features.regionAgreement(code: entry.code) < 0,
            required.contains(where: { $0.first == $0.last && ["joint", "joints"].contains(narrative.tokens[$0.first].text) }) { return nil }
+        // So are the generic words of an implant: "infected R total ankle … both prosthetic components
+        // removed, cement spacer" took out the ankle's prosthesis, not the hip's or the knee's.
+        if genericImplantOfAnotherRegion(entry.code, hits: hits, narrative: narrative, features: features) { return nil }
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
@@ -394,7 +397,7 @@ enum ProcedureScorer {
             // through gluteal crease incisions" is no gluteal tendon release.
             score -= outsideSitePenalty
         }
-        if compiled.all.contains(where: { donorSiteOnly($0, in: narrative) }) {
+        if compiled.all.contains(where: { donorSiteOnly($0, in: narrative) || namesAnotherStructure($0, in: narrative) }) {
             // The code's site is only where a graft came from: "a 10 mm plug harvested from the
             // lateral trochlea of the ipsilateral knee" for a talus, "semitendinosus harvested from the thigh".
             score -= outsideSitePenalty
@@ -658,6 +661,38 @@ enum ProcedureScorer {
                     look -= 1
                 }
                 if !donor { return false }
+                seen = true
+            }
+        }
+        return seen
+    }
+
+    /// Words after a structure's name that make the name another thing's: a nerve or vessel named
+    /// after it ("common peroneal nerve protected", "posterior tibial artery ligated") or a graft
+    /// taken from it ("hamstring autograft", "semitendinosus graft", "Achilles tendon allograft").
+    static let otherStructureWords: Set<String> = ["nerve", "nerves", "artery", "arteries", "vessel", "vessels", "vein", "veins",
+                                                   "autograft", "autografts", "allograft", "allografts", "graft", "grafts"]
+    static let genericImplantWords: Set<String> = ["prosthesis", "prostheses", "prosthetic", "component", "components", "implant",
+                                                   "implants", "arthroplasty", "spacer"]
+
+    /// The code's site is only a generic word of an implant ("components", "prosthetic") and the note
+    /// names another region of the range, not the code's: the implant is that region's.
+    static func genericImplantOfAnotherRegion(_ code: String, hits: [Phrase.Hit], narrative: AnalyzedNarrative, features: DetectedFeatures) -> Bool {
+        guard let site = hits.first, site.first == site.last, genericImplantWords.contains(narrative.tokens[site.first].text) else { return false }
+        return !features.namesRegion(ofCode: code) && features.regionAgreement(code: code) < 0
+    }
+
+    /// Every affirmed word of the group is followed in its clause by a word that makes it name a
+    /// nerve, a vessel or a graft (past one "tendon" or "bone"): not the structure the code treats.
+    static func namesAnotherStructure(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var seen = false
+        for index in group.indices where narrative.mayContain(group[index]) {
+            for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
+                var next = hit.last + 1
+                if next < tokens.count, ["tendon", "tendons", "bone"].contains(tokens[next].text) { next += 1 }
+                guard next < tokens.count, tokens[next].clause == tokens[hit.last].clause,
+                      otherStructureWords.contains(tokens[next].text) else { return false }
                 seen = true
             }
         }
