@@ -157,8 +157,11 @@ extension NarrativeAnalyzer {
             }
             // "SCFE L stable", "unstable slip": stable and unstable classify a slipped epiphysis, they
             // do not say it was left alone.
+            // "Reduction stable", "hip reduced, concentric": the word tells how the reduction holds, it
+            // does not say the joint or fracture was left alone.
             if Lexicon.clauseFinalNegationCues.contains(word), index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause,
-               word != "stable" || !(clauseStart..<index).contains(where: { Self.slipWords.contains(tokens[$0].text) }) {
+               word != "stable" || !(clauseStart..<index).contains(where: { Self.slipWords.contains(tokens[$0].text) }),
+               !Self.reductionStates.contains(word) || !(clauseStart..<index).contains(where: { Self.reductionWords.contains(tokens[$0].text) }) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 // "posterior fragment small, left alone" (→ untouched); not "stable" or "normal",
                 // which describe the thing before them ("Weber B fracture, stable, boot").
@@ -577,6 +580,9 @@ extension NarrativeAnalyzer {
     static let stateAdverbs: Set<String> = ["well", "solidly", "firmly"]
     static let injuryVerbs: Set<String> = ["snapped", "ruptured", "tore", "broke", "fell", "twisted", "injured", "sustained", "rolled",
                                            "popped", "fractured", "dislocated", "lacerated", "crushed", "sprained"]
+    /// How a reduction holds, said after it in its clause.
+    static let reductionStates: Set<String> = ["stable", "concentric", "congruent"]
+    static let reductionWords: Set<String> = ["reduction", "reductions", "reduced", "relocated", "relocation"]
     static let slipWords: Set<String> = ["slipped", "slip", "epiphysis", "epiphysiolysis", "sufe"]
 
     /// "For ORIF on the trauma list when swelling allows", "fix once the soft tissues settle",
