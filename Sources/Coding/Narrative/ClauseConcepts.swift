@@ -122,7 +122,7 @@ extension NarrativeAnalyzer {
         }
         for (isClause, key) in order {
             let members = isClause ? clauses[key]! : sentences[key]!
-            for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && concept.afterFirst && isClause {
+            for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && concept.afterFirst && concept.sentenceScope != isClause {
                 // In order: a word of each group after the one before; the word goes after the first
                 // group's word nearest the second group's, with the second group's scope.
                 func isIn(_ group: [String], _ i: Int) -> Bool { group.contains { Lexicon.matches(tokens[i].text, $0) } }
@@ -136,6 +136,12 @@ extension NarrativeAnalyzer {
                 guard found.count == concept.groups.count, found.count >= 2,
                       let first = members.last(where: { $0 < found[1] && isIn(concept.groups[0], $0) }) else { continue }
                 if first + 1 < tokens.count, tokens[first + 1].text == concept.concept { continue }
+                // Over a sentence, the bone is named on its own: it ends its clause or only its shaft
+                // follows ("L tibia - long spiral", "fibular shaft, L, oblique"), not "tibial plateau,
+                // comminuted" or "femoral neck, undisplaced" (a part of the bone with codes of its own).
+                if concept.sentenceScope, first + 1 < tokens.count, tokens[first + 1].clause == tokens[first].clause,
+                   !Self.boneNameEnds.contains(tokens[first + 1].text)
+                    || (first + 2 < tokens.count && tokens[first + 2].clause == tokens[first].clause) { continue }
                 // The phrase made is read with its first word's scope: when the subject and the verb
                 // differ ("the fibula left alone and the tibia plated", "fibula previously plated"),
                 // the subject is not what the verb did today.
@@ -155,9 +161,14 @@ extension NarrativeAnalyzer {
                 token.text = concept.concept
                 token.start = tokens[first].start
                 token.end = tokens[first].end
+                // Over a sentence, the word joins the bone's clause, where its name is.
+                token.clause = tokens[first].clause
                 // A word of its own ("fibulafixation", read by one fact only) goes after the verb, so
                 // the clause's words stay together for the entries' phrases ("fibula was fixed").
-                let after = concept.concept.hasSuffix("fixation") ? found[1] : first
+                var after = concept.concept.hasSuffix("fixation") ? found[1] : first
+                // "fibular shaft, L, oblique": after the bone's whole name ("fibular shaft fracture").
+                while after + 1 < found[1], Self.boneNameEnds.contains(tokens[after + 1].text) { after += 1 }
+                if insertions.contains(where: { $0.after == after && $0.token.text == concept.concept }) { continue }
                 insertions.append((after, token))
             }
             for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && !concept.afterFirst && concept.sentenceScope != isClause {
@@ -185,6 +196,7 @@ extension NarrativeAnalyzer {
 
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
                                              "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
+    static let boneNameEnds: Set<String> = ["shaft", "diaphysis", "diaphyseal", "midshaft"]
     static let longBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "femur", "femoral", "talus", "calcaneus"]
     static let objectLinkWords: Set<String> = ["on", "to", "of", "onto", "the", "a", "an", "its", "distal", "lateral"]
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
