@@ -107,7 +107,7 @@ enum FeatureLexicon {
             "symptomatic management", "activity modification", "stool softener*", "nursing care",
             // Treated without an operation, in plain words.
             "without an operation", "without operation", "without surgery", "no operation", "no surgery",
-            "not for surgery", "not for operation", "no intervention", "non operative",
+            "not for surgery", "not for operation", "no intervention", "non operative", "no procedure",
         ]),
         .init(feature: "approach:arthroscopic", phrases: ["arthroscop*", "portal", "portals", "scope"]),
         .init(feature: "approach:endoscopic", phrases: ["endoscop*"]),

@@ -326,6 +326,8 @@ enum ProcedureScorer {
             // its treatment: some approach, reduction, fixation, immobilisation or care is expected.
             let treated = features.effectiveApproach != nil || features.state("manipulation").present || !features.fixations.isEmpty
                 || features.state("immobilization").present || features.state("treatment").present
+                // Care without an operation said in words ("no procedure", "bed rest") is care too.
+                || features.state("conservativeCare").present
             if !treated { score -= untreatedPenalty }
         }
         // The same when the injury is told in the body under such a title ("Procedure: MUA right hip" …
