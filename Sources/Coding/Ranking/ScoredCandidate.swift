@@ -371,6 +371,14 @@ enum ProcedureScorer {
             // is ruled out: the splint words that speak for it are the temporary splint's.
             score -= plannedSurgeryPenalty * (entry.approach == "closed" ? 3 : 1)
         }
+        if entry.action == "fracture-treatment", entry.approach != "closed", !features.state("manipulation").present,
+           features.effectiveApproach == nil, features.fixations.isEmpty,
+           narrative.tokens.contains(where: { $0.text == "fasciotomy" && $0.isAffirmed }) {
+            // "CT: bicondylar plateau fracture. Op: superficial and deep posterior compartments
+            // released": the fracture is why the compartments were released; nothing of its own
+            // treatment (approach, reduction, fixation) is told, so no operative fracture code.
+            score -= plannedSurgeryPenalty
+        }
         if entry.action == "fracture-treatment", features.fixations.contains("external"), features.fixations.isDisjoint(with: ["intramedullary", "plate-screws"]),
            !features.state("manipulation").present, features.effectiveApproach != "open" {
             // An external fixator put on without a reduction (a temporary spanning frame before
