@@ -224,6 +224,15 @@ extension NarrativeAnalyzer {
                     position -= 1
                 }
             }
+            // "A closed reduction under general anaesthesia was recommended elsewhere": what was
+            // advised is a plan, not what was done (after a form of "be"; not "as recommended").
+            if Self.advisedWords.contains(word), index > clauseStart + 1, Lexicon.beVerbs.contains(tokens[index - 1].text) {
+                var position = index - 1
+                while position >= clauseStart, position >= 0 {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
             // "already reduced by the ED physician", "splinted by the referring hospital": another
             // provider's work before this one's is history.
             if word == "by", index > clauseStart, index + 1 < tokens.count,
@@ -426,6 +435,7 @@ extension NarrativeAnalyzer {
         return injury
     }
 
+    static let advisedWords: Set<String> = ["recommended", "advised", "suggested", "proposed", "advocated"]
     static let presentWords: Set<String> = ["now", "today", "currently", "presents", "presented", "underwent"]
     static let historyHeadings: Set<String> = ["history", "hx", "pmh", "psh", "pshx", "pmhx"]
     /// "we sewed it together on Tuesday", "I fixed her ankle on Friday": the writer's own work told
