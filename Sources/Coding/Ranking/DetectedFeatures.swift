@@ -125,6 +125,7 @@ enum FeatureDetector {
                 for hit in feature.phrases[index].hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
                     && tokens.map({ $0[hit.first] }) ?? true {
                     if !superseded.isEmpty, !keepsSuperseded, superseded.contains(hit.sentence) { continue }
+                    if hit.first == hit.last, narrative.tokens[hit.first].text == "frame", walkingFrame(at: hit.first, in: narrative) { continue }
                     if hit.affirmed {
                         let weight = hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
@@ -308,6 +309,25 @@ enum FeatureDetector {
         "soft", "supple", "compressible", "normal", "fine", "unremarkable", "pressure", "pressures", "mmhg", "measured", "checked",
         "tense", "firm", "full", "swollen", "tight",
     ]
+
+    /// A frame in a clause about walking or getting about ("has been walking on it for a week with a
+    /// frame", "mobilising with frame and physio") is a walking frame, not an external fixator,
+    /// unless the clause names the fixator's own parts.
+    static let walkingWordStems: [String] = ["walk", "mobilis", "mobiliz", "ambulat", "weightbear"]
+    static let fixatorWords: Set<String> = ["pin", "pins", "fixator", "bar", "bars", "clamp", "clamps", "ring", "rings", "wires", "applied", "spanning"]
+    static func walkingFrame(at index: Int, in narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens, clause = tokens[index].clause
+        var first = index, last = index
+        while first > 0, tokens[first - 1].clause == clause { first -= 1 }
+        while last + 1 < tokens.count, tokens[last + 1].clause == clause { last += 1 }
+        var walking = false
+        for position in first...last {
+            let text = tokens[position].text
+            if fixatorWords.contains(text) { return false }
+            if walkingWordStems.contains(where: { text.hasPrefix($0) }) || text == "bearing" { walking = true }
+        }
+        return walking
+    }
 
     /// Debridement of nonviable muscle: said outright, or a word for dead muscle ("dusky",
     /// "did not contract", "necrotic") in a sentence that removes tissue ("…, excised"). Dead-looking
