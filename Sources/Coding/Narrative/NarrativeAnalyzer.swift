@@ -21,6 +21,12 @@ struct NarrativeAnalyzer: Sendable {
         }
         citedSite(&raw)
         var tokens = number(expand(raw))
+        // A note that is only an implant log or a sticker sheet ("IMPLANTS: Triathlon CR femur #5 |
+        // tibial baseplate #5 | insert 11 mm"): the list is the whole record of the operation, so its
+        // words count as a note without headings, not as the side lines of an operative note.
+        if tokens.first?.section == .administrative, tokens.allSatisfy({ $0.section == .administrative }) {
+            for index in tokens.indices { tokens[index].section = .general }
+        }
         readPlainVerbs(&tokens)
         markScopes(&tokens)
         markRisks(&tokens)

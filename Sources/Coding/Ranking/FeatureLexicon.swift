@@ -102,6 +102,13 @@ enum FeatureLexicon {
         ]),
         // Non-operative care in words other than a cast or splint: with no approach stated, the
         // fracture was treated closed (FactMatcher.approach). Not an approach of its own.
+        // The condition said treated without an operation ("Achilles rupture treated
+        // non-operatively", "managed conservatively in a boot"): no operation on it is documented.
+        .init(feature: "nonoperativeCare", phrases: [
+            "nonoperative", "nonoperatively", "nonsurgical", "nonsurgically", "treated conservatively", "managed conservatively",
+            "conservative management", "conservative treatment", "conservative care", "conservative measures",
+            "conservatively managed", "conservatively treated", "without surgery", "no surgery",
+        ], blockers: ["failed nonoperative", "failed conservative", "failed nonsurgical"]),
         .init(feature: "conservativeCare", phrases: [
             "cushion", "donut", "doughnut", "ring cushion", "bed rest", "comfort measures", "symptomatic treatment",
             "symptomatic management", "activity modification", "stool softener*", "nursing care",

@@ -333,6 +333,13 @@ enum ProcedureScorer {
         // The same when the injury is told in the body under such a title ("Procedure: MUA right hip" …
         // "Surgeon's note: posterior dislocation reduced closed"): the word was let pass only because
         // the title documents the whole entry.
+        if !Self.closedFormActions.contains(entry.action), entry.action != "introduction-injection",
+           features.state("nonoperativeCare").weight >= 0.5, !features.state("approach:open").present,
+           !features.state("approach:percutaneous").present, !features.state("approach:arthroscopic").present {
+            // "Achilles rupture treated non-operatively; short leg cast in equinus": the condition
+            // was not operated on, and a code for operating on it is not documented.
+            score -= untreatedPenalty
+        }
         let injuryUnderTitle = entry.action == "manipulation" && !whole.isEmpty && compiled.none.indices.contains { index in
             narrative.mayContain(compiled.none[index]) && compiled.none[index].hits(in: narrative).contains { hit in
                 hit.affirmed && !whole.contains(hit.sentence) && hit.section.procedureWeight >= minimumSectionWeight
@@ -540,6 +547,8 @@ enum ProcedureScorer {
         return false
     }
 
+    /// Actions whose codes have closed forms: a fracture, a dislocation or a joint treated without an operation.
+    static let closedFormActions: Set<String> = ["fracture-treatment", "dislocation-treatment", "manipulation"]
     /// Operations a cast or splint routinely follows, none with a closed form of its own.
     static let castAftercareActions: Set<String> = ["repair", "reconstruction", "tendon-transfer", "tendon-lengthening", "tenotomy",
                                                     "osteotomy", "arthrodesis", "epiphyseal-arrest"]
