@@ -49,6 +49,7 @@ struct NarrativeAnalyzer: Sendable {
         markCancelledCase(&tokens)
         markExaminationReport(&tokens, text: text)
         markPlafondAsPlace(&tokens)
+        markFemoralHeadAsPlace(&tokens)
         addSharedCompartmentHeads(&tokens, text: text)
         markDeclinedReleases(&tokens)
         markDatedAsides(&tokens, text: text)

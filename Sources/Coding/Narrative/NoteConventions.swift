@@ -324,6 +324,23 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "traction used to bring the femoral head back under the roof", "femoral head concentric
+    /// within the acetabulum": the femoral head named as what moves back into its socket, in the
+    /// care of an acetabular fracture or a dislocation, is no fracture of the femoral head (27267-27269).
+    /// Not "femoral head fracture reduced" or "femoral head fragment fixed".
+    func markFemoralHeadAsPlace(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where tokens[index].text == "head" && index > 0 && tokens[index - 1].text == "femoral"
+            && tokens[index - 1].clause == tokens[index].clause {
+            var look = index + 1
+            while look < tokens.count, tokens[look].clause == tokens[index].clause, ["is", "was", "now", "then", "well"].contains(tokens[look].text) { look += 1 }
+            guard look < tokens.count, tokens[look].clause == tokens[index].clause,
+                  Self.headPlaceWords.contains(tokens[look].text) else { continue }
+            tokens[index - 1].negated = true
+            tokens[index].negated = true
+        }
+    }
+    static let headPlaceWords: Set<String> = ["back", "under", "into", "concentric", "concentrically", "within", "seated", "relocated", "beneath", "underneath"]
+
     static let fragmentShares: Set<String> = ["%", "percent", "per", "cent", "third", "thirds", "quarter", "quarters", "half", "fifth"]
 
     /// A case cancelled before it started ("case cancelled, no anaesthetic given", "surgery was
