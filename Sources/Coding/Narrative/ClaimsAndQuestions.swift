@@ -172,6 +172,32 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "medialising calcaneal osteotomy + FDL transfer? no - calcaneal osteotomy only": a writer
+    /// doubting what they just wrote and answering "no" takes it back, as an item asked of and
+    /// answered "No." was not done ("Debridement? No."). The words before the "?" back to the start
+    /// of their clause, an "and" or a preposition are negated: the doubt is about the last item
+    /// ("supracondylar fracture above a well-fixed TKA? no - native knee": the TKA, not the fracture).
+    static let noWords: Set<String> = ["no", "nope", "nah", "negative"]
+    static let placePrepositions: Set<String> = ["above", "below", "around", "near", "beside", "beneath", "behind", "plus"]
+    func markDeniedItems(_ tokens: inout [NarrativeToken], text: String) {
+        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
+        let bytes = Array(text.utf8)
+        for index in 1..<tokens.count where Self.noWords.contains(tokens[index].text) && tokens[index - 1].sentence != tokens[index].sentence
+            && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause) {
+            var look = tokens[index - 1].end
+            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            let clause = tokens[index - 1].clause
+            var position = index - 1
+            while position >= 0, tokens[position].clause == clause,
+                  !Lexicon.backwardStops.contains(tokens[position].text), !Lexicon.prepositions.contains(tokens[position].text),
+                  !Self.placePrepositions.contains(tokens[position].text) {
+                tokens[position].negated = true
+                position -= 1
+            }
+        }
+    }
+
     /// A question asking what was done ("Mr Park's femur, was it nailed or plated?", "did you fix
     /// the posterior malleolus?") does not document it: from the question's verb to the "?".
     static let questionVerbs: Set<String> = ["was", "were", "did", "is", "are", "do", "does", "has", "have", "had"]

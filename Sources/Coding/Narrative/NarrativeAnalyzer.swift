@@ -42,6 +42,7 @@ struct NarrativeAnalyzer: Sendable {
         markRetractedQuotes(&tokens, text: text)
         markFormNames(&tokens)
         markYesNoQuestions(&tokens, text: text)
+        markDeniedItems(&tokens, text: text)
         markOfferedChoices(&tokens, text: text)
         markNegativeFields(&tokens, text: text)
         markEarlierProcedureSites(&tokens)
