@@ -446,7 +446,10 @@ extension NarrativeAnalyzer {
         while position < end {
             if ["we", "i"].contains(tokens[position].text) {
                 var look = position + 1
-                while look < end, look <= position + 3 {
+                // "I had the lump on the front of my ankle removed on Tuesday": a patient's own
+                // operation, its participle after the thing done to them.
+                let had = look < end && tokens[look].text == "had"
+                while look < end, look <= position + 3 || had {
                     let text = tokens[look].text
                     if Self.planVerbsPast.contains(text) || Lexicon.backwardPlanCues.contains(text) { return false }
                     if text.hasSuffix("ed") || Self.pastWorkVerbs.contains(text) { return true }

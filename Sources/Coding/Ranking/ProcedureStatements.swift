@@ -137,7 +137,16 @@ enum ProcedureStatements {
         let strict = separated(site, span, in: narrative, plainAnd: false)
         let ownRanges = own.map { words($0, in: narrative) }
         for other in documented where compiled[other.entryIndex] !== entry {
-            let hits = other.hits.map { words($0, in: narrative) }
+            var hits = other.hits.map { words($0, in: narrative) }
+            // The other procedure named first in the indications ("recurrent sprains, also subluxing
+            // peroneals. Brostrom … Also: superior peroneal retinaculum repaired for the subluxing
+            // peroneal tendons"): when the word's own statement tells that procedure whole, its words
+            // there are the ones that count. Not a neighbour's (one of two codes of one site told in
+            // two statements is the neighbour rule's to judge).
+            if !hits.contains(where: { !separated($0, span, in: narrative, plainAnd: false) }), !neighbours(entry, compiled[other.entryIndex]),
+               let local = wholeNear(span, entry: compiled[other.entryIndex], in: narrative) {
+                hits = local
+            }
             // A bare "and" parts two procedures only when all the other's words stand on the far
             // side of it ("lateral and posterior malleoli" is one statement).
             if !strict {
@@ -177,6 +186,22 @@ enum ProcedureStatements {
             return true
         }
         return false
+    }
+
+    /// For each required group of `entry`, an affirmed word in the statement of `span` (not separated
+    /// from it), or nil when a group has none there.
+    static func wholeNear(_ span: ClosedRange<Int>, entry: CompiledEntry, in narrative: AnalyzedNarrative) -> [ClosedRange<Int>]? {
+        var ranges: [ClosedRange<Int>] = []
+        for group in entry.all {
+            var found: ClosedRange<Int>?
+            for index in group.indices where found == nil && narrative.mayContain(group[index]) {
+                found = group[index].hits(in: narrative).first { $0.affirmed && !separated(words($0, in: narrative), span, in: narrative, plainAnd: false) }
+                    .map { words($0, in: narrative) }
+            }
+            guard let range = found else { return nil }
+            ranges.append(range)
+        }
+        return ranges
     }
 
     /// Two sites joined by a bare "and" that share the action after them ("adductor longus and
