@@ -148,6 +148,19 @@ extension NarrativeAnalyzer {
             }
             if Lexicon.backwardNegationCues.contains(word) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
+                // "The lateral malleolus and the posterior malleolus are intact": "and the" opened a
+                // new statement for forward scopes, but nouns joined before one predicate share it.
+                // Not after a verb ("fibula plated and the medial malleolus intact").
+                if clauseStart >= 1, tokens[clauseStart - 1].text == "and", tokens[clauseStart - 1].clause == tokens[index].clause {
+                    var start = clauseStart - 1
+                    while start > 0, tokens[start - 1].clause == tokens[index].clause { start -= 1 }
+                    if clauseStart - 1 - start <= 5, !(start..<clauseStart - 1).contains(where: { position in
+                        let text = tokens[position].text
+                        return text.hasSuffix("ed") || Self.participles.contains(text) || Lexicon.beVerbs.contains(text)
+                    }) {
+                        negateBackward(&tokens, from: clauseStart - 1, to: start)
+                    }
+                }
                 if word != "intact", Self.onlyFunctionWords(tokens, from: clauseStart, to: index) { negatePreviousClause(&tokens, before: clauseStart) }
             }
             if Lexicon.predicateNegationCues.contains(word), index >= 2, tokens[index - 1].clause == tokens[index].clause,
