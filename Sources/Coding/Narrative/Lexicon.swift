@@ -103,7 +103,7 @@ struct Lexicon: Sendable {
     /// as it was solidly fixed", "insert kept"): the thing before is not treated. The verb, then
     /// what may follow it in the cue.
     static let retentionVerbs: Set<String> = ["left", "kept", "retained", "untouched"]
-    static let retentionEnds: [[String]] = [["in", "place"], ["in", "situ"], ["alone"], ["undisturbed"], ["untouched"], ["intact"], []]
+    static let retentionEnds: [[String]] = [["in", "place"], ["in", "situ"], ["alone"], ["as", "is"], ["as", "it", "is"], ["as", "it", "was"], ["as", "they", "were"], ["undisturbed"], ["untouched"], ["intact"], []]
     /// Words that may follow a retention cue in its clause: the reason ("left alone because it was well fixed").
     static let retentionFollowers: Set<String> = ["because", "as", "since", "given", "and", "but", "while", "with", "due", "owing", "being"]
     /// Words after "not" that show the negation is about what came before ("posterior malleolus not fixed").
