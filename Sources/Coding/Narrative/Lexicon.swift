@@ -62,7 +62,16 @@ struct Lexicon: Sendable {
         ["declined"], ["declines"], ["refused"], ["refuses"],
         // "reduced in resus before any sedation was drawn up": what had not yet happened was not used.
         ["before", "any"],
+        // What is prevented or guarded against is not there ("plate to prevent fracture", "nailed to
+        // avoid a pathological fracture", "to guard against collapse").
+        ["prevent"], ["prevents"], ["preventing"], ["prevention", "of"], ["avoid"], ["avoiding"],
+        ["protect", "against"], ["protects", "against"], ["protection", "against"], ["guard", "against"],
     ]
+    /// Verbs of keeping something from happening: with "from" after them in their clause, what
+    /// follows "from" is not there ("a plate to protect the femur from fracturing", "shielding the
+    /// bone from collapse").
+    static let protectingVerbs: Set<String> = ["protect", "protects", "protected", "protecting", "guard", "guards", "guarding",
+                                                "shield", "shields", "shielding", "keep", "keeps", "stop", "stops"]
     /// Single words that negate what follows them ("no", "not", "without"): a phrase that contains
     /// one states an absence in its own words (see `Phrase.internalNegation`).
     static let forwardNegationWords: Set<String> = ["no", "not", "without", "none", "nothing", "never"]

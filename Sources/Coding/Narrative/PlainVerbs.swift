@@ -17,6 +17,16 @@ extension NarrativeAnalyzer {
     /// Verbs that with "out" after them in their clause say something was removed: "took the whole
     /// sac out", "pulled the nail out", "got the loose bodies out", "taken out".
     static let outVerbs: Set<String> = ["took", "take", "takes", "taken", "taking", "pulled", "pull", "pulls", "got", "get", "gets"]
+    /// Of those, the ones that with "off" say the same: "had a lump taken off my thigh", "took the
+    /// bursa off" (not "got off the table"). What is taken off a list or off work was
+    /// not removed.
+    static let offVerbs: Set<String> = ["took", "take", "takes", "taken", "taking"]
+    static let offPlaces: Set<String> = ["list", "lists", "work", "school", "duty", "bed", "table", "ventilator", "oxygen"]
+    /// Who sees: "I saw Mr Lowe in clinic", "we saw him on the ward", "she saw the GP": the verb see,
+    /// not a bone saw.
+    static let seeingSubjects: Set<String> = ["i", "he", "she", "they", "you", "who"]
+    static let seenPeople: Set<String> = ["him", "her", "them", "you", "mr", "mrs", "ms", "miss", "dr", "master", "patient", "pt",
+                                          "baby", "child", "boy", "girl", "man", "woman", "lady", "gentleman"]
 
     /// Verbs that with "back" after them say a joint or fragment was put back in place: "popped it
     /// back", "put the kneecap back in", "got it back in", "slipped back into place". Not "got back
@@ -33,8 +43,31 @@ extension NarrativeAnalyzer {
     /// ("opened", "released", "fixed"), so the plain form becomes the past when a determiner follows it
     /// and no modal or "to" (a plan or a purpose: "to reduce the risk", "will fix the fracture") precedes it.
     /// Before that, a verb with "back" (`backVerbs`) becomes "reduced" and one with "out" (`outVerbs`) "removed".
+    /// Work done through a wound: a bare "closed" after it in the sentence is the wound's closure.
+    static let woundWork: Set<String> = ["resected", "excised", "incised", "repaired", "drained", "irrigated", "debrided", "redone",
+                                         "removed", "evacuated", "ligated", "washed", "explored", "released", "divided", "transferred",
+                                         "reattached", "myodesis", "myoplasty", "washout", "incision", "dissection", "biopsied", "curetted"]
+
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
+        // "femur resected 4 cm higher, myodesis redone, closed.", "bursa excised, washed, closed": a
+        // clause that is only "closed" after work through a wound closes the wound; it is no closed
+        // treatment.
+        for index in 1..<tokens.count where tokens[index].text == "closed" {
+            let clause = tokens[index].clause
+            let fillers: Set<String> = ["and", "then", "wound", "skin", "was", "were", "incision", "incisions"]
+            var start = index
+            while start > 0, tokens[start - 1].clause == clause, fillers.contains(tokens[start - 1].text) { start -= 1 }
+            guard start > 0, tokens[start - 1].clause != clause,
+                  index + 1 == tokens.count || tokens[index + 1].clause != clause else { continue }
+            var look = start - 1
+            var work = false
+            while look >= 0, tokens[look].sentence == tokens[index].sentence {
+                if Self.woundWork.contains(tokens[look].text) { work = true; break }
+                look -= 1
+            }
+            if work { tokens[index].text = "closure" }
+        }
         for index in 0..<(tokens.count - 1) where Self.backVerbs.contains(tokens[index].text) {
             var look = index + 1
             while look < tokens.count, look <= index + 3, tokens[look].clause == tokens[index].clause {
@@ -46,9 +79,21 @@ extension NarrativeAnalyzer {
                 look += 1
             }
         }
+        for index in 0..<(tokens.count - 1) where tokens[index].text == "saw" {
+            let before = index > 0 && tokens[index - 1].clause == tokens[index].clause ? tokens[index - 1].text : ""
+            let after = tokens[index + 1].clause == tokens[index].clause ? tokens[index + 1].text : ""
+            let person = Self.seenPeople.contains(after) || (after == "the" && index + 2 < tokens.count && Self.seenPeople.contains(tokens[index + 2].text))
+            if Self.seeingSubjects.contains(before) || (before == "we" && person) { tokens[index].text = "seen" }
+        }
         for index in 0..<(tokens.count - 1) where Self.outVerbs.contains(tokens[index].text) {
             var look = index + 1
             while look < tokens.count, look <= index + 5, tokens[look].clause == tokens[index].clause {
+                if tokens[look].text == "off", Self.offVerbs.contains(tokens[index].text) {
+                    let after = look + 1 < tokens.count && tokens[look + 1].clause == tokens[index].clause ? tokens[look + 1].text : ""
+                    let afterNext = look + 2 < tokens.count && tokens[look + 2].clause == tokens[index].clause ? tokens[look + 2].text : ""
+                    if !Self.offPlaces.contains(after), !Self.offPlaces.contains(afterNext) { tokens[index].text = "removed" }
+                    break
+                }
                 if tokens[look].text == "out" {
                     // "the screw had pulled out (of the bone)" is a failed fixation, not a removal: "pulled"
                     // needs its object before "out" ("pulled the nail out") or after it ("pulled out the wire").

@@ -82,6 +82,12 @@ extension NarrativeAnalyzer {
                 index += 1
                 continue
             }
+            if word == "from", !negating,
+               (max(clauseStart, index - 5)..<index).contains(where: { Lexicon.protectingVerbs.contains(tokens[$0].text) }) {
+                negating = true
+                index += 1
+                continue
+            }
             if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
                 // "ipsilateral femoral neck fracture ruled out on fine-cut CT": not there either.
                 if word == "ruled", index > clauseStart { negateBackward(&tokens, from: index - 1, to: clauseStart) }

@@ -69,6 +69,19 @@ struct ProcedureRanker: Sendable {
             // An add-on does not stand for its group when a primary code of the group matched: it
             // is added beside the primary (AddOnCodes).
             if entry(candidate).isAddOn, candidates.indices.contains(where: { cluster[$0] == cluster[position] && !entry(candidates[$0]).isAddOn }) { continue }
+            // Nor when a primary it goes with (reported together, so of another group) matched well
+            // enough to be chosen: the curettage is the procedure, the fixation its add-on.
+            if entry(candidate).isAddOn,
+               let primary = AddOnCodes.primary(of: position, in: candidates.indices.filter { !entry(candidates[$0]).isAddOn && candidates[$0].score >= Self.minimumScore },
+                                                candidates: candidates, compiled: entries) {
+                // Its own words (not the primary's) are the add-on's work, not a further procedure's
+                // ("a lateral plate" beside the curettage is 27358, not a femoral shaft plating).
+                if candidate.score >= Self.minimumScore {
+                    let primaryWords = candidates[primary].required.map { $0.first...$0.last }
+                    usedTokens += candidate.required.map { $0.first...$0.last }.filter { range in !primaryWords.contains { $0.overlaps(range) } }
+                }
+                continue
+            }
             if !seenClusters.insert(cluster[position]).inserted {
                 // A neighbour is a second procedure only when different words document it
                 // (percutaneous sacral screws and a symphysis plate): never the same words twice.
