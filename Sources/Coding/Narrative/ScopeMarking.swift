@@ -224,7 +224,8 @@ extension NarrativeAnalyzer {
                 || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index))
                 || (Self.trailingWeekday(tokens, at: index, clauseStart: clauseStart) && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
-               !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }) {
+               !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }),
+               !Self.ownOperationTold(tokens, from: clauseStart, to: index) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -368,7 +369,7 @@ extension NarrativeAnalyzer {
             // "just want to ask the proper code for my patient s/p PFNA insertion": a coder asking
             // for the code of what the patient is status post means that operation.
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
-               !(word == "status" && Self.asksForCode(tokens, before: index)) {
+               !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length))) {
                 historical = true
                 for offset in 0..<length { tokens[index + offset].historical = true }
                 index += length
@@ -398,6 +399,30 @@ extension NarrativeAnalyzer {
             }
             index = position
         }
+    }
+
+    /// "I had a lump taken off my thigh last week", "I had a half knee replacement on Thursday": a
+    /// patient telling of their own recent operation dates the operation the narrative is about.
+    static func ownOperationTold(_ tokens: [NarrativeToken], from start: Int, to end: Int) -> Bool {
+        guard start + 1 < end else { return false }
+        for position in start..<(end - 1) where tokens[position].text == "i" {
+            if ["had", "underwent", "got"].contains(tokens[position + 1].text) { return true }
+        }
+        return false
+    }
+
+    /// "s/p R knee arthrotomy today", "status post TKA this morning": what the patient is status
+    /// post was done today (a note written after it), not in the past.
+    static func datedToday(_ tokens: [NarrativeToken], after start: Int) -> Bool {
+        guard start < tokens.count else { return false }
+        var look = start
+        while look < tokens.count, look < start + 12, tokens[look].clause == tokens[start].clause {
+            let text = tokens[look].text
+            if text == "today" || text == "tonight" || text == "pod0" { return true }
+            if text == "this", look + 1 < tokens.count, ["morning", "am", "afternoon", "evening"].contains(tokens[look + 1].text) { return true }
+            look += 1
+        }
+        return false
     }
 
     static let codeWords: Set<String> = ["code", "codes", "cpt", "coding", "coded", "bill", "billed", "billing"]
