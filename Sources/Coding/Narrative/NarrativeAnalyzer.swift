@@ -41,6 +41,7 @@ struct NarrativeAnalyzer: Sendable {
         markAnsweredQuestions(&tokens, text: text)
         markRetractedQuotes(&tokens, text: text)
         markFormNames(&tokens)
+        markSignOff(&tokens)
         markYesNoQuestions(&tokens, text: text)
         markDeniedItems(&tokens, text: text)
         markOfferedChoices(&tokens, text: text)

@@ -172,6 +172,25 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A letter's closing ("Yours sincerely, Mr Campbell, Consultant Orthopaedic Surgeon", "Kind
+    /// regards, Dr Roux"): the name and title after it sign the letter; a surgeon called Campbell or
+    /// Roux names no procedure. Only the closing's own sentence, so a note quoted below it stays.
+    func markSignOff(_ tokens: inout [NarrativeToken]) {
+        guard tokens.count > 2 else { return }
+        for index in 1..<tokens.count {
+            let word = tokens[index].text, before = tokens[index - 1].text
+            let closing = (before == "yours" && ["sincerely", "faithfully", "truly", "aye", "ever"].contains(word))
+                || (word == "regards" && ["kind", "best", "warm", "warmest", "with"].contains(before))
+                || (word == "wishes" && before == "best")
+            guard closing else { continue }
+            var position = index + 1
+            while position < tokens.count, position <= index + 12, tokens[position].sentence == tokens[index].sentence {
+                tokens[position].historical = true
+                position += 1
+            }
+        }
+    }
+
     /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A";
     /// on a booking or consent form also "not consented", "not carried out", "not undertaken",
     /// "not possible", "not feasible", "not wanted" (what the form says was not agreed or not done).

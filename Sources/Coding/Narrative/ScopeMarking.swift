@@ -313,7 +313,9 @@ extension NarrativeAnalyzer {
                 && (index > clauseStart || Self.resumedClauseStart(tokens, clauseStart: clauseStart) != nil) && tokens[index - 1].text != "as"
                 && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
-            if (Lexicon.backwardHistoryCues.contains(word) && !(word == "ago" && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index)))
+            // "rupture … missed and diagnosed 5 months later" dates the injury like "ago" does.
+            let countsTime = word == "ago" || (word == "later" && index > 0 && Lexicon.timeUnits.contains(tokens[index - 1].text))
+            if (Lexicon.backwardHistoryCues.contains(word) && !(countsTime && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index)))
                 || planned || ((word == "in" || word == "within") && Self.futureTime(tokens, at: index))
                 || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
