@@ -14,6 +14,7 @@ struct NarrativeAnalyzer: Sendable {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
         let text = Self.clearingCheckBoxes(Self.clearingMarkup(note))
         var raw = Tokenizer.tokenize(text)
+        let examinationReport = Self.namesExaminationReport(raw)
         // A note written by someone translating from Spanish or Portuguese keeps its accents
         // ("pilón tibial", "acetábulo"): the words are read without them.
         for index in raw.indices where raw[index].text.utf8.contains(where: { $0 >= 0x80 }) {
@@ -49,7 +50,7 @@ struct NarrativeAnalyzer: Sendable {
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
-        markExaminationReport(&tokens, text: text)
+        markExaminationReport(&tokens, isReport: examinationReport)
         markPlafondAsPlace(&tokens)
         markFemoralHeadAsPlace(&tokens)
         addSharedCompartmentHeads(&tokens, text: text)

@@ -389,27 +389,27 @@ extension NarrativeAnalyzer {
     /// operations it names are other surgeons' earlier work ("Records reviewed show she underwent
     /// ORIF of a right bimalleolar ankle fracture on 03/14/2024 by Dr. Alvarez"). Nothing in it is
     /// today's procedure.
-    func markExaminationReport(_ tokens: inout [NarrativeToken], text: String) {
-        // Read in the written words: the spelling corrector knows "medial", not "medical".
-        let bytes = text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        guard Self.examinationReportNeedles.contains(where: { Self.contains(bytes, $0) }) else { return }
+    func markExaminationReport(_ tokens: inout [NarrativeToken], isReport: Bool) {
+        guard isReport else { return }
         for index in tokens.indices { tokens[index].historical = true }
     }
-    static let examinationReportNeedles: [[UInt8]] = [
-        "independent medical exam", "independent medical eval", "maximum medical improvement", "medicolegal", "medico-legal",
-        "medico legal", "examinee",
-    ].map { Array($0.utf8) }
-    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let head = needle.first, bytes.count >= needle.count else { return false }
-        var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == head {
-                var offset = 1
-                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
+
+    /// Whether the note names itself an examination report: "independent medical exam(ination)" or
+    /// "eval(uation)", "maximum medical improvement", "medicolegal" / "medico-legal" / "medico legal",
+    /// "examinee". Read in the tokenizer's words before they are expanded or corrected: the
+    /// spelling corrector knows "medial", not "medical". None of these words is a heading word,
+    /// so the tokenizer keeps them all.
+    static func namesExaminationReport(_ raw: [Tokenizer.RawToken]) -> Bool {
+        for index in raw.indices {
+            let word = raw[index].text
+            if word.hasPrefix("examinee") || word.hasPrefix("medicolegal") { return true }
+            guard index + 1 < raw.count else { continue }
+            let next = raw[index + 1].text
+            if word == "medico", next.hasPrefix("legal") { return true }
+            guard word == "medical", index > 0 else { continue }
+            let before = raw[index - 1].text
+            if before == "independent", next.hasPrefix("exam") || next.hasPrefix("eval") { return true }
+            if before == "maximum", next.hasPrefix("improvement") { return true }
         }
         return false
     }
