@@ -191,19 +191,18 @@ extension NarrativeAnalyzer {
         }
     }
 
-    /// Words that make up a negative field value: "none", "nil", "not required", "none needed", "N/A";
-    /// on a booking or consent form also "not consented", "not carried out", "not undertaken",
-    /// "not possible", "not feasible", "not wanted" (what the form says was not agreed or not done).
-    static let negativeFieldWords: Set<String> = [
-        "none", "nil", "no", "not", "n/a", "na", "required", "needed", "necessary", "indicated", "done", "performed",
-        "applicable", "attempted", "consented", "carried", "out", "undertaken", "possible", "feasible", "wanted",
-        "declined", "refused", "deferred", "omitted", "cancelled", "canceled", "abandoned",
-    ]
     /// Words that open a negative field value: "Fixation: none", "Neurectomy: not consented",
     /// "Obturator neurectomy: declined".
     static let negativeFieldOpeners: Set<String> = [
         "none", "nil", "no", "not", "n/a", "na", "declined", "refused", "deferred", "omitted", "cancelled", "canceled", "abandoned",
     ]
+    /// Words that make up a negative field value: its openers and what follows them, "not required",
+    /// "none needed"; on a booking or consent form also "not consented", "not carried out", "not
+    /// undertaken", "not possible", "not feasible", "not wanted" (what the form says was not agreed or not done).
+    static let negativeFieldWords: Set<String> = negativeFieldOpeners.union([
+        "required", "needed", "necessary", "indicated", "done", "performed",
+        "applicable", "attempted", "consented", "carried", "out", "undertaken", "possible", "feasible", "wanted",
+    ])
 
     /// A templated field whose value is negative ("Reduction: none needed", "Debridement: not
     /// required", "Fixation: nil"): the label, one to three words opening its line or its
