@@ -497,7 +497,7 @@ extension NarrativeAnalyzer {
                 let had = look < end && tokens[look].text == "had"
                 while look < end, look <= position + 3 || had {
                     let text = tokens[look].text
-                    if Self.planVerbsPast.contains(text) || Lexicon.backwardPlanCues.contains(text) { return false }
+                    if Self.planVerbsPast.contains(text) { return false }
                     if text.hasSuffix("ed") || Self.pastWorkVerbs.contains(text) { return true }
                     look += 1
                 }
@@ -507,8 +507,11 @@ extension NarrativeAnalyzer {
         return false
     }
     static let pastWorkVerbs: Set<String> = ["did", "put", "sewn", "took", "made", "cut", "set", "got", "brought", "sewed", "done"]
-    static let planVerbsPast: Set<String> = ["listed", "consented", "arranged", "planned", "booked", "scheduled", "postponed", "deferred",
-                                             "rescheduled", "cancelled", "canceled", "discussed", "offered", "advised", "recommended"]
+    /// Verbs of planning in the past: the backward plan cues ("planned", "booked") and the other
+    /// words of arranging or calling off an operation.
+    static let planVerbsPast: Set<String> = Lexicon.backwardPlanCues.union([
+        "listed", "consented", "arranged", "postponed", "rescheduled", "cancelled", "canceled", "discussed", "offered", "advised", "recommended",
+    ])
     /// Units an "earlier" counts back in ("six weeks earlier").
     static let elapsedUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "hour"]
     /// "at an outside hospital", "at another centre", "at the referring hospital".
