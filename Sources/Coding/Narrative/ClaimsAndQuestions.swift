@@ -150,6 +150,20 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// Whether the next mark after byte `position`, past the bytes in `skipped` (blanks and closing
+    /// marks), is a "?": the words before it were asked. The passes skip different closers, kept as
+    /// they were written: a tab before the "?" counts in all but `markRetractedQuotes`, a ")" in all
+    /// but `markYesNoQuestions`, quotes only in those two and `markOfferedChoices`.
+    static func questionMarkFollows(_ position: Int, in bytes: [UInt8], skipping skipped: Set<UInt8>) -> Bool {
+        var look = position
+        while look < bytes.count, skipped.contains(bytes[look]) { look += 1 }
+        return look < bytes.count && bytes[look] == UInt8(ascii: "?")
+    }
+    static let blankOrBracket: Set<UInt8> = [32, 9, UInt8(ascii: ")")]
+    static let blankOrQuote: Set<UInt8> = [32, 9, UInt8(ascii: "'"), UInt8(ascii: "\"")]
+    static let blankQuoteOrBracket: Set<UInt8> = [32, 9, UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ")")]
+    static let spaceQuoteOrBracket: Set<UInt8> = [32, UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ")")]
+
     /// "Did he do a fasciotomy?", "was the fibula fixed?": a question whether something was done
     /// does not say it was, unless the next sentence answers "yes". From the asking verb to the "?".
     static let askingVerbs: Set<String> = ["did", "was", "were"]
@@ -164,9 +178,7 @@ extension NarrativeAnalyzer {
                   Self.askedSubjects.contains(tokens[index + 1].text), tokens[index + 1].sentence == token.sentence else { continue }
             var last = index
             while last + 1 < tokens.count, tokens[last + 1].sentence == token.sentence { last += 1 }
-            var look = tokens[last].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[last].end, in: bytes, skipping: Self.blankOrBracket) else { continue }
             if last + 1 < tokens.count, Self.yesWords.contains(tokens[last + 1].text) { continue }
             for position in index...last { tokens[position].uncertain = true }
         }
@@ -184,9 +196,7 @@ extension NarrativeAnalyzer {
         let bytes = Array(text.utf8)
         for index in 1..<tokens.count where Self.noWords.contains(tokens[index].text) && tokens[index - 1].sentence != tokens[index].sentence
             && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause) {
-            var look = tokens[index - 1].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[index - 1].end, in: bytes, skipping: Self.blankOrBracket) else { continue }
             let clause = tokens[index - 1].clause
             var position = index - 1
             while position >= 0, tokens[position].clause == clause,
@@ -207,9 +217,7 @@ extension NarrativeAnalyzer {
         let bytes = Array(text.utf8)
         for sentence in Self.sentenceRanges(tokens) {
             let (start, end) = (sentence.lowerBound, sentence.upperBound)
-            var look = tokens[end - 1].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[end - 1].end, in: bytes, skipping: Self.blankOrQuote) else { continue }
             // Answered yes ("did they fix the fibula too? Yes - separate incision, plate."): done.
             if end < tokens.count, Self.yesWords.contains(tokens[end].text) || tokens[end].text == "indeed" { continue }
             guard let verb = (start..<end).first(where: { position in
@@ -232,10 +240,7 @@ extension NarrativeAnalyzer {
             guard end - start >= 3, let or = (start + 1..<end).last(where: { tokens[$0].text == "or" }),
                   end - 1 - or <= 3, end - 1 > or, tokens[or - 1].clause == tokens[or].clause,
                   tokens[end - 1].clause == tokens[or].clause else { continue }
-            var look = tokens[end - 1].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: "'") || bytes[look] == UInt8(ascii: "\"")
-                    || bytes[look] == UInt8(ascii: ")") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[end - 1].end, in: bytes, skipping: Self.blankQuoteOrBracket) else { continue }
             for position in (or - 1)..<end { tokens[position].uncertain = true }
         }
     }
@@ -259,9 +264,7 @@ extension NarrativeAnalyzer {
             guard token.text == "no" || token.text == "nope", token.sentence != tokens[index - 1].sentence,
                   index + 1 >= tokens.count || tokens[index + 1].clause != token.clause else { continue }
             // The sentence before ends with "?".
-            var look = tokens[index - 1].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[index - 1].end, in: bytes, skipping: Self.blankOrBracket) else { continue }
             // Only a question of one clause: "No" may deny a part of a longer one ("Girdlestone R hip
             // after infected hemiarthroplasty? No - the prosthesis came out last month").
             let question = tokens[index - 1].sentence
@@ -277,9 +280,7 @@ extension NarrativeAnalyzer {
         while index < tokens.count {
             defer { index += 1 }
             guard index + 1 < tokens.count, tokens[index + 1].sentence != tokens[index].sentence else { continue }
-            var look = tokens[index].end
-            while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 || bytes[look] == UInt8(ascii: ")") { look += 1 }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "?") else { continue }
+            guard Self.questionMarkFollows(tokens[index].end, in: bytes, skipping: Self.blankOrBracket) else { continue }
             var first = index
             while first > 0, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
             let answerEnd = min(tokens.count, index + 9)
@@ -341,9 +342,7 @@ extension NarrativeAnalyzer {
                 if tokens[index].text == "or" || (index > 0 && tokens[index - 1].text == "or") { return true }
                 var end = index
                 while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[index].sentence { end += 1 }
-                var byte = tokens[end].end
-                while byte < bytes.count, bytes[byte] == 32 || bytes[byte] == 34 || bytes[byte] == 39 || bytes[byte] == 41 { byte += 1 }
-                return byte < bytes.count && bytes[byte] == UInt8(ascii: "?")
+                return Self.questionMarkFollows(tokens[end].end, in: bytes, skipping: Self.spaceQuoteOrBracket)
             }
             let called = ((last + 1)..<min(tokens.count, last + 9)).contains {
                 tokens[$0].sentence <= sentenceLimit && Self.errorWords.contains(tokens[$0].text) && !asked($0)
