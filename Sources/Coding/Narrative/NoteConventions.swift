@@ -395,16 +395,16 @@ extension NarrativeAnalyzer {
 
     /// Whether the note names itself an examination report: "independent medical exam(ination)" or
     /// "eval(uation)", "maximum medical improvement", "medicolegal" / "medico-legal" / "medico legal",
-    /// "examinee". Read in the tokenizer's words before they are expanded or corrected: the
-    /// spelling corrector knows "medial", not "medical". None of these words is a heading word,
-    /// so the tokenizer keeps them all.
+    /// "examinee", and the short forms "IME" and "med-legal". Read in the tokenizer's words before
+    /// they are expanded or corrected: the spelling corrector knows "medial", not "medical". None
+    /// of these words is a heading word, so the tokenizer keeps them all.
     static func namesExaminationReport(_ raw: [Tokenizer.RawToken]) -> Bool {
         for index in raw.indices {
             let word = raw[index].text
-            if word.hasPrefix("examinee") || word.hasPrefix("medicolegal") { return true }
+            if word.hasPrefix("examinee") || word.hasPrefix("medicolegal") || word == "ime" { return true }
             guard index + 1 < raw.count else { continue }
             let next = raw[index + 1].text
-            if word == "medico", next.hasPrefix("legal") { return true }
+            if word == "medico" || word == "med", next.hasPrefix("legal") { return true }
             guard word == "medical", index > 0 else { continue }
             let before = raw[index - 1].text
             if before == "independent", next.hasPrefix("exam") || next.hasPrefix("eval") { return true }
