@@ -231,12 +231,7 @@ struct ReportBuilder {
     /// Why a neighbour the knowledge base names, which the narrative did not make a candidate, was
     /// not chosen: what the note documents against the facts (or approach) it differs on from the
     /// winner ("27752 rather than 27750: manipulation (reduction) was documented ("closed reduction")"),
-    /// else when it would fit.
-    func relatedReason(winner: ProcedureEntry, loser: ProcedureEntry, preferWhen: String) -> String {
-        relatedReasonAndExclusion(winner: winner, loser: loser, preferWhen: preferWhen).reason
-    }
-
-    /// The reason, and whether the note rules the neighbour out (a fact it differs on is
+    /// else when it would fit; and whether the note rules the neighbour out (a fact it differs on is
     /// contradicted, or another approach is documented) rather than merely not describing it.
     func relatedReasonAndExclusion(winner: ProcedureEntry, loser: ProcedureEntry, preferWhen: String) -> (reason: String, ruledOut: Bool) {
         var reasons: [String] = []
