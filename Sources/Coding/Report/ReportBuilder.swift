@@ -10,7 +10,12 @@ struct ReportBuilder {
 
     static let alternativesPerProcedure = 4
 
-    /// Where an alternative is listed (see `fillRanked`).
+    /// Where an alternative is listed, before its score: a matched neighbour of a chosen code that
+    /// nothing in the note rules out comes first, then the other, weaker matches, then the
+    /// neighbours the knowledge base names that the note did not match but does not rule out, and
+    /// last the neighbours a documented fact or approach rules out ("fixation was documented"
+    /// against a closed code), so that one a fact excludes does not crowd out one that is merely
+    /// less supported.
     enum AlternativeRank: Int, Comparable {
         case neighbour, weaker, unmatchedNeighbour, ruledOut
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
@@ -86,11 +91,7 @@ struct ReportBuilder {
         }
         var sidesByCode: [String: Set<Side>] = [:]
         var alternativeCodes: Set<String> = Set(ranking.selected.map { entry(ranking.candidates[$0]).code })
-        // An alternative's place: a matched neighbour of a chosen code that nothing in the note rules
-        // out comes first, then the other, weaker matches, then the neighbours the knowledge base
-        // names that the note did not match but does not rule out, and last the neighbours a
-        // documented fact or approach rules out ("fixation was documented" against a closed code),
-        // so that one a fact excludes does not crowd out one that is merely less supported.
+        // Listed by AlternativeRank, then by score.
         var alternatives: [(rank: AlternativeRank, score: Double, alternative: Alternative)] = []
         // Several separate procedures (add-ons aside): which one leads, the principal procedure,
         // is the engine's reading of the surgeon's order, not a documented fact.
