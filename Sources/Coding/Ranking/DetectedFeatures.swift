@@ -310,11 +310,11 @@ enum FeatureDetector {
         "tense", "firm", "full", "swollen", "tight",
     ]
 
+    static let walkingWordStems: [String] = ["walk", "mobilis", "mobiliz", "ambulat", "weightbear"]
+    static let fixatorWords: Set<String> = ["pin", "pins", "fixator", "bar", "bars", "clamp", "clamps", "ring", "rings", "wires", "applied", "spanning"]
     /// A frame in a clause about walking or getting about ("has been walking on it for a week with a
     /// frame", "mobilising with frame and physio") is a walking frame, not an external fixator,
     /// unless the clause names the fixator's own parts.
-    static let walkingWordStems: [String] = ["walk", "mobilis", "mobiliz", "ambulat", "weightbear"]
-    static let fixatorWords: Set<String> = ["pin", "pins", "fixator", "bar", "bars", "clamp", "clamps", "ring", "rings", "wires", "applied", "spanning"]
     static func walkingFrame(at index: Int, in narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens, clause = tokens[index].clause
         var first = index, last = index
