@@ -316,12 +316,9 @@ enum FeatureDetector {
     /// frame", "mobilising with frame and physio") is a walking frame, not an external fixator,
     /// unless the clause names the fixator's own parts.
     static func walkingFrame(at index: Int, in narrative: AnalyzedNarrative) -> Bool {
-        let tokens = narrative.tokens, clause = tokens[index].clause
-        var first = index, last = index
-        while first > 0, tokens[first - 1].clause == clause { first -= 1 }
-        while last + 1 < tokens.count, tokens[last + 1].clause == clause { last += 1 }
+        let tokens = narrative.tokens
         var walking = false
-        for position in first...last {
+        for position in narrative.clauseSpan(of: index) {
             let text = tokens[position].text
             if fixatorWords.contains(text) { return false }
             if walkingWordStems.contains(where: { text.hasPrefix($0) }) || text == "bearing" { walking = true }

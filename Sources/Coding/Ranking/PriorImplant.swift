@@ -50,29 +50,14 @@ enum PriorImplant {
         return found
     }
 
-    /// The clause of token `index` as a range of token indices.
-    static func clause(of index: Int, in tokens: [NarrativeToken]) -> ClosedRange<Int> {
-        var first = index, last = index
-        while first > 0, tokens[first - 1].clause == tokens[index].clause { first -= 1 }
-        while last + 1 < tokens.count, tokens[last + 1].clause == tokens[index].clause { last += 1 }
-        return first...last
-    }
-
-    static func sentence(of index: Int, in tokens: [NarrativeToken]) -> ClosedRange<Int> {
-        var first = index, last = index
-        while first > 0, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
-        while last + 1 < tokens.count, tokens[last + 1].sentence == tokens[index].sentence { last += 1 }
-        return first...last
-    }
-
     /// A hip's arthroplasty, in place and already done: the nearest joint word is the hip's (or
     /// none is named in the sentence: "after her hemi"), nothing in its sentence took it out and
     /// nothing in its clause plans it.
     static func isHipImplant(_ hit: Phrase.Hit, narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
-        let clause = clause(of: hit.first, in: tokens)
+        let clause = narrative.clauseSpan(of: hit.first)
         if clause.contains(where: { planWords.contains(tokens[$0].text) }) { return false }
-        let sentence = sentence(of: hit.first, in: tokens)
+        let sentence = narrative.sentenceSpan(of: hit.first)
         if sentence.contains(where: { removalWords.contains(tokens[$0].text) }) { return false }
         if (hit.first...hit.last).contains(where: { hipWords.contains(tokens[$0].text) }) { return true }
         // The nearest joint word of the clause, by distance from the implant word.
@@ -90,8 +75,7 @@ enum PriorImplant {
     /// The sides a history word is said of: the side words of its clause (history or not), else
     /// of its sentence; empty when none is named.
     static func historySides(_ hit: Phrase.Hit, narrative: AnalyzedNarrative) -> Set<Side> {
-        let tokens = narrative.tokens
-        for range in [clause(of: hit.first, in: tokens), sentence(of: hit.first, in: tokens)] {
+        for range in [narrative.clauseSpan(of: hit.first), narrative.sentenceSpan(of: hit.first)] {
             var sides: Set<Side> = []
             for position in range { if let named = narrative.namedSides[position] { sides.formUnion(named) } }
             if !sides.isEmpty { return sides }
