@@ -297,23 +297,23 @@ enum ProcedureScorer {
         // So are the generic words of an implant: "infected R total ankle … both prosthetic components
         // removed, cement spacer" took out the ankle's prosthesis, not the hip's or the knee's.
         if genericImplantOfAnotherRegion(entry.code, hits: hits, narrative: narrative, features: features) { return nil }
+        let ownFeatures = factFeatures ?? features
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
-            let comparison = FactMatcher.compare(key, value, features: factFeatures ?? features, bilateralBySide: bilateralBySide, detectable: detectable)
+            let comparison = FactMatcher.compare(key, value, features: ownFeatures, bilateralBySide: bilateralBySide, detectable: detectable)
             score += comparison.score
             facts.append(comparison)
         }
-        let approach = FactMatcher.approach(entry.approach, factFeatures ?? features, sentences: Set(required.map(\.sentence)),
+        let approach = FactMatcher.approach(entry.approach, ownFeatures, sentences: Set(required.map(\.sentence)),
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }))
-        // A needle injection is done through the skin whatever else is said: closed care of the
-        // same joint (an examination under anaesthesia, a harness) does not contradict it.
         // A cast or splint after an operation it routinely follows, with no closed form of its own (a
         // ligament repair, a tendon transfer, an osteotomy: "Brostrom L ankle, BK cast") is its
         // aftercare, not closed treatment: as if no approach were said.
-        let approachFeatures = factFeatures ?? features
         let castAftercare = approach.documented == "closed" && entry.approach == "open" && Self.castAftercareActions.contains(entry.action)
-            && !approachFeatures.state("approach:closed").present && !approachFeatures.state("manipulation").present
+            && !ownFeatures.state("approach:closed").present && !ownFeatures.state("manipulation").present
+        // A needle injection is done through the skin whatever else is said: closed care of the
+        // same joint (an examination under anaesthesia, a harness) does not contradict it.
         score += entry.action == "introduction-injection" && approach.documented == "closed" ? max(approach.score, 0)
             : castAftercare ? max(approach.score, -0.3) : approach.score
         // Several procedures: the region of the code's own statement when that names one and its own
