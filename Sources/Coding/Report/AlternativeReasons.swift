@@ -1,42 +1,34 @@
 /// Says, in a coder's words, why a neighbouring code was not chosen.
 enum AlternativeReasons {
-    static func reason(winner: ProcedureEntry, winnerCandidate: ScoredCandidate, loser: ProcedureEntry,
-                       loserCandidate: ScoredCandidate?, narrative: AnalyzedNarrative) -> String {
+    /// Why a matched neighbour was not chosen, and whether the note rules it out rather than merely
+    /// supporting it less: a fact on which the two codes differ is contradicted ("fixation was
+    /// documented" against a closed code), or another approach than the loser's is documented.
+    static func reasonAndExclusion(winner: ProcedureEntry, winnerCandidate: ScoredCandidate, loser: ProcedureEntry,
+                                   loserCandidate: ScoredCandidate, narrative: AnalyzedNarrative) -> (reason: String, ruledOut: Bool) {
         var reasons: [String] = []
-        if let loserCandidate {
-            for fact in loserCandidate.facts where fact.outcome == .contradicts || (fact.outcome == .undocumented && fact.score < 0) {
-                // Only facts on which the two codes differ explain the choice.
-                if winner.facts[fact.key] == fact.required { continue }
-                reasons.append(describe(fact, narrative: narrative))
+        var ruledOut = false
+        for fact in loserCandidate.facts where fact.outcome == .contradicts || (fact.outcome == .undocumented && fact.score < 0) {
+            // Only facts on which the two codes differ explain the choice.
+            if winner.facts[fact.key] == fact.required { continue }
+            reasons.append(describe(fact, narrative: narrative))
+            if fact.outcome == .contradicts { ruledOut = true }
+        }
+        if loserCandidate.approachScore < winnerCandidate.approachScore, loser.approach != winner.approach {
+            if let documented = loserCandidate.approachDocumented {
+                reasons.append("the treatment documented is \(documented), not \(loser.approach)")
+                ruledOut = true
+            } else {
+                reasons.append("no \(loser.approach) treatment is documented")
             }
-            if loserCandidate.approachScore < winnerCandidate.approachScore, loser.approach != winner.approach {
-                if let documented = loserCandidate.approachDocumented {
-                    reasons.append("the treatment documented is \(documented), not \(loser.approach)")
-                } else {
-                    reasons.append("no \(loser.approach) treatment is documented")
-                }
-            }
-            if reasons.isEmpty {
-                reasons.append("fewer of the details that set it apart are documented")
-            }
-        } else {
-            reasons.append("the narrative does not describe it")
+        }
+        if reasons.isEmpty {
+            reasons.append("fewer of the details that set it apart are documented")
         }
         var text = "\(winner.code) rather than \(loser.code): " + reasons.joined(separator: "; ")
         if let prefer = winner.related?.first(where: { $0.code == loser.code })?.preferWhen {
             text += " (\(loser.code) fits when \(prefer))"
         }
-        return text
-    }
-
-    /// Whether the note rules the loser out, rather than merely supporting it less: a fact on
-    /// which the two codes differ is contradicted ("fixation was documented" against a closed
-    /// code), or another approach than the loser's is documented.
-    static func ruledOut(winner: ProcedureEntry, winnerCandidate: ScoredCandidate, loser: ProcedureEntry,
-                         loserCandidate: ScoredCandidate) -> Bool {
-        loserCandidate.facts.contains { $0.outcome == .contradicts && winner.facts[$0.key] != $0.required }
-            || (loserCandidate.approachScore < winnerCandidate.approachScore && loser.approach != winner.approach
-                && loserCandidate.approachDocumented != nil)
+        return (text, ruledOut)
     }
 
     static func describe(_ fact: FactComparison, narrative: AnalyzedNarrative) -> String {

@@ -140,11 +140,10 @@ struct ReportBuilder {
                 modifiers: modifiers(for: winner, sides: sides, report: &report), evidence: evidence))
             for rival in rivals.prefix(Self.alternativesPerProcedure) where alternativeCodes.insert(entry(ranking.candidates[rival]).code).inserted {
                 let loser = entry(ranking.candidates[rival])
-                let excluded = AlternativeReasons.ruledOut(winner: winner, winnerCandidate: candidate, loser: loser, loserCandidate: ranking.candidates[rival])
-                alternatives.append((excluded ? .ruledOut : .neighbour, ranking.candidates[rival].score, Alternative(
-                    code: loser.code, descriptor: loser.descriptor,
-                    reason: AlternativeReasons.reason(winner: winner, winnerCandidate: candidate, loser: loser,
-                                                      loserCandidate: ranking.candidates[rival], narrative: narrative))))
+                let (reason, excluded) = AlternativeReasons.reasonAndExclusion(winner: winner, winnerCandidate: candidate, loser: loser,
+                                                                               loserCandidate: ranking.candidates[rival], narrative: narrative)
+                alternatives.append((excluded ? .ruledOut : .neighbour, ranking.candidates[rival].score,
+                                     Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)))
             }
             for related in winner.related ?? [] where alternativeCodes.insert(related.code).inserted {
                 guard let loser = knowledgeBase.procedure(related.code) else { continue }
