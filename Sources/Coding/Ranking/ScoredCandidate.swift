@@ -330,9 +330,6 @@ enum ProcedureScorer {
                 || features.state("conservativeCare").present
             if !treated { score -= untreatedPenalty }
         }
-        // The same when the injury is told in the body under such a title ("Procedure: MUA right hip" …
-        // "Surgeon's note: posterior dislocation reduced closed"): the word was let pass only because
-        // the title documents the whole entry.
         if !Self.closedFormActions.contains(entry.action), entry.action != "introduction-injection",
            features.state("nonoperativeCare").weight >= 0.5, !features.state("approach:open").present,
            !features.state("approach:percutaneous").present, !features.state("approach:arthroscopic").present {
@@ -340,6 +337,10 @@ enum ProcedureScorer {
             // was not operated on, and a code for operating on it is not documented.
             score -= untreatedPenalty
         }
+        // A manipulation's ruled-out injury word counts as in the condition lines (below) also when it
+        // is told in the body under a title ("Procedure: MUA right hip" … "Surgeon's note: posterior
+        // dislocation reduced closed"): the word was let pass only because the title documents the
+        // whole entry.
         let injuryUnderTitle = entry.action == "manipulation" && !whole.isEmpty && compiled.none.indices.contains { index in
             narrative.mayContain(compiled.none[index]) && compiled.none[index].hits(in: narrative).contains { hit in
                 hit.affirmed && !whole.contains(hit.sentence) && hit.section.procedureWeight >= minimumSectionWeight
