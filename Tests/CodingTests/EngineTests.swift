@@ -29,6 +29,21 @@ import Testing
         #expect(alternative.reason.contains("nonviable muscle"))
     }
 
+    /// A neighbour a documented fact rules out is listed after the neighbours the note merely does
+    /// not describe (ReportBuilder.AlternativeRank): plate fixation through an open approach rules
+    /// out the closed 27810, while nothing in the note speaks against a trimalleolar fracture (27822),
+    /// so 27822 comes first and 27810 does not crowd it out.
+    @Test func ruledOutNeighbourIsListedAfterUndescribedOnes() throws {
+        let report = TestSupport.bundledEngine.suggest("Open reduction internal fixation of left bimalleolar ankle fracture with plate and screws.")
+        #expect(report.procedures.map(\.code) == ["27814"])
+        let codes = report.alternatives.map(\.code)
+        let closed = try #require(codes.firstIndex(of: "27810"))
+        let trimalleolar = try #require(codes.firstIndex(of: "27822"))
+        #expect(trimalleolar < closed)
+        #expect(report.alternatives[trimalleolar].reason.contains("which the narrative does not describe"))
+        #expect(report.alternatives[closed].reason.contains("the treatment documented is open, not closed"))
+    }
+
     @Test func evidenceIsTheNarrativesWords() throws {
         let first = try #require(engine.suggest("L bimal ankle fx - ORIF").procedures.first)
         #expect(first.code == "27814")
