@@ -219,8 +219,13 @@ extension NarrativeAnalyzer {
             // "Definitive nailing on Friday": a weekday is another day's.
             // Not an injury so dated ("snapped his heel cord on Thursday", "fell yesterday and broke
             // the ankle"): the injured part is what today's operation treats.
-            if word == "yesterday" || word == "tomorrow"
-                || (index > 0 && ["last", "next"].contains(tokens[index - 1].text) && Self.datedUnits.contains(word))
+            // "We did the four-compartment release last night", "I plated it yesterday": the
+            // writer's own work told the day after is the operation the note is about, as with
+            // "on Thursday" below; "ORIF yesterday", "fasciotomy last week" stay history.
+            if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && Self.datedUnits.contains(word)))
+                    && !Self.firstPersonPast(tokens, from: clauseStart, to: index)
+                || word == "tomorrow"
+                || (index > 0 && tokens[index - 1].text == "next" && Self.datedUnits.contains(word))
                 || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index))
                 || (Self.trailingWeekday(tokens, at: index, clauseStart: clauseStart) && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
