@@ -356,13 +356,10 @@ enum ProcedureStatements {
         // sentences (a clause concept such as "fasciotomy" is read from words of its clause).
         let start = hits.map(\.first).min() ?? 0
         func said(around index: Int) -> Bool {
-            let sentence = tokens[index].sentence
-            var first = index, last = index
-            while first > 0, tokens[first - 1].sentence == sentence { first -= 1 }
-            while last + 1 < tokens.count, tokens[last + 1].sentence == sentence { last += 1 }
-            let from = max(first, start + 1)
-            guard from <= last else { return false }
-            return (from...last).contains { position in
+            let sentence = narrative.sentenceSpan(of: index)
+            let from = max(sentence.lowerBound, start + 1)
+            guard from <= sentence.upperBound else { return false }
+            return (from...sentence.upperBound).contains { position in
                 accessWords.contains(tokens[position].text) && !tokens[position].negated
                     && (max(from, position - 3)..<position).contains { purposeWords.contains(tokens[$0].text) }
             }
