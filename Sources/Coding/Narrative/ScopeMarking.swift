@@ -376,7 +376,9 @@ extension NarrativeAnalyzer {
             // "just want to ask the proper code for my patient s/p PFNA insertion": a coder asking
             // for the code of what the patient is status post means that operation.
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
-               !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length))) {
+               !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length))),
+               !(Self.todayPlanCues.contains(word) && (index == 0 || tokens[index - 1].sentence != tokens[index].sentence)
+                 && Self.planDatedToday(tokens, after: index + length)) {
                 historical = true
                 for offset in 0..<length { tokens[index + offset].historical = true }
                 index += length
@@ -427,6 +429,34 @@ extension NarrativeAnalyzer {
             let text = tokens[look].text
             if text == "today" || text == "tonight" || text == "pod0" { return true }
             if text == "this", look + 1 < tokens.count, ["morning", "am", "afternoon", "evening"].contains(tokens[look + 1].text) { return true }
+            look += 1
+        }
+        return false
+    }
+
+    /// "Staged: left THA today", "Planned: R TKA today", "Scheduled for L hip hemi today": opening
+    /// its sentence, the stage or plan dated today is today's operation, not a later one (a label
+    /// and what it names, so the look runs on past the colon, in the sentence, within eight words;
+    /// not "R pilon #, staged (ex-fix removed today)", where "today" dates something else).
+    static let todayPlanCues: Set<String> = ["staged", "planned", "scheduled"]
+    /// "planned once the swelling settles, today a backslab": what the plan waits for comes first.
+    static let callOffWords: Set<String> = ["postponed", "rescheduled", "cancelled", "canceled", "deferred", "abandoned", "not", "declined", "refused", "unfit"]
+    static let planWaitWords: Set<String> = ["when", "once", "until", "pending", "next", "later", "tomorrow", "if"]
+    static func planDatedToday(_ tokens: [NarrativeToken], after start: Int) -> Bool {
+        guard start < tokens.count else { return false }
+        var look = start
+        while look < tokens.count, look < start + 8, tokens[look].sentence == tokens[start].sentence {
+            let text = tokens[look].text
+            if text == "today" || text == "tonight" {
+                // "Scheduled for right TKA today but postponed": a plan called off stays a plan.
+                var rest = look + 1
+                while rest < tokens.count, rest < look + 16, tokens[rest].sentence == tokens[start].sentence {
+                    if Self.callOffWords.contains(tokens[rest].text) { return false }
+                    rest += 1
+                }
+                return true
+            }
+            if Lexicon.backwardStops.contains(text) || Lexicon.scopeBreakers.contains(text) && text != "today" || Self.planWaitWords.contains(text) { return false }
             look += 1
         }
         return false
