@@ -224,6 +224,7 @@ extension NarrativeAnalyzer {
             // "on Thursday" below; "ORIF yesterday", "fasciotomy last week" stay history.
             if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && Self.datedUnits.contains(word)))
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index)
+                    && !((word == "yesterday" || word == "night" || word == "evening") && Self.dayAfterNote(tokens))
                 || word == "tomorrow"
                 || (index > 0 && tokens[index - 1].text == "next" && Self.datedUnits.contains(word))
                 || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
@@ -376,7 +377,8 @@ extension NarrativeAnalyzer {
             // "just want to ask the proper code for my patient s/p PFNA insertion": a coder asking
             // for the code of what the patient is status post means that operation.
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
-               !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length))),
+               !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length)
+                                      || Self.dayAfterNote(tokens))),
                !(Self.todayPlanCues.contains(word) && (index == 0 || tokens[index - 1].sentence != tokens[index].sentence)
                  && Self.planDatedToday(tokens, after: index + length)) {
                 historical = true
@@ -458,6 +460,26 @@ extension NarrativeAnalyzer {
             }
             if Lexicon.backwardStops.contains(text) || Lexicon.scopeBreakers.contains(text) && text != "today" || Self.planWaitWords.contains(text) { return false }
             look += 1
+        }
+        return false
+    }
+
+    /// "NP progress note POD1: s/p excision of …", "day 1 post R leg fasciotomies … decompressed
+    /// last night": a note written the day after names, as status post or as last night's or
+    /// yesterday's, the operation it is about (as "s/p … today" does the same day). Read only when
+    /// such a cue is met.
+    static func dayAfterNote(_ tokens: [NarrativeToken]) -> Bool {
+        let ones: Set<String> = ["1", "one", "#1"]
+        for position in tokens.indices {
+            let text = tokens[position].text
+            if text == "pod1" || text == "pod#1" { return true }
+            guard position + 1 < tokens.count, ones.contains(tokens[position + 1].text) else { continue }
+            if text == "pod" { return true }
+            if text == "day", position + 2 < tokens.count, ["post", "postop", "postoperative"].contains(tokens[position + 2].text) { return true }
+            if ["postop", "postoperative"].contains(text) || (text == "op" && position > 0 && tokens[position - 1].text == "post") {
+                continue
+            }
+            if text == "day", position > 0, ["postop", "postoperative", "op"].contains(tokens[position - 1].text) { return true }
         }
         return false
     }
