@@ -338,8 +338,9 @@ extension NarrativeAnalyzer {
             let sentenceLimit = tokens[last].sentence + 1
             // Called an error, not asked about: "Right or wrong?", "is that wrong?" leave the quote
             // as the note's words.
+            // `index` is an error word: "or" right before it offers it as a choice.
             func asked(_ index: Int) -> Bool {
-                if tokens[index].text == "or" || (index > 0 && tokens[index - 1].text == "or") { return true }
+                if index > 0, tokens[index - 1].text == "or" { return true }
                 var end = index
                 while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[index].sentence { end += 1 }
                 return Self.questionMarkFollows(tokens[end].end, in: bytes, skipping: Self.spaceQuoteOrBracket)
