@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns a narrative into tokens with negation, uncertainty, history, sections and keys. The
 /// passes live beside it: `ScopeMarking` (negation, uncertainty, history), `NoteConventions`
-/// (what the way a note is written says), `ClauseConcepts` (facts said across a clause),
-/// `SpokenPunctuation` (dictated punctuation).
+/// (what the way a note is written says), `ClaimsAndQuestions` (other voices and questions),
+/// `SitesAsPlaces` (a bone's part named as a place), `ClauseConcepts` (facts said across a
+/// clause), `SpokenPunctuation` (dictated punctuation).
 struct NarrativeAnalyzer: Sendable {
     let lexicon: Lexicon
     let vocabulary: Vocabulary
