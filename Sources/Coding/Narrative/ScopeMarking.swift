@@ -61,8 +61,11 @@ extension NarrativeAnalyzer {
             // "post-op day 1 after IM nailing", "the morning after fixation", "2 weeks after the
             // osteotomy": what the time is counted from was done before.
             // "3 weeks post right hip hemiarthroplasty": "post" counts from an event too.
+            // Not when the writer then tells it as their own work ("six weeks after his iliopsoas
+            // tenotomy, which we carried out through a small medial incision").
             if word == "after" || word == "post", !historical,
-               (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }) {
+               (max(clauseStart, index - 3)..<index).contains(where: { Lexicon.timeCountWords.contains(tokens[$0].text) }),
+               !Self.ownOperationFollows(tokens, after: index + 1) {
                 historical = true
                 countedFrom = true
                 tokens[index].historical = true
@@ -379,6 +382,7 @@ extension NarrativeAnalyzer {
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
                !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length)
                                       || Self.dayAfterNote(tokens))),
+               !(length == 2 && tokens[index + 1].text == "after" && Self.ownOperationFollows(tokens, after: index + length)),
                !(Self.todayPlanCues.contains(word) && (index == 0 || tokens[index - 1].sentence != tokens[index].sentence)
                  && Self.planDatedToday(tokens, after: index + length)) {
                 historical = true
@@ -480,6 +484,21 @@ extension NarrativeAnalyzer {
                 continue
             }
             if text == "day", position > 0, ["postop", "postoperative", "op"].contains(tokens[position - 1].text) { return true }
+        }
+        return false
+    }
+
+    /// "six weeks after his left iliopsoas tenotomy, which we carried out through a small open
+    /// incision": the operation a review follows, told as the writer's own work in the same
+    /// sentence, is the one the letter is about (a clinic letter of the surgeon who did it).
+    static func ownOperationFollows(_ tokens: [NarrativeToken], after start: Int) -> Bool {
+        guard start < tokens.count else { return false }
+        var look = start
+        while look + 2 < tokens.count, look < start + 12, tokens[look].sentence == tokens[start].sentence {
+            if ["which", "that"].contains(tokens[look].text), ["we", "i"].contains(tokens[look + 1].text) {
+                return Self.firstPersonPast(tokens, from: look + 1, to: min(look + 5, tokens.count))
+            }
+            look += 1
         }
         return false
     }
