@@ -67,9 +67,8 @@ extension NarrativeAnalyzer {
 
     /// "I had this as 28090 (foot ganglion)", "billed 27685 (TAL), denied": the words in brackets
     /// right after a code number say what the code means, not what was done.
-    func markCodeGlosses(_ tokens: inout [NarrativeToken], text: String) {
-        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
-        let bytes = Array(text.utf8)
+    func markCodeGlosses(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard bytes.contains(UInt8(ascii: "(")) else { return }
         for index in tokens.indices where Self.isCodeNumber(tokens[index].text) {
             var look = tokens[index].end
             while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 { look += 1 }
@@ -169,9 +168,8 @@ extension NarrativeAnalyzer {
     static let askingVerbs: Set<String> = ["did", "was", "were"]
     static let askedSubjects: Set<String> = ["he", "she", "they", "we", "you", "it", "there", "the", "this", "that", "surgeon", "doctor", "doc", "dr"]
     static let yesWords: Set<String> = ["yes", "yep", "yeah", "correct", "affirmative"]
-    func markOpenQuestions(_ tokens: inout [NarrativeToken], text: String) {
-        guard tokens.count > 2, text.utf8.contains(UInt8(ascii: "?")) else { return }
-        let bytes = Array(text.utf8)
+    func markOpenQuestions(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard tokens.count > 2, bytes.contains(UInt8(ascii: "?")) else { return }
         for index in 0..<(tokens.count - 1) {
             let token = tokens[index]
             guard Self.askingVerbs.contains(token.text), index == 0 || tokens[index - 1].clause != token.clause,
@@ -191,9 +189,8 @@ extension NarrativeAnalyzer {
     /// ("supracondylar fracture above a well-fixed TKA? no - native knee": the TKA, not the fracture).
     static let noWords: Set<String> = ["no", "nope", "nah", "negative"]
     static let placePrepositions: Set<String> = ["above", "below", "around", "near", "beside", "beneath", "behind", "plus"]
-    func markDeniedItems(_ tokens: inout [NarrativeToken], text: String) {
-        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
-        let bytes = Array(text.utf8)
+    func markDeniedItems(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard tokens.count > 1, bytes.contains(UInt8(ascii: "?")) else { return }
         for index in 1..<tokens.count where Self.noWords.contains(tokens[index].text) && tokens[index - 1].sentence != tokens[index].sentence
             && (index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause) {
             guard Self.questionMarkFollows(tokens[index - 1].end, in: bytes, skipping: Self.blankOrBracket) else { continue }
@@ -212,9 +209,8 @@ extension NarrativeAnalyzer {
     /// the posterior malleolus?") does not document it: from the question's verb to the "?".
     static let questionVerbs: Set<String> = ["was", "were", "did", "is", "are", "do", "does", "has", "have", "had"]
     static let questionSubjects: Set<String> = ["it", "they", "you", "he", "she", "the", "there"]
-    func markYesNoQuestions(_ tokens: inout [NarrativeToken], text: String) {
-        guard text.utf8.contains(UInt8(ascii: "?")) else { return }
-        let bytes = Array(text.utf8)
+    func markYesNoQuestions(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard bytes.contains(UInt8(ascii: "?")) else { return }
         for sentence in Self.sentenceRanges(tokens) {
             let (start, end) = (sentence.lowerBound, sentence.upperBound)
             guard Self.questionMarkFollows(tokens[end - 1].end, in: bytes, skipping: Self.blankOrQuote) else { continue }
@@ -232,9 +228,8 @@ extension NarrativeAnalyzer {
     /// manipulation?": the choices a question ends on are the asker's options, not documentation.
     /// In a sentence ending in "?", an "or" in its last clause with at most three words after it
     /// makes the word before it and the words after it uncertain.
-    func markOfferedChoices(_ tokens: inout [NarrativeToken], text: String) {
-        guard text.utf8.contains(UInt8(ascii: "?")) else { return }
-        let bytes = Array(text.utf8)
+    func markOfferedChoices(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard bytes.contains(UInt8(ascii: "?")) else { return }
         for sentence in Self.sentenceRanges(tokens) {
             let (start, end) = (sentence.lowerBound, sentence.upperBound)
             guard end - start >= 3, let or = (start + 1..<end).last(where: { tokens[$0].text == "or" }),
@@ -254,9 +249,8 @@ extension NarrativeAnalyzer {
     /// posterior malleolus fixed? No."): what the question asked about did not happen. The words of
     /// a one-clause question sentence are negated when the next sentence opens with "no" or "nope"
     /// standing alone in its clause.
-    func markAnsweredQuestions(_ tokens: inout [NarrativeToken], text: String) {
-        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: "?")) else { return }
-        let bytes = Array(text.utf8)
+    func markAnsweredQuestions(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard tokens.count > 1, bytes.contains(UInt8(ascii: "?")) else { return }
         var index = 1
         while index < tokens.count {
             let token = tokens[index]
@@ -300,9 +294,8 @@ extension NarrativeAnalyzer {
     /// was wrong"): the quoted words did not happen. The quote must follow a verb of saying (or a
     /// document noun: "the line '...'") within three words and be called an error within eight
     /// words after it closes, in its sentence or the next, and not in a question ("Right or wrong?").
-    func markRetractedQuotes(_ tokens: inout [NarrativeToken], text: String) {
+    func markRetractedQuotes(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         guard tokens.contains(where: { Self.errorWords.contains($0.text) }) else { return }
-        let bytes = Array(text.utf8)
         func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b >= 128 }
         // Quote pairs: straight double quotes, curly quotes, and single quotes that open after a
         // non-letter and close before one (not an apostrophe: "wasn't").

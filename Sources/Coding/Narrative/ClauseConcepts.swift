@@ -39,9 +39,8 @@ extension NarrativeAnalyzer {
     /// only the names beside the head; "anterior and lateral compartments" is left as written).
     static let compartmentNames: Set<String> = ["anterior", "lateral", "posterior", "superficial", "deep", "peroneal", "anterolateral"]
     static let listJoiners: Set<String> = ["and", "or", "plus", "&", "+"]
-    func addSharedCompartmentHeads(_ tokens: inout [NarrativeToken], text: String) {
+    func addSharedCompartmentHeads(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         guard tokens.contains(where: { $0.text == "compartments" }) else { return }
-        let bytes = Array(text.utf8)
         func commaBetween(_ left: Int, _ right: Int) -> Bool {
             tokens[left].end < tokens[right].start && bytes[tokens[left].end..<tokens[right].start].contains(UInt8(ascii: ","))
         }

@@ -11,8 +11,7 @@ extension NarrativeAnalyzer {
     /// Marks the sentences that correct an earlier statement (see `NarrativeToken.correcting`).
     /// The marker must open its sentence and stand as a label (its clause ends after it, or "to
     /// the above/previous/earlier" follows), so "correction of the varus deformity" is not one.
-    func markCorrections(_ tokens: inout [NarrativeToken], text: String) {
-        let bytes = Array(text.utf8)
+    func markCorrections(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         var index = 0
         while index < tokens.count {
             defer { index += 1 }
@@ -209,9 +208,8 @@ extension NarrativeAnalyzer {
     /// required", "Fixation: nil"): the label, one to three words opening its line or its
     /// sentence, did not happen.
     /// Headings the tokenizer knows (Anesthesia:, Drains:) are sections, not words, and stay as they are.
-    func markNegativeFields(_ tokens: inout [NarrativeToken], text: String) {
-        guard tokens.count > 1, text.utf8.contains(UInt8(ascii: ":")) else { return }
-        let bytes = Array(text.utf8)
+    func markNegativeFields(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard tokens.count > 1, bytes.contains(UInt8(ascii: ":")) else { return }
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
         var index = 1
         while index < tokens.count {
@@ -296,9 +294,8 @@ extension NarrativeAnalyzer {
     /// "ORIF (last year)". The aside's own "ago" only reaches its own words.
     static let datedOperationWords: Set<String> = ["fixed", "fixation", "plated", "nailed", "pinned", "wired", "screwed", "operated",
                                                    "repaired", "replaced", "reconstructed", "fused", "released"]
-    func markDatedAsides(_ tokens: inout [NarrativeToken], text: String) {
-        guard text.utf8.contains(UInt8(ascii: "(")) else { return }
-        let bytes = Array(text.utf8)
+    func markDatedAsides(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard bytes.contains(UInt8(ascii: "(")) else { return }
         for index in tokens.indices where tokens[index].text == "ago" && tokens[index].historical {
             var first = index
             while first > 0, tokens[first - 1].clause == tokens[index].clause, tokens[first - 1].sentence == tokens[index].sentence { first -= 1 }
