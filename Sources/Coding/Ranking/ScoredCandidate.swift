@@ -705,30 +705,27 @@ enum ProcedureScorer {
     /// Every affirmed word of the group is followed in its clause by a word that makes it name a
     /// nerve, a vessel or a graft (past one "tendon" or "bone"): not the structure the code treats.
     static func namesAnotherStructure(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
-        let tokens = narrative.tokens
-        var seen = false
-        for index in group.indices where narrative.mayContain(group[index]) {
-            for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
-                var next = hit.last + 1
-                if next < tokens.count, ["tendon", "tendons", "bone"].contains(tokens[next].text) { next += 1 }
-                guard next < tokens.count, tokens[next].clause == tokens[hit.last].clause,
-                      otherStructureWords.contains(tokens[next].text) else { return false }
-                seen = true
-            }
-        }
-        return seen
+        everyHit(of: group, in: narrative, skipping: ["tendon", "tendons", "bone"], isFollowedBy: otherStructureWords)
     }
 
     /// Every affirmed word of the group names a skin crease or fold ("gluteal crease", "inguinal
     /// fold", "popliteal skin crease"): a landmark of the incision, not the structure treated.
     static func creaseOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
+        everyHit(of: group, in: narrative, skipping: ["skin"], isFollowedBy: creaseWords)
+    }
+
+    /// At least one affirmed hit of the group in a procedure section, and each such hit followed in
+    /// its own clause, past at most one of `skipping`, by one of `followers`.
+    private static func everyHit(of group: [Phrase], in narrative: AnalyzedNarrative, skipping: Set<String>,
+                                 isFollowedBy followers: Set<String>) -> Bool {
         let tokens = narrative.tokens
         var seen = false
         for index in group.indices where narrative.mayContain(group[index]) {
             for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
                 var next = hit.last + 1
-                if next < tokens.count, tokens[next].text == "skin" { next += 1 }
-                guard next < tokens.count, tokens[next].clause == tokens[hit.last].clause, creaseWords.contains(tokens[next].text) else { return false }
+                if next < tokens.count, skipping.contains(tokens[next].text) { next += 1 }
+                guard next < tokens.count, tokens[next].clause == tokens[hit.last].clause,
+                      followers.contains(tokens[next].text) else { return false }
                 seen = true
             }
         }
