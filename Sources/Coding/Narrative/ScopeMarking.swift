@@ -473,11 +473,10 @@ extension NarrativeAnalyzer {
     /// yesterday's, the operation it is about (as "s/p … today" does the same day). Read only when
     /// such a cue is met.
     static func dayAfterNote(_ tokens: [NarrativeToken]) -> Bool {
-        let ones: Set<String> = ["1", "one", "#1"]
         for position in tokens.indices {
             let text = tokens[position].text
             if text == "pod1" || text == "pod#1" { return true }
-            guard position + 1 < tokens.count, ones.contains(tokens[position + 1].text) else { continue }
+            guard position + 1 < tokens.count, dayOneWords.contains(tokens[position + 1].text) else { continue }
             if text == "pod" { return true }
             if text == "day", position + 2 < tokens.count, ["post", "postop", "postoperative"].contains(tokens[position + 2].text) { return true }
             if ["postop", "postoperative"].contains(text) || (text == "op" && position > 0 && tokens[position - 1].text == "post") {
@@ -487,6 +486,8 @@ extension NarrativeAnalyzer {
         }
         return false
     }
+
+    static let dayOneWords: Set<String> = ["1", "one", "#1"]
 
     /// "six weeks after his left iliopsoas tenotomy, which we carried out through a small open
     /// incision": the operation a review follows, told as the writer's own work in the same
@@ -596,13 +597,15 @@ extension NarrativeAnalyzer {
         var other = false
         while look < tokens.count, look <= index + 4, tokens[look].clause == tokens[index].clause {
             let text = tokens[look].text
-            if ["outside", "another", "other", "referring", "different"].contains(text) { other = true }
+            if otherFacilityWords.contains(text) { other = true }
             else if other, facilityWords.contains(text) { return true }
-            else if !["an", "a", "the", "local", "private", "district", "regional"].contains(text) { return false }
+            else if !facilityQualifiers.contains(text) { return false }
             look += 1
         }
         return false
     }
+    static let otherFacilityWords: Set<String> = ["outside", "another", "other", "referring", "different"]
+    static let facilityQualifiers: Set<String> = ["an", "a", "the", "local", "private", "district", "regional"]
     static let facilityWords: Set<String> = ["hospital", "hospitals", "facility", "institution", "centre", "center", "clinic", "unit", "trust", "practice"]
     /// Where a clause began before an aside interrupted it ("Surgery (DHS or hemi) planned": the
     /// tokenizer resumes "surgery"'s clause after the parenthesis), or nil when it was not resumed.
