@@ -19,6 +19,11 @@ import Testing
         ("POSTOPERATIVE DIAGNOSIS: Bilateral gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", []),
         ("POSTOPERATIVE DIAGNOSIS: Left gluteal compartment syndrome.\nPROCEDURE: Gluteal fasciotomy.", ["LT"]),
         ("Right gluteal fasciotomy. The left side was postponed.", ["RT"]),
+        // "right" as an adverb of place, also before a second preposition; "right under GA" is a side.
+        ("gluteal fasciotomy; the swelling ran right down into the thigh", []),
+        ("Left gluteal fasciotomy, the haematoma right up through the fascia", ["LT"]),
+        ("gluteal fasciotomy, the incision right across the buttock", []),
+        ("gluteal fasciotomy right under GA", ["RT"]),
     ])
     func modifiersFollowTheSide(text: String, modifiers: [String]) throws {
         let report = TestSupport.fixtureEngine.suggest(text)

@@ -90,12 +90,16 @@ enum Side: String, Sendable, Comparable {
     static let rightAdverbBefore: Set<String> = ["away", "now", "angle", "angled", "angles", "amount", "size", "length", "there", "here",
                                                  "code", "codes", "coding", "cpt", "icd", "modifier", "modifiers", "answer", "choice", "thing", "way",
                                                  "track", "decision"]
-    /// "right under the skin", "right down to bone": "right" as an adverb before a place (not "right
-    /// below-knee amputation", "right through-knee", "right under GA").
-    static let rightBeforePlace: Set<String> = ["under", "over", "into", "onto", "beneath", "underneath", "behind", "next", "beside", "against", "down", "off", "at", "on"]
+    /// "right under the skin", "right down to bone", "ran right down into the joint", "right across
+    /// the plafond": "right" as an adverb before a place (not "right below-knee amputation", "right
+    /// through-knee", "right under GA").
+    static let rightBeforePlace: Set<String> = ["under", "over", "into", "onto", "beneath", "underneath", "behind", "next", "beside", "against", "down", "off", "at", "on",
+                                                "up", "across", "through", "along", "around", "inside"]
     /// The word after one of `rightBeforePlace` that makes it a place ("under the", "down to",
-    /// "under skin"); "right under GA" names a side.
-    static let placeFollowers: Set<String> = ["the", "a", "its", "his", "her", "skin", "to", "bone"]
+    /// "under skin", a second preposition: "down into", "up through"); "right under GA" and
+    /// "right through knee" name a side.
+    static let placeFollowers: Set<String> = ["the", "a", "its", "his", "her", "skin", "to", "bone",
+                                              "into", "onto", "through", "across", "inside", "past", "beyond"]
 }
 
 struct LateralityReader: Sendable {
