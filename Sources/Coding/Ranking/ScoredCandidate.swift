@@ -705,13 +705,13 @@ enum ProcedureScorer {
     /// Every affirmed word of the group is followed in its clause by a word that makes it name a
     /// nerve, a vessel or a graft (past one "tendon" or "bone"): not the structure the code treats.
     static func namesAnotherStructure(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
-        everyHit(of: group, in: narrative, skipping: ["tendon", "tendons", "bone"], isFollowedBy: otherStructureWords)
+        everyHit(of: group, in: narrative, skipping: structureNameBridges, isFollowedBy: otherStructureWords)
     }
 
     /// Every affirmed word of the group names a skin crease or fold ("gluteal crease", "inguinal
     /// fold", "popliteal skin crease"): a landmark of the incision, not the structure treated.
     static func creaseOnly(_ group: [Phrase], in narrative: AnalyzedNarrative) -> Bool {
-        everyHit(of: group, in: narrative, skipping: ["skin"], isFollowedBy: creaseWords)
+        everyHit(of: group, in: narrative, skipping: creaseBridges, isFollowedBy: creaseWords)
     }
 
     /// At least one affirmed hit of the group in a procedure section, and each such hit followed in
@@ -732,6 +732,10 @@ enum ProcedureScorer {
         return seen
     }
     static let creaseWords: Set<String> = ["crease", "creases", "fold", "folds", "cleft"]
+    /// The one word each reading may step over before its follower: "hamstring tendon autograft",
+    /// "popliteal skin crease". Static, since both readings run for every candidate's groups.
+    static let structureNameBridges: Set<String> = ["tendon", "tendons", "bone"]
+    static let creaseBridges: Set<String> = ["skin"]
 
     static let lookWords: Set<String> = ["diagnostic", "diagnosis", "inspection", "inspected", "examination", "examined", "evaluation",
                                          "evaluated", "confirmed", "showed", "shows", "revealed", "assessment", "assessed", "look"]
