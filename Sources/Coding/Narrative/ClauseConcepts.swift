@@ -180,6 +180,16 @@ extension NarrativeAnalyzer {
                     last = max(last, index)
                     if offset == 1 { action = index }
                 }
+                // Over a sentence, a concept ending on a bone goes in only where the bone's name ends
+                // ("SIGN nail inserted R tibia for midshaft #"), never inside a longer name ("IMN femur
+                // and ORIF of the tibial plateau", "tibial lengthening"); one ending on a nail, only on
+                // the bone's own nail ("reamed tibial IMN with locking screws"; not "tibial osteotomy
+                // and a magnetic lengthening nail", "tibial nail was removed").
+                if all, concept.sentenceScope, last >= 0, Self.longBoneWords.contains(tokens[last].text),
+                   last + 1 < tokens.count, tokens[last + 1].clause == tokens[last].clause, !Self.afterWholeName.contains(tokens[last + 1].text) { continue }
+                if all, concept.sentenceScope, last >= 0, Self.nailWords.contains(tokens[last].text),
+                   !(max(0, last - 2)..<last).contains(where: { i in concept.groups[0].contains { Lexicon.matches(tokens[i].text, $0) } })
+                    || (last + 1 < tokens.count && tokens[last + 1].clause == tokens[last].clause && !Self.afterWholeName.contains(tokens[last + 1].text)) { continue }
                 if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {
                     var token = tokens[last]
                     token.text = concept.concept
@@ -196,6 +206,9 @@ extension NarrativeAnalyzer {
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
                                              "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
     static let boneNameEnds: Set<String> = ["shaft", "diaphysis", "diaphyseal", "midshaft"]
+    static let nailWords: Set<String> = ["nail", "nails", "nailed", "nailing"]
+    /// Words that may follow a whole bone or implant name in its clause.
+    static let afterWholeName: Set<String> = ["for", "with", "using", "via", "through", "under", "after", "because", "as", "in", "into", "at"]
     static let longBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "femur", "femoral", "talus", "calcaneus"]
     static let objectLinkWords: Set<String> = ["on", "to", "of", "onto", "the", "a", "an", "its", "distal", "lateral"]
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]

@@ -31,6 +31,14 @@ struct NarrativeAnalyzer: Sendable {
         if tokens.first?.section == .administrative, tokens.allSatisfy({ $0.section == .administrative }) {
             for index in tokens.indices { tokens[index].section = .general }
         }
+        // So is the implant list of a templated note whose procedure line was left unfilled
+        // ("Procedure: ***", "Pre-op dx: L femoral neck fracture", "Implants: bipolar head 47 mm;
+        // cemented stem"): with no word under a procedure or body heading and none outside a
+        // heading, what was put in is the only record of what was done.
+        else if tokens.contains(where: { $0.section == .administrative }),
+                !tokens.contains(where: { [.general, .procedureTitle, .body].contains($0.section) }) {
+            for index in tokens.indices where tokens[index].section == .administrative { tokens[index].section = .general }
+        }
         readPlainVerbs(&tokens)
         markScopes(&tokens)
         markRisks(&tokens)

@@ -57,6 +57,8 @@ public enum SectionKind: String, Sendable, CaseIterable {
         "dictation", "intraoperative", "postop", "preop", "presentation", "operating", "i", "ii", "iii", "s", "planned",
         // "OR:", "In theatre:", "Operating room:", "Intraop:": where the operation itself is told.
         "or", "theatre", "theater", "room", "intraop", "intra",
+        // "OR today:", "Today:": the operation of the day, after history told before it.
+        "today",
     ]
 
     static func classify(heading label: String) -> SectionKind? {
@@ -83,6 +85,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         if has(" plan ", " recommendation", " disposition", " follow up", " followup", " postoperative plan") { return .plan }
         if has(" complication", " blood loss", " ebl ", " specimen", " drain", " implant", " fluid", " tourniquet",
                " condition", " surgeon", " assistant", " attending", " date", " antibiotic", " position", " estimated") { return .administrative }
+        if has(" today ") { return .body }
         return nil
     }
 }
