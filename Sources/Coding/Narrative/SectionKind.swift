@@ -55,6 +55,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         "position", "positioning", "brief", "clinical", "summary", "background", "title", "name", "the", "in", "and",
         "surgery", "surgeries", "impression", "assessment", "final", "primary", "secondary", "surgical", "course",
         "dictation", "intraoperative", "postop", "preop", "presentation", "operating", "i", "ii", "iii", "s", "planned",
+        "proposed", "intended",
         // "OR:", "In theatre:", "Operating room:", "Intraop:": where the operation itself is told.
         "or", "theatre", "theater", "room", "intraop", "intra",
         // "OR today:", "Today:": the operation of the day, after history told before it.
@@ -76,6 +77,9 @@ public enum SectionKind: String, Sendable, CaseIterable {
         if has(" indication", " history", " hpi ", " reason for", " background", " clinical summary", " presentation") { return .history }
         if has(" description", " detail", " technique", " narrative", " operative note", " op note", " procedure note",
                " operative report", " report of", " course", " procedure in", " dictation") { return .body }
+        // "Planned procedure:", "Proposed operation:", "Intended surgery:" on a booking or study
+        // form name what is to be done, not what was.
+        if has(" planned ", " proposed ", " intended ") { return .plan }
         if has(" procedure", " procedures", " operation", " operations", " surgery", " surgeries", " title") { return .procedureTitle }
         if has(" or ", " theatre ", " theater ", " operating room ", " intraop ", " intra op ") { return .body }
         // "Surgeon note:", "Attending's note:", "Surgeon dictation:": whose note it is, then the note itself.

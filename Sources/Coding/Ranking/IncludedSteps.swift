@@ -51,12 +51,16 @@ enum IncludedSteps {
         }
         // A step of another kind listed first is still that code's step: "1. Lateral parapatellar
         // arthrotomy 2. ORIF of the intercondylar distal femur", a meniscus repaired through the
-        // submeniscal arthrotomy of a plateau ORIF. (Neighbours of one kind keep the rule above.)
+        // submeniscal arthrotomy of a plateau ORIF. An arthrotomy told first is the approach of
+        // whatever open procedure follows on that joint ("a lateral mini-arthrotomy … implantation
+        // of an osteochondral allograft plug", "medial arthrotomy done, capsule freed … MCL
+        // repaired"). (Neighbours of one kind keep the rule above.)
         for (offset, step) in selected.enumerated() where !included.contains(where: { $0.position == step }) {
             let part = compiled[candidates[step].entryIndex].entry
             for whole in selected.dropFirst(offset + 1) where !included.contains(where: { $0.position == whole }) {
                 let including = compiled[candidates[whole].entryIndex].entry
-                guard including.action != part.action, including.action == "fracture-treatment",
+                guard including.action != part.action,
+                      including.action == "fracture-treatment" || part.action == "arthrotomy",
                       let rule = including.includes?.first(where: { $0.covers(part) }) else { continue }
                 if separation(candidates[whole], candidates[step], rule: rule, narrative: narrative) != nil { continue }
                 included.append(.init(position: step, by: whole, step: rule))
