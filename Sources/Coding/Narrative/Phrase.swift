@@ -28,20 +28,31 @@ struct Phrase: Sendable, Equatable {
             guard position + keys.count <= narrative.content.count else { continue }
             var matches = true
             var offset = 1
+            var cursor = position + 1
+            var sideSkipped = false
             // Fields are read in place: copying a token would retain its text and prefix keys,
             // and this loop runs for every phrase of the knowledge base.
             while offset < keys.count {
-                let index = narrative.content[position + offset]
+                guard cursor < narrative.content.count else { matches = false; break }
+                let index = narrative.content[cursor]
                 let key = keys[offset]
                 if !(narrative.tokens[index].key == key || (key >= Vocabulary.prefixBase && narrative.tokens[index].prefixKeys.contains(key))) {
+                    // "dislocation of left knee", "fracture of the right patella": a side after
+                    // "of" names which limb the phrase's next word is, inside the phrase.
+                    if !sideSkipped, Self.sideAfterOf(index, narrative.tokens) {
+                        sideSkipped = true
+                        cursor += 1
+                        continue
+                    }
                     matches = false
                     break
                 }
                 offset += 1
+                cursor += 1
             }
             guard matches else { continue }
             let first = narrative.content[position]
-            let last = narrative.content[position + keys.count - 1]
+            let last = narrative.content[cursor - 1]
             // A phrase must not run across a clause boundary ("ORIF, post mal not fixed").
             let clause = narrative.tokens[first].clause
             guard narrative.tokens[last].clause == clause else { continue }
@@ -59,6 +70,17 @@ struct Phrase: Sendable, Equatable {
                               sentence: narrative.tokens[first].sentence))
         }
         return result
+    }
+}
+
+extension Phrase {
+    /// A side word right after "of" (or "of the/his/her"), in the clause of that "of".
+    @inline(__always) static func sideAfterOf(_ index: Int, _ tokens: [NarrativeToken]) -> Bool {
+        let text = tokens[index].text
+        guard text == "left" || text == "right", index > 0 else { return false }
+        var look = index - 1
+        if ["the", "his", "her", "their"].contains(tokens[look].text), look > 0 { look -= 1 }
+        return tokens[look].text == "of" && tokens[look].clause == tokens[index].clause
     }
 }
 
