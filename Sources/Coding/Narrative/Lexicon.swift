@@ -156,6 +156,13 @@ struct Lexicon: Sendable {
         ["after", "failed"], ["after", "a", "failed"], ["after", "an", "failed"],
         // "a chondral defect that failed microfracture": what a condition failed was done before.
         ["that", "failed"], ["which", "failed"], ["who", "failed"], ["has", "failed"], ["had", "failed"], ["having", "failed"],
+        // "chronic prepatellar bursitis, failed aspiration x2", "failed physio and two injections":
+        // a needle or conservative treatment said to have failed was tried before today.
+        ["failed", "aspiration"], ["failed", "aspirations"], ["failed", "injection"], ["failed", "injections"],
+        ["failed", "conservative"], ["failed", "nonoperative"], ["failed", "nonsurgical"], ["failed", "physiotherapy"],
+        ["failed", "physio"], ["failed", "physical", "therapy"], ["failed", "rehab"], ["failed", "rehabilitation"],
+        ["failed", "bracing"], ["failed", "splinting"], ["failed", "casting"], ["failed", "antibiotics"],
+        ["failed", "medical"], ["failed", "steroid"], ["failed", "steroids"],
         // Offered, awaited or waiting: not done ("was offered a below-knee amputation",
         // "awaiting ORIF", "listed for a hemi"); an existing state is not today's work ("in a
         // longstanding above-knee amputation").

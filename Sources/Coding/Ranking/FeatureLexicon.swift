@@ -54,6 +54,8 @@ enum FeatureLexicon {
             "direct vision", "direct visualisation", "directly visualized", "directly visualised", "under vision",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
+            // Taking out the patella, whole or in part, is done through an incision over it.
+            "patellectomy", "hemipatellectomy", "partial patellectomy",
             // A tension band is wired over the exposed bone, whatever screws go with it.
             "tension band", "tension banding", "tension band wiring", "tension band wire*",
             // So is a cerclage or figure-of-eight wire ("K-wire 1.6 x2, cerclage wire (figure-of-eight)").
