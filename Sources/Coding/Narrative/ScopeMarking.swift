@@ -199,6 +199,20 @@ extension NarrativeAnalyzer {
                !(clauseStart..<index).contains(where: { position in Lexicon.releaseStems.contains { tokens[position].text.hasPrefix($0) } }) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
             }
+            // "checked posterior compartments: soft, pressure 12, left alone", "deep posterior
+            // compartment - supple": the state in a clause of its own after the compartment's clause
+            // (a heading colon, a dash, a comma list of findings) says the same of it.
+            if Lexicon.softCompartmentWords.contains(word), clauseStart > 0, Self.onlyFunctionWords(tokens, from: clauseStart, to: index),
+               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause,
+               tokens[clauseStart - 1].sentence == tokens[index].sentence {
+                let previous = tokens[clauseStart - 1].clause
+                var start = clauseStart - 1
+                while start > 0, tokens[start - 1].clause == previous { start -= 1 }
+                if (start..<clauseStart).contains(where: { tokens[$0].text.hasPrefix("compartment") }),
+                   !(start..<clauseStart).contains(where: { position in Lexicon.releaseStems.contains { tokens[position].text.hasPrefix($0) } }) {
+                    negatePreviousClause(&tokens, before: clauseStart)
+                }
+            }
             if Lexicon.retentionVerbs.contains(word), index > clauseStart, let end = Self.retentionEnd(tokens, at: index) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart, retentionCue: index)
                 // "The acetabular cup was firmly fixed and well positioned and was retained": "and was"

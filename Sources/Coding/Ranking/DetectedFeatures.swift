@@ -403,6 +403,10 @@ enum FeatureDetector {
         detected.states["multipleTendons"] = state
     }
 
+    static let wayInWords: Set<String> = ["incision", "incisions", "incised", "wound", "laceration", "scar", "approach", "exposure", "portal", "portals", "drain"]
+    static let lesionWords: Set<String> = ["mass", "tumor", "tumour", "lesion", "lipoma", "cyst", "nodule", "lump", "sarcoma", "specimen", "ganglion",
+                                           "measuring", "measured", "measures", "size", "sized", "abscess", "collection"]
+
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions, or joined to them: "8x6x4 cm"),
     /// or written as "5cm", "8x6x4cm".
     /// Words whose length a measurement before them gives: the incision, not the lesion.
@@ -415,17 +419,29 @@ enum FeatureDetector {
         let tokens = narrative.tokens
         func record(_ value: Double) { largest = max(largest ?? 0, value) }
         func number(_ text: String) -> Double? { Double(text) ?? dimensions(text)?.max() }
+        // "a 6 cm longitudinal incision", "incision about 6 cm anterolateral", "through the 4 cm
+        // wound": the length of the way in, not the lesion (unless the lesion is named beside it).
+        func measuresTheWayIn(_ index: Int) -> Bool {
+            let clause = tokens[index].clause
+            var wayIn = false
+            for position in max(0, index - 4)...min(tokens.count - 1, index + 4) where tokens[position].clause == clause {
+                let text = tokens[position].text
+                if Self.lesionWords.contains(text) { return false }
+                if Self.wayInWords.contains(text) { wayIn = true }
+            }
+            return wayIn
+        }
         for (index, token) in tokens.enumerated() where included.map({ $0[index] }) ?? true {
             var unit: Double?
             switch token.text {
             case "cm", "centimeter", "centimeters", "centimetre", "centimetres": unit = 1
             case "mm", "millimeter", "millimeters": unit = 0.1
             default:
-                for (suffix, factor) in [("cm", 1.0), ("mm", 0.1)] where token.text.hasSuffix(suffix) {
+                for (suffix, factor) in [("cm", 1.0), ("mm", 0.1)] where token.text.hasSuffix(suffix) && !measuresTheWayIn(index) {
                     if let value = number(String(token.text.dropLast(2))) { record(value * factor) }
                 }
             }
-            guard let unit else { continue }
+            guard let unit, !measuresTheWayIn(index) else { continue }
             // "under 5 cm", "larger than 5 cm", "1 cm margin": thresholds and margins are not the lesion.
             // ("Size: 4.5 cm" then a "Margins:" line is a size: the next word must be in its clause.)
             if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
