@@ -171,6 +171,12 @@ struct Lexicon: Sendable {
         // What a condition persisted through was tried before ("recurrent despite aspiration",
         // "refractory to three injections"): the treatment named after it is not today's work.
         ["despite"], ["in", "spite", "of"], ["refractory", "to"], ["resistant", "to"], ["unresponsive", "to"],
+        // The recovery to come, in a report to a club, an employer or the patient ("expected return to
+        // play ~9 months", "back to full training in 6-8 weeks"): its span of time is not the age of
+        // the injury, and nothing in it was done today.
+        ["return", "to", "play"], ["return", "to", "sport"], ["return", "to", "sports"], ["return", "to", "training"],
+        ["return", "to", "full"], ["return", "to", "running"], ["return", "to", "work"], ["return", "to", "duty"],
+        ["back", "to", "training"], ["back", "to", "sport"], ["back", "to", "full"], ["back", "to", "work"], ["rtp"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled",

@@ -429,6 +429,16 @@ enum ProcedureScorer {
             // Fracture care with nothing broken in the note: "8-plate to the medial distal femur for
             // genu valgum" is a plate on a femur, not a femoral shaft fracture plated.
             score -= untreatedPenalty
+        } else if entry.action == "fracture-treatment", features.fixations.isEmpty, Self.dislocationOnly(narrative) {
+            // Nor is a joint or a tendon put back where it belongs ("dislocation of the proximal
+            // tibiofibular joint, direct pressure on the fibular head", "peroneal tendons dislocating
+            // over the fibula, relocated"), nothing fixed and no word of the note naming a fracture.
+            score -= outsideSitePenalty
+        }
+        if entry.action == "dislocation-treatment", Self.onlyTendonsDislocated(narrative) {
+            // "The peroneal tendons dislocating over the fibula … relocated": what was out of place is
+            // a tendon, not the joint (27675/27676, not an ankle dislocation).
+            score -= outsideSitePenalty
         }
         if entry.action != "introduction-injection", onlyInjected(required, in: narrative) {
             // Only a needle was put into the joint or bursa the code names (injection, aspiration):
@@ -508,6 +518,31 @@ enum ProcedureScorer {
             return cut == false
         }
     }
+    /// A dislocation (or a tendon or joint out of place) told, and no word naming a fracture that
+    /// is not denied: what was reduced is the joint or the tendon.
+    static func dislocationOnly(_ narrative: AnalyzedNarrative) -> Bool {
+        var dislocated = false
+        for token in narrative.tokens where !token.negated {
+            if Self.injuryWords.contains(token.text), !Self.notFractureWords.contains(token.text) { return false }
+            if Self.dislocationWords.contains(token.text), !token.historical { dislocated = true }
+        }
+        return dislocated
+    }
+    /// Every dislocation word told stands in a clause naming a tendon.
+    static func onlyTendonsDislocated(_ narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        var any = false
+        for index in tokens.indices where Self.dislocationWords.contains(tokens[index].text) && !tokens[index].negated {
+            guard narrative.clauseSpan(of: index).contains(where: { Self.tendonWords.contains(tokens[$0].text) }) else { return false }
+            any = true
+        }
+        return any
+    }
+    static let tendonWords: Set<String> = ["tendon", "tendons", "peroneal", "peroneals", "peroneus", "tibialis", "retinaculum"]
+    static let dislocationWords: Set<String> = ["dislocation", "dislocations", "dislocated", "dislocating", "subluxation", "subluxed", "subluxing", "subluxating"]
+    /// Injury words that do not name a fracture.
+    static let notFractureWords: Set<String> = ["reduction", "reduced", "reduce", "dislocation", "dislocated", "injury", "injuries", "trauma", "traumatic",
+                                                "displaced", "displacement", "avulsion"]
     static let reductionWords: Set<String> = ["reduction", "reduced", "reduce"]
     static let cutWords: Set<String> = [
         "osteotomy", "osteotomies", "osteotomised", "osteotomized", "osteotomise", "osteotomize", "arthrodesis", "fusion", "fused",
