@@ -581,8 +581,12 @@ extension NarrativeAnalyzer {
     static func firstPersonPast(_ tokens: [NarrativeToken], from clauseStart: Int, to end: Int) -> Bool {
         var position = max(clauseStart, 0)
         while position < end {
-            if ["we", "i"].contains(tokens[position].text) {
-                var look = position + 1
+            // "Our surgeon repaired the MCL … yesterday afternoon", "my team plated it last night":
+            // the writer's own team is the writer.
+            let team = ["our", "my"].contains(tokens[position].text) && position + 1 < end
+                && Self.ownTeamWords.contains(tokens[position + 1].text)
+            if ["we", "i"].contains(tokens[position].text) || team {
+                var look = position + (team ? 2 : 1)
                 // "I had the lump on the front of my ankle removed on Tuesday": a patient's own
                 // operation, its participle after the thing done to them.
                 let had = look < end && tokens[look].text == "had"
@@ -597,6 +601,7 @@ extension NarrativeAnalyzer {
         }
         return false
     }
+    static let ownTeamWords: Set<String> = ["surgeon", "surgeons", "team", "consultant", "registrar", "fellow", "surgical", "unit", "service"]
     static let pastWorkVerbs: Set<String> = ["did", "put", "sewn", "took", "made", "cut", "set", "got", "brought", "sewed", "done"]
     /// Verbs of planning in the past: the backward plan cues ("planned", "booked") and the other
     /// words of arranging or calling off an operation.
