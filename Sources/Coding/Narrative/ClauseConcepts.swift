@@ -205,6 +205,7 @@ extension NarrativeAnalyzer {
 
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",
                                              "plate", "plated", "buttressed", "buttress", "pinned", "wired"]
+    static let timeByEventWords: Set<String> = ["after", "following", "post", "before", "pre", "until", "since"]
     static let boneNameEnds: Set<String> = ["shaft", "diaphysis", "diaphyseal", "midshaft"]
     static let nailWords: Set<String> = ["nail", "nails", "nailed", "nailing"]
     /// Words that may follow a whole bone or implant name in its clause.
@@ -260,6 +261,9 @@ extension NarrativeAnalyzer {
                 ahead += 1
             }
             if namesObject { continue }
+            // "ROM 0-20 degrees after fixation", "stable following fixation": a time named by the
+            // fixation, not a fixation of its own.
+            if index > 0, Self.timeByEventWords.contains(tokens[index - 1].text) { continue }
             var subject: (String, Int)?
             var look = index - 1
             var searched = tokens[index].sentence

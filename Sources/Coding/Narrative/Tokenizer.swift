@@ -101,12 +101,39 @@ struct Tokenizer {
                 index = next
                 continue
             }
+            // Typography ("16\u{A0}cm", "ORIF \u{2014} fibula plate", "\u{2018}left alone\u{2019}", "2\u{D7}4.0 mm",
+            // "0\u{2013}20\u{B0}", "\u{2022} item"): a word processor's spaces, dashes, quotes and signs are the
+            // punctuation they stand for, not letters of the word beside them.
+            if byte >= 0x80, let (mark, length) = unicodeMark(bytes, at: index) {
+                switch mark {
+                case .space, .hyphen, .apostrophe, .sign:
+                    break
+                case .dash, .enDash:
+                    // An en dash between two words or numbers ("0\u{2013}20", "Smith\u{2013}Petersen") joins
+                    // them as a hyphen does; spaced, or any em dash, it sets off a clause.
+                    let spaced = (index > 0 && bytes[index - 1] == 32) || (index + length < count && bytes[index + length] == 32)
+                    if mark == .dash || spaced { raise(.clause) }
+                case .quote, .bullet, .arrow:
+                    raise(.clause)
+                    asideClosed = false
+                case .times:
+                    tokens.append(RawToken(text: "x", start: index, end: index + length, boundary: pending, section: section))
+                    pending = .none
+                }
+                index += length
+                continue
+            }
             if isAlnum(byte) {
                 let start = index
                 word.removeAll(keepingCapacity: true)
                 while index < count {
                     let current = bytes[index]
-                    if isAlnum(current) {
+                    if current >= 0x80, let (mark, length) = unicodeMark(bytes, at: index) {
+                        // "didn\u{2019}t", "patient\u{2019}s": a typographic apostrophe joins as "'" does.
+                        guard mark == .apostrophe, index + length < count, isAlnum(bytes[index + length]), word.count < 8,
+                              unicodeMark(bytes, at: index + length) == nil else { break }
+                        index += length
+                    } else if isAlnum(current) {
                         word.append(lower(current))
                         index += 1
                     } else if current == UInt8(ascii: "'"), index + 1 < count, isAlnum(bytes[index + 1]), word.count < 8 {
@@ -207,6 +234,50 @@ struct Tokenizer {
             index += 1
         }
         return spokenPunctuation(tokens)
+    }
+
+    /// What a non-ASCII punctuation mark or space stands for.
+    enum UnicodeMark: Equatable {
+        case space, hyphen, enDash, dash, apostrophe, quote, bullet, arrow, times, sign
+    }
+
+    /// The typographic mark whose UTF-8 bytes start at `index`, and its length in bytes; nil for a
+    /// letter (accented letters, "\u{BD}" of "2\u{BD}") or anything else.
+    static func unicodeMark(_ bytes: [UInt8], at index: Int) -> (UnicodeMark, Int)? {
+        let lead = bytes[index]
+        guard lead >= 0xC2, index + 1 < bytes.count else { return nil }
+        let second = bytes[index + 1]
+        switch lead {
+        case 0xC2:
+            switch second {
+            case 0xA0: return (.space, 2)                                    // no-break space
+            case 0xB0, 0xB7, 0xB1, 0xBA, 0xA7, 0xB6: return (.sign, 2)       // ° · ± º § ¶
+            case 0xAB, 0xBB: return (.quote, 2)                              // « »
+            default: return nil
+            }
+        case 0xC3:
+            return second == 0x97 ? (.times, 2) : nil                        // ×
+        case 0xE2:
+            guard index + 2 < bytes.count else { return nil }
+            let third = bytes[index + 2]
+            switch (second, third) {
+            case (0x80, 0x80...0x8B), (0x80, 0xAF), (0x81, 0x9F): return (.space, 3)
+            case (0x80, 0x90...0x92), (0x88, 0x92): return (.hyphen, 3)     // ‐ ‑ ‒ and the minus sign
+            case (0x80, 0x93): return (.enDash, 3)
+            case (0x80, 0x94), (0x80, 0x95): return (.dash, 3)               // — ―
+            case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9B), (0x80, 0xB2): return (.apostrophe, 3)
+            case (0x80, 0x9C...0x9F), (0x80, 0xB3): return (.quote, 3)
+            case (0x80, 0xA2), (0x80, 0xA3), (0x81, 0x83), (0x97, 0x8F), (0x97, 0xA6), (0x96, 0xAA), (0x96, 0xA0): return (.bullet, 3)
+            case (0x80, 0xA6): return (.arrow, 3)                            // … leaves a clause
+            case (0x86, 0x92), (0x87, 0x92), (0x9E, 0x94), (0x9E, 0x9C): return (.arrow, 3)
+            case (0x89, 0x88), (0x89, 0xA4), (0x89, 0xA5), (0x80, 0xB0): return (.sign, 3)    // ≈ ≤ ≥ ‰
+            default: return nil
+            }
+        case 0xEF:
+            return index + 2 < bytes.count && second == 0xBB && bytes[index + 2] == 0xBF ? (.space, 3) : nil   // byte order mark
+        default:
+            return nil
+        }
     }
 
     /// Text copied from a PDF keeps its hard line wraps: a word split by a hyphen at the end of a
@@ -347,8 +418,8 @@ struct Tokenizer {
             index += 1
         } else if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") {
             index += 1
-        } else if bytes[index...].starts(with: [0xE2, 0x80, 0xA2]) {  // •
-            index += 3
+        } else if bytes[index] >= 0xC2, let (mark, length) = unicodeMark(bytes, at: index), mark == .bullet {  // • ● ▪
+            index += length
         } else {
             return false
         }
@@ -361,8 +432,14 @@ struct Tokenizer {
     static func heading(_ bytes: [UInt8], from start: Int, colonOnly: Bool = false) -> (SectionKind, Int)? {
         var index = start
         let count = bytes.count
-        while index < count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "#") {
-            index += 1
+        while index < count {
+            if bytes[index] == 32 || bytes[index] == 9 || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "#") {
+                index += 1
+            } else if bytes[index] >= 0xC2, let (mark, length) = unicodeMark(bytes, at: index), mark == .bullet || mark == .space {
+                index += length  // "\u{2022} Procedure: ORIF"
+            } else {
+                break
+            }
         }
         var label: [UInt8] = []
         var hasLower = false
