@@ -33,9 +33,9 @@ import Testing
         ("bilat IT #s", "bilateral intertrochanteric fractures"),
         ("bilateral TKAs, total hips", "bilateral total knee arthroplasties total hip arthroplasties"),
         // Typography: no-break spaces, dashes, curly quotes, signs and bullets are punctuation.
-        ("femoral shaft\u{A0}# 16\u{A0}cm", "femoral shaft fracture 16 cm"),
+        ("femoral shaft\u{A0}#, 16\u{A0}cm", "femoral shaft fracture 16 cm"),
         ("ORIF\u{2014}fibula, 2\u{D7}4.0\u{A0}mm screws", "open reduction internal fixation fibula 2 x 4.0 mm screws"),
-        ("ROM 0\u{2013}20\u{B0}, \u{2018}left alone\u{2019}", "rom 0 20 left alone"),
+        ("ROM 0\u{2013}20\u{B0}, \u{2018}left alone\u{2019}", "rom 0 20 untouched"),
         ("\u{201C}didn\u{2019}t need reduction\u{201D} \u{2022} hip", "did not need reduction hip"),
     ])
     func abbreviationsExpand(input: String, expected: String) {

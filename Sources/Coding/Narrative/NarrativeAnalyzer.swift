@@ -13,7 +13,7 @@ struct NarrativeAnalyzer: Sendable {
 
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
-        let text = Self.clearingCheckBoxes(Self.clearingMarkup(note))
+        let text = Self.loneCarriageReturnsAsNewlines(Self.clearingCheckBoxes(Self.clearingMarkup(note)))
         var raw = Tokenizer.tokenize(text)
         // The passes that read the note's bytes around the words ("?", ":", "(") share one copy.
         let bytes = Array(text.utf8)
@@ -23,6 +23,7 @@ struct NarrativeAnalyzer: Sendable {
         for index in raw.indices where raw[index].text.utf8.contains(where: { $0 >= 0x80 }) {
             raw[index].text = raw[index].text.folding(options: .diacriticInsensitive, locale: nil)
         }
+        repairScanErrors(&raw)
         citedSite(&raw)
         var tokens = number(expand(raw))
         // A note that is only an implant log or a sticker sheet ("IMPLANTS: Triathlon CR femur #5 |
@@ -61,6 +62,8 @@ struct NarrativeAnalyzer: Sendable {
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)
         markCancelledCase(&tokens)
+        markRecordStatus(&tokens, bytes: bytes)
+        markUnfilledFields(&tokens, bytes: bytes)
         markExaminationReport(&tokens, isReport: examinationReport)
         markPlafondAsPlace(&tokens)
         markFemoralHeadAsPlace(&tokens)
@@ -175,6 +178,25 @@ struct NarrativeAnalyzer: Sendable {
             && output[(position + 1)..<min(output.count, position + 4)].contains(where: { $0.text == "malleoli" }) {
             output[position].boundary = .none
         }
+        // "Left tibial shaft fracture, closed", "bimalleolar fracture (open, Gustilo II)": a
+        // fracture's type said after it, alone in its clause, the way a diagnosis line or a problem
+        // list writes it, is the fracture's ("closed fracture"), not a closed or open treatment. Read
+        // as "closed fracture" / "open fracture", which the approach words' blockers know.
+        var typed: [Int] = []
+        for position in output.indices.dropFirst() where output[position].boundary != .none
+            && (output[position].text == "closed" || output[position].text == "open")
+            && (output[position - 1].text == "fracture" || output[position - 1].text == "fractures")
+            && (position + 1 == output.count || output[position + 1].boundary != .none) {
+            typed.append(position)
+        }
+        for position in typed.reversed() {
+            var noun = output[position]
+            noun.text = "fracture"
+            noun.boundary = .none
+            noun.opensAside = false
+            noun.resumesClause = false
+            output.insert(noun, at: position + 1)
+        }
         return output
     }
     static let malleolusDirections: Set<String> = ["lateral", "medial", "posterior"]
@@ -236,5 +258,38 @@ struct NarrativeAnalyzer: Sendable {
             tokens[index].key = vocabulary.ids[word] ?? -1
             tokens[index].prefixKeys = vocabulary.prefixKeys(of: word)
         }
+    }
+
+    /// Text read by OCR from a scanned page swaps look-alike characters: "1" for "l", "0" for "o",
+    /// "rn" for "m" ("1eft tibia1 nai1", "0pen reduction", "intrarnedullary", "10 rnrn"). A word
+    /// the vocabulary does not know is read with them swapped back when that makes a word it
+    /// knows (a knowledge-base word, an abbreviation or a stop word); anything else is left to the
+    /// spelling corrector. Numbers, units ("10mm", "1cm") and levels ("T10", "S1") stay as written.
+    func repairScanErrors(_ raw: inout [Tokenizer.RawToken]) {
+        for index in raw.indices {
+            let word = raw[index].text
+            guard word.utf8.count >= 3 else { continue }
+            let hasLookAlikeDigit = word.utf8.contains(UInt8(ascii: "1")) || word.utf8.contains(UInt8(ascii: "0"))
+            let hasRN = word.contains("rn")
+            guard hasLookAlikeDigit || hasRN, word.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) else { continue }
+            guard !knowsWord(word) else { continue }
+            var candidate = word
+            if hasLookAlikeDigit {
+                candidate = String(String.UnicodeScalarView(candidate.unicodeScalars.map { $0 == "1" ? "l" : $0 == "0" ? "o" : $0 }))
+                guard candidate.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { continue }
+            }
+            if knowsWord(candidate), candidate != word {
+                raw[index].text = candidate
+                continue
+            }
+            if candidate.contains("rn") {
+                let merged = candidate.replacingOccurrences(of: "rn", with: "m")
+                if merged.utf8.count >= 2, knowsWord(merged) { raw[index].text = merged }
+            }
+        }
+    }
+
+    private func knowsWord(_ word: String) -> Bool {
+        vocabulary.ids[word] != nil || Lexicon.stopWords.contains(word) || lexicon.abbreviations[[word]] != nil
     }
 }

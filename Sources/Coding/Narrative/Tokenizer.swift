@@ -74,7 +74,10 @@ struct Tokenizer {
                 if let (kind, next) = heading(bytes, from: index) {
                     // "Date: Tue, Nov 10", "EBL: 50 mL", "Drains: none": an administrative field
                     // with its value on the line is one line; the text after it is in the section before.
-                    if kind == .administrative, section != .administrative, lineHasValue(bytes, from: next) {
+                    // So is a follow-up field ("Follow-up: 6 weeks", "Follow-up: John Redmond, DOB …"
+                    // above a clinic letter): its value is on its line, and what follows is not a plan.
+                    if (kind == .administrative && section != .administrative) || (kind == .plan && labelSaysFollowUp(bytes, from: index, to: next)),
+                       lineHasValue(bytes, from: next) {
                         sectionAfterField = section
                     } else {
                         sectionAfterField = nil
@@ -308,6 +311,15 @@ struct Tokenizer {
         guard last >= lineStart, last - lineStart >= 40 else { return false }
         let byte = bytes[last]
         return (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+    }
+
+    /// Whether a heading's label is "Follow-up" / "Followup" / "Follow up" (alone, not "Plan and follow-up").
+    static func labelSaysFollowUp(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        var letters: [UInt8] = []
+        for byte in bytes[start..<end] {
+            if byte >= 65 && byte <= 90 { letters.append(byte + 32) } else if byte >= 97 && byte <= 122 { letters.append(byte) }
+        }
+        return letters.elementsEqual("followup".utf8)
     }
 
     /// Whether the rest of the line from `start` holds a letter or digit (a field's value).
