@@ -409,11 +409,6 @@ enum FeatureDetector {
 
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions, or joined to them: "8x6x4 cm"),
     /// or written as "5cm", "8x6x4cm".
-    /// Words whose length a measurement before them gives: the incision, not the lesion.
-    static let approachLengthWords: Set<String> = [
-        "incision", "incisions", "insicion", "incison", "arthrotomy", "skin", "scar", "approach", "exposure",
-    ]
-
     static func largestSize(_ narrative: AnalyzedNarrative, tokens included: [Bool]? = nil) -> Double? {
         var largest: Double?
         let tokens = narrative.tokens
@@ -446,15 +441,9 @@ enum FeatureDetector {
             // ("Size: 4.5 cm" then a "Margins:" line is a size: the next word must be in its clause.)
             if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
                ["margin", "margins", "cuff", "rim"].contains(tokens[index + 1].text) { continue }
-            // "through a 4 cm incision", "a 5 cm lateral longitudinal skin incision", "incision of
-            // 6 cm": the length of the way in is not the size of the lesion.
-            if (index + 1 ..< min(tokens.count, index + 5)).contains(where: {
-                tokens[$0].clause == token.clause && approachLengthWords.contains(tokens[$0].text) }) { continue }
             var first = index - 1
             while first >= 0, number(tokens[first].text) != nil || tokens[first].text == "x" || tokens[first].text == "by" { first -= 1 }
             if first >= 0, ["under", "than", "over", "above", "below", "least", "to", "exceeding", "most", "within"].contains(tokens[first].text) { continue }
-            if (max(0, first - 2) ... max(0, first)).contains(where: {
-                $0 <= first && tokens[$0].clause == token.clause && ["incision", "incisions", "arthrotomy"].contains(tokens[$0].text) }) { continue }
             var look = index - 1
             while look >= 0, look >= index - 5 {
                 let text = tokens[look].text
