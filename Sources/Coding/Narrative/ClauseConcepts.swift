@@ -215,6 +215,7 @@ extension NarrativeAnalyzer {
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
     static let otherBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "syndesmosis", "deltoid", "talus", "talar", "plafond",
                                               "pilon", "shaft"]
+    static let sideOfAnkleWords: Set<String> = ["medial", "lateral", "medially", "laterally"]
     static let routeWords: Set<String> = ["through", "via", "with", "after", "from", "along", "using", "by", "behind", "beside", "around", "past"]
 
     /// The posterior malleolus fixed in words that do not name it next to the fixation: a fixation
@@ -243,6 +244,12 @@ extension NarrativeAnalyzer {
                     look -= 1
                 }
                 return named
+            }
+            // "Lateral plate, medial screws", "two screws medially": a side of the ankle other than
+            // the back names the other malleolus as the implant's place, though its noun is left out.
+            if Self.sideOfAnkleWords.contains(word), index + 1 >= tokens.count || !Self.malleolusWords.contains(tokens[index + 1].text),
+               index == 0 || tokens[index - 1].text != "posterior" {
+                return "other"
             }
             return Self.otherBoneWords.contains(word) ? "other" : nil
         }

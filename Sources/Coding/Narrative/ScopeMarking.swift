@@ -242,6 +242,7 @@ extension NarrativeAnalyzer {
             if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && Self.datedUnits.contains(word)))
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index)
                     && !((word == "yesterday" || word == "night" || word == "evening") && Self.dayAfterNote(tokens))
+                    && !(word == "yesterday" && Self.detailsFollow(tokens, after: index))
                 || word == "tomorrow"
                 || (index > 0 && tokens[index - 1].text == "next" && Self.datedUnits.contains(word))
                 || (index > 0 && tokens[index - 1].text == "on" && Self.weekdays.contains(word)
@@ -502,6 +503,23 @@ extension NarrativeAnalyzer {
     }
 
     static let dayOneWords: Set<String> = ["1", "one", "#1"]
+
+    /// "R bimal ORIF yesterday: lateral plate, 2 screws medial mal, syndesmosis fixed": yesterday's
+    /// operation told with its implants right after it, in a note that names no work of today or
+    /// now, is the operation the note is about (a coder's or a surgeon's message the day after).
+    static func detailsFollow(_ tokens: [NarrativeToken], after index: Int) -> Bool {
+        var look = index + 1
+        var detailed = false
+        while look < tokens.count, look <= index + 10, tokens[look].sentence == tokens[index].sentence {
+            if Self.implantDetailWords.contains(tokens[look].text) { detailed = true; break }
+            look += 1
+        }
+        guard detailed else { return false }
+        return !tokens.contains { Self.todayWords.contains($0.text) }
+    }
+    static let implantDetailWords: Set<String> = ["plate", "plates", "plated", "screw", "screws", "nail", "nailed", "wire", "wires", "tightrope",
+                                                  "anchor", "anchors", "pin", "pins", "pinned", "fixed", "fixation"]
+    static let todayWords: Set<String> = ["today", "now", "tonight", "currently"]
 
     /// "six weeks after his left iliopsoas tenotomy, which we carried out through a small open
     /// incision": the operation a review follows, told as the writer's own work in the same
