@@ -65,6 +65,7 @@ struct NarrativeAnalyzer: Sendable {
         markRecordStatus(&tokens, bytes: bytes)
         markUnfilledFields(&tokens, bytes: bytes)
         markExaminationReport(&tokens, isReport: examinationReport)
+        markWhoOperated(&tokens, bytes: bytes)
         markPlafondAsPlace(&tokens)
         markFemoralHeadAsPlace(&tokens)
         addSharedCompartmentHeads(&tokens, bytes: bytes)
