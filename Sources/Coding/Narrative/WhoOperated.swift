@@ -117,6 +117,11 @@ extension NarrativeAnalyzer {
         for index in tokens.indices {
             let word = tokens[index].text
             var subject = false
+            // "underwent a patellectomy under my care", "repaired by Mr Hart and myself", "managed by us".
+            if word == "care", index >= 2, tokens[index - 2].text == "under", ["my", "our"].contains(tokens[index - 1].text) { return true }
+            if Self.writerAsAgent.contains(word), tokens[max(0, index - 5)..<index].contains(where: { $0.text == "by" && $0.clause == tokens[index].clause }) {
+                return true
+            }
             if word == "i" || word == "we" || word == "undersigned" { subject = true }
             if word == "our", index + 1 < tokens.count, ["team", "unit", "department", "service", "surgeons", "surgeon"].contains(tokens[index + 1].text) {
                 subject = true
@@ -162,7 +167,9 @@ extension NarrativeAnalyzer {
     /// there released the compartments", "my predecessor replaced her hip", "Dad's surgeon told us
     /// he replaced the whole hip", "by his surgeon", "by the club's consultant": another surgeon
     /// named as the one who operated makes the clause that tells the work history. Not "my
-    /// surgeon" (a patient telling their own operation) and not "my colleague and I".
+    /// surgeon" (a patient telling their own operation), not "my colleague and I", "by Mr Hart and
+    /// myself"; not "the treating surgeon" (a claims summary quoting the operating surgeon's report
+    /// is labelled with the operation in voice7b, v7b-17, v7b-45).
     func markOtherSurgeonsWork(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         // "fixed yesterday by Dr. Feldman", "performed 4/18 by Dr. Kim", "operated on by Mr Khan":
         // work done by a named surgeon, told by someone else. Not the roles of one's own record
@@ -170,7 +177,8 @@ extension NarrativeAnalyzer {
         // code it ("how do I code the ORIF done by Dr Osei").
         for index in tokens.indices where tokens[index].text == "by" && index + 1 < tokens.count && index > 0
             && Self.titles.contains(tokens[index + 1].text) && !Self.ownRecordRoles.contains(tokens[index - 1].text)
-            && !Self.asksForCode(tokens, before: index) {
+            && !Self.asksForCode(tokens, before: index)
+            && !tokens[(index + 1)..<min(tokens.count, index + 6)].contains(where: { Self.writerAsAgent.contains($0.text) }) {
             var back = index - 1
             while back >= 0, tokens[back].clause == tokens[index].clause, !Lexicon.backwardStops.contains(tokens[back].text),
                   !["i", "we"].contains(tokens[back].text) {
@@ -186,7 +194,7 @@ extension NarrativeAnalyzer {
                 owner = true
             } else if ["colleague", "colleagues", "predecessor", "partner"].contains(tokens[index].text) && before == "my" {
                 owner = true
-            } else if ["another", "other", "different", "treating"].contains(before) {
+            } else if ["another", "other", "different"].contains(before) {
                 owner = true
             } else if tokens[index - 1].end < bytes.count, tokens[index - 1].end > tokens[index - 1].start + 2,
                       bytes[tokens[index - 1].end - 2] == UInt8(ascii: "'") || bytes[tokens[index - 1].end - 1] == UInt8(ascii: "'") {
@@ -201,7 +209,7 @@ extension NarrativeAnalyzer {
             let clause = tokens[index].clause
             let sentence = tokens[index].sentence
             // "my colleague and I", "her surgeon and I": the writer shares the work.
-            if tokens[(index + 1)..<min(tokens.count, index + 4)].contains(where: { $0.text == "i" || $0.text == "we" }) { continue }
+            if tokens[(index + 1)..<min(tokens.count, index + 4)].contains(where: { $0.text == "i" || $0.text == "we" || Self.writerAsAgent.contains($0.text) }) { continue }
             // The clause the role stands in, and what follows it in the sentence up to a word that
             // ends a scope or the writer's own voice ("her surgeon had advised it; I performed it").
             var position = index + 1
@@ -220,6 +228,8 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// The writer named as the one who did the work: "by Mr Hart and myself", "managed by us".
+    static let writerAsAgent: Set<String> = ["me", "myself", "us", "ourselves"]
     static let titles: Set<String> = ["dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor"]
     static let ownRecordRoles: Set<String> = ["assisted", "dictated", "supervised", "seen", "reviewed", "signed", "attested", "countersigned",
                                               "transcribed", "written", "proctored", "observed", "scrubbed", "translated", "typed", "entered",
