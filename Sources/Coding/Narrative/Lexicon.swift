@@ -103,7 +103,11 @@ struct Lexicon: Sendable {
     /// Words describing an injury, after "not": "it is not displaced" negates the description only.
     static let injuryDescriptions: Set<String> = ["displaced", "angulated", "comminuted", "malrotated", "translated", "shortened", "impacted",
                                                   // "the tibia never knitted", "has not healed": the bone's state, not care withheld.
-                                                  "healed", "united", "knitted", "knit", "mended", "consolidated"]
+                                                  "healed", "united", "knitted", "knit", "mended", "consolidated",
+                                                  // "osteomyelitis of the distal femur, not settled on IV antibiotics",
+                                                  // "effusion not resolved", "not improving": the condition persists.
+                                                  "settled", "settling", "improved", "improving", "resolved", "resolving",
+                                                  "responded", "responding", "subsided", "subsiding"]
     /// A compartment's state that needs no release, when it ends a clause naming the compartment.
     static let softCompartmentWords: Set<String> = ["soft", "supple", "compressible", "nontense", "untense"]
     /// Words of releasing a compartment (a clause with one of them released it).
