@@ -201,7 +201,7 @@ public final class KnowledgeBase: Sendable {
         detectableFacts = FactMatcher.standardDetectable.union(detectors.keys)
         self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler, icd: icd) }
         // Words that must never be "corrected" into a knowledge-base word.
-        for word in Lexicon.stopWords.union(Lexicon.commonWords) { _ = compiler.vocabulary.add(word: word) }
+        for word in Lexicon.stopWords.union(Lexicon.commonWords).union(Lexicon.mannerAdverbs) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }
         for expansion in lexicon.abbreviations.values { for word in expansion { _ = compiler.vocabulary.add(word: word) } }
         // The words that tell the codes of a diagnosis rule apart ("spiral", "oblique", "segmental",

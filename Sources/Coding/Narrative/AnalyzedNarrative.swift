@@ -36,7 +36,7 @@ public struct AnalyzedNarrative: Sendable {
         var positions: [Int32: [Int32]] = [:]
         var keyBits = [UInt64](repeating: 0, count: 16)
         func mark(_ key: Int32) { keyBits[Int(key & 1023) >> 6] |= 1 << UInt64(key & 63) }
-        for (index, token) in tokens.enumerated() where !Lexicon.stopWords.contains(token.text) {
+        for (index, token) in tokens.enumerated() where !Lexicon.isPhraseTransparent(token.text) {
             let position = Int32(content.count)
             content.append(index)
             if token.key >= 0 { positions[token.key, default: []].append(position); mark(token.key) }

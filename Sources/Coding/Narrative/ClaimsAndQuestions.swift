@@ -47,6 +47,23 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "Line 1 billed as gluteal fasciotomy with debridement of nonviable muscle. Operative
+    /// documentation: compartments released ...": what a line was billed, coded or submitted as is
+    /// the claim under review, not documentation, when a later sentence turns to what the note,
+    /// record or documentation says. The words after "as" to the end of their sentence are history.
+    static let billingVerbs: Set<String> = ["billed", "coded", "submitted", "claimed", "charged", "reported", "invoiced"]
+    func markBilledAsClaims(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "as" }) else { return }
+        for index in tokens.indices.dropLast() where Self.billingVerbs.contains(tokens[index].text) && tokens[index + 1].text == "as" {
+            let sentence = tokens[index].sentence
+            var end = index + 2
+            while end < tokens.count, tokens[end].sentence == sentence { end += 1 }
+            guard end < tokens.count,
+                  tokens[end...].contains(where: { Self.documentNouns.contains($0.text) || $0.text == "operative" }) else { continue }
+            for position in (index + 2)..<end { tokens[position].historical = true }
+        }
+    }
+
     /// "I was going to use one of the leg fasciotomy-with-debridement codes", "we billed the
     /// bimalleolar ORIF code": a code the asker names by its words is a guess, not documentation.
     /// The words between a guessing verb of "I"/"we" and "code(s)" of the same clause are uncertain.

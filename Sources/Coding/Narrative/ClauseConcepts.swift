@@ -96,6 +96,48 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "the only tissue removed was necrotic subcutaneous fat at the skin edge", "a strip of
+    /// devitalised skin trimmed", "dead fat excised": a word of death said of skin, fat or eschar is
+    /// that tissue's, not the muscle's. The word is read as its own ("necroticskin"), so neither a
+    /// dead-muscle phrase nor a debridement of dead muscle is built from it.
+    static let deathWords: Set<String> = ["necrotic", "nonviable", "dead", "devitalized", "devitalised", "dusky", "grey", "gray",
+                                          "black", "infarcted", "gangrenous"]
+    static let surfaceTissues: Set<String> = ["skin", "fat", "subcutaneous", "subcutaneum", "eschar", "epidermis", "dermis",
+                                              "dermal", "blister", "blisters", "adipose"]
+    func markDeadSkinAndFat(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices.dropLast() where Self.deathWords.contains(tokens[index].text) {
+            var next = index + 1
+            if ["and", "subcutaneous"].contains(tokens[next].text), next + 1 < tokens.count { next += 1 }
+            guard tokens[next].clause == tokens[index].clause,
+                  Self.surfaceTissues.contains(tokens[next].text) || Self.surfaceTissues.contains(tokens[index + 1].text) else { continue }
+            // "necrotic skin and muscle were excised": the muscle is dead too.
+            if tokens[(next + 1)..<min(tokens.count, next + 4)].contains(where: { $0.clause == tokens[index].clause && $0.text.hasPrefix("muscle") }) { continue }
+            tokens[index].text += "skin"
+        }
+    }
+
+    /// "33-A2 distal femur", "42-B3 tib", "44-C1": an AO/OTA class names a fracture of its region
+    /// (31-33 femur, 41-44 tibia and ankle, 61-62 pelvis and acetabulum) even where the word
+    /// "fracture" is left out; the word is added after the class.
+    static let classifiedRegions: Set<String> = ["31", "32", "33", "41", "42", "43", "44", "61", "62"]
+    func addClassifiedFractures(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { Self.classifiedRegions.contains($0.text) }) else { return }
+        func isGroup(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            guard bytes.count == 2 || (bytes.count == 4 && bytes[2] == UInt8(ascii: ".")) else { return false }
+            return [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "c")].contains(bytes[0])
+                && bytes[1] >= UInt8(ascii: "1") && bytes[1] <= UInt8(ascii: "3")
+        }
+        for index in tokens.indices.dropLast().reversed() where Self.classifiedRegions.contains(tokens[index].text) {
+            let group = tokens[index + 1]
+            guard isGroup(group.text), group.clause == tokens[index].clause, group.start - tokens[index].end <= 1 else { continue }
+            if index + 2 < tokens.count, tokens[index + 2].text.hasPrefix("fracture") { continue }
+            var word = group
+            word.text = "fracture"
+            tokens.insert(word, at: index + 2)
+        }
+    }
+
     /// Adds each clause concept whose word groups all occur in the clause (or, for a concept
     /// scoped to the sentence, in the sentence), at the last of them. A clause interrupted by a
     /// parenthetical aside is still one clause.
@@ -240,6 +282,9 @@ extension NarrativeAnalyzer {
                     let text = tokens[look].text
                     if text == "posterior" { return "posterior" }
                     if text == "medial" || text == "lateral" { named = "other" }
+                    // "the posterior tibial fragment", "the posterior tibial lip": the bone named
+                    // between them is the posterior malleolus's own (not "posterior tibial tendon").
+                    else if (word == "fragment" || word == "lip") && (text == "tibial" || text == "tibia") {}
                     else if text != "and" && !Self.malleolusWords.contains(text) && !Lexicon.stopWords.contains(text) { break }
                     look -= 1
                 }

@@ -53,6 +53,17 @@ struct Lexicon: Sendable {
         // "under anesthesia" say something a code depends on.
     ]
 
+    /// Adverbs of manner say how a thing was done, not what: a phrase reads past them as it reads
+    /// past stop words ("pulled gently on his leg" is "pulled on the leg", "carefully reduced",
+    /// "slowly brought out to length", "sharply excised"). Only for phrase matching: the scope
+    /// readers still see them.
+    static let mannerAdverbs: Set<String> = [
+        "gently", "carefully", "slowly", "gradually", "steadily", "smoothly", "easily", "successfully", "readily",
+        "manually", "sharply", "cautiously", "firmly", "softly",
+    ]
+    /// Words a phrase reads past: stop words and adverbs of manner.
+    static func isPhraseTransparent(_ word: String) -> Bool { stopWords.contains(word) || mannerAdverbs.contains(word) }
+
     /// Forward negation: what follows in the clause did not happen / is absent.
     static let negationCues: [[String]] = [
         ["no"], ["not"], ["without"], ["none"], ["nothing"], ["nor"], ["neither"], ["never"], ["denies"], ["denied"],

@@ -195,6 +195,8 @@ extension NarrativeAnalyzer {
     /// "Obturator neurectomy: declined".
     static let negativeFieldOpeners: Set<String> = [
         "none", "nil", "no", "not", "n/a", "na", "declined", "refused", "deferred", "omitted", "cancelled", "canceled", "abandoned",
+        // A form's "N" and a zero amount ("Muscle necrosis: N", "Muscle excised: 0 g", "Necrotic tissue removed: zero").
+        "n", "0", "zero",
     ]
     /// Words that make up a negative field value: its openers and what follows them, "not required",
     /// "none needed"; on a booking or consent form also "not consented", "not carried out", "not
@@ -202,6 +204,8 @@ extension NarrativeAnalyzer {
     static let negativeFieldWords: Set<String> = negativeFieldOpeners.union([
         "required", "needed", "necessary", "indicated", "done", "performed",
         "applicable", "attempted", "consented", "carried", "out", "undertaken", "possible", "feasible", "wanted",
+        // The unit of a zero amount.
+        "g", "gm", "grams", "mg", "ml", "cm", "mm", "cc",
     ])
 
     /// A templated field whose value is negative ("Reduction: none needed", "Debridement: not
@@ -227,7 +231,11 @@ extension NarrativeAnalyzer {
             // The label: one to three words before the ":", opening its line (the tokenizer may
             // have kept a short label and its value in one clause).
             var labelStart = index - 1
-            while labelStart > 0, index - labelStart < 3, tokens[labelStart - 1].sentence == first.sentence,
+            // A form's question may run longer ("Muscle excised at index case: 0 g"): up to six words,
+            // all on the value's line and, past the third, in one clause ("Tibial tray, size 3,
+            // cemented: no" says only that the tray was not cemented).
+            while labelStart > 0, index - labelStart < 3 || (index - labelStart < 6 && tokens[labelStart - 1].clause == tokens[index - 1].clause),
+                  tokens[labelStart - 1].sentence == first.sentence,
                   tokens[labelStart - 1].end >= tokens[labelStart].start
                     || !bytes[tokens[labelStart - 1].end..<tokens[labelStart].start].contains(10) { labelStart -= 1 }
             var before = tokens[labelStart].start - 1

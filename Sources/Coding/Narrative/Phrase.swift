@@ -104,7 +104,7 @@ struct PhraseCompiler {
 
     private mutating func compileUncached(_ text: String) -> Phrase {
         var keys: [Int32] = []
-        for word in words(of: text) where !Lexicon.stopWords.contains(word) {
+        for word in words(of: text) where !Lexicon.isPhraseTransparent(word) {
             if word.hasSuffix("*"), word.count > 1 {
                 keys.append(vocabulary.add(prefix: String(word.dropLast())))
             } else {

@@ -241,7 +241,7 @@ extension NarrativeAnalyzer {
             // "on Thursday" below; "ORIF yesterday", "fasciotomy last week" stay history.
             if (word == "yesterday" || (index > 0 && tokens[index - 1].text == "last" && Self.datedUnits.contains(word)))
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index)
-                    && !((word == "yesterday" || word == "night" || word == "evening") && Self.dayAfterNote(tokens))
+                    && !((word == "yesterday" || word == "night" || word == "evening") && (Self.dayAfterNote(tokens) || Self.codersQuestion(tokens)))
                     && !(word == "yesterday" && Self.detailsFollow(tokens, after: index))
                 || word == "tomorrow"
                 || (index > 0 && tokens[index - 1].text == "next" && Self.datedUnits.contains(word))
@@ -520,6 +520,15 @@ extension NarrativeAnalyzer {
     static let implantDetailWords: Set<String> = ["plate", "plates", "plated", "screw", "screws", "nail", "nailed", "wire", "wires", "tightrope",
                                                   "anchor", "anchors", "pin", "pins", "pinned", "fixed", "fixation"]
     static let todayWords: Set<String> = ["today", "now", "tonight", "currently"]
+    /// "@Jen - Dr K's buttock compartment release last night, which code?", "billed 27266 for the
+    /// hip dislo in ED yesterday": a coder asks the day after about the operation to be billed; last
+    /// night's or yesterday's operation is the one the question is about. Not when something else
+    /// is dated today ("ORIF done yesterday ... her knee aspirated today. Code for her?").
+    static let claimWords: Set<String> = codeWords.union(["claim", "claims", "modifier", "billable", "charge"])
+    static func codersQuestion(_ tokens: [NarrativeToken]) -> Bool {
+        tokens.contains { claimWords.contains($0.text) || isCodeNumber($0.text) }
+            && !tokens.contains { $0.text == "today" || $0.text == "tonight" }
+    }
 
     /// "six weeks after his left iliopsoas tenotomy, which we carried out through a small open
     /// incision": the operation a review follows, told as the writer's own work in the same

@@ -101,6 +101,8 @@ enum FeatureLexicon {
             "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
             "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
             "observation", "symptomatic care", "comfort care", "harness", "abduction splint", "abduction orthosis",
+            // The British and Commonwealth plaster words: "backslab", "U-slab", "POP", "sugar-tong".
+            "backslab", "back slab", "backslabs", "slab", "u slab", "plaster cast", "plaster of paris", "sugar tong*", "sugartong*",
         ]),
         // Non-operative care in words other than a cast or splint: with no approach stated, the
         // fracture was treated closed (FactMatcher.approach). Not an approach of its own.
@@ -137,7 +139,20 @@ enum FeatureLexicon {
             "lined up", "lined it up", "lined them up", "lined the bone up", "lined the bones up", "lined the fracture up",
             "pull out to length", "pulled out to length", "pulled to length", "brought out to length", "bend straight", "pulled straight",
             "pushed straight", "back out into place", "pulled on the leg", "pulled the leg",
+            // The manoeuvre told without the word: a pull along the limb's axis, the heel drawn forward,
+            // the cast moulded against the deformity ("longitudinal pull, heel brought forward, foot
+            // internally rotated", "in-line traction and a three-point mould").
+            // Not traction alone ("gentle longitudinal traction only to restore length" for a spanning frame).
+            "longitudinal pull", "axial pull", "in line pull", "inline pull",
+            "traction and countertraction", "traction countertraction", "traction counter traction",
+            "heel brought forward", "heel pulled forward", "brought the heel forward", "pulled the heel forward",
+            "three point mould*", "3 point mould*", "three point mold*", "3 point mold*", "moulded into position", "molded into position",
+            "traction manoeuvre", "traction maneuver", "reduction manoeuvre", "reduction maneuver",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
+                      // How the fracture lies, not what was done to it: "it is lined up well, so it did
+                      // not need straightening", "already lined up", "nicely lined up on the films".
+                      "lined up well", "well lined up", "lined up nicely", "nicely lined up", "already lined up",
+                      "lined up satisfactorily", "lined up acceptably", "still lined up", "lined up fine",
                       // Nobody manipulated it: "the hip has reduced spontaneously in the harness".
                       "reduced spontaneously", "spontaneously reduced", "spontaneous reduction", "reduced itself",
                       "reduced on its own", "self reduced", "spontaneously relocated",
@@ -179,7 +194,7 @@ enum FeatureLexicon {
             "did not respond", "not responding", "no response", "unresponsive", "did not twitch", "no twitch",
         ]),
         .init(feature: "tissueRemoval", phrases: [
-            "excis*", "debrid*", "resect*", "removed", "remove", "removing", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
+            "excis*", "debrid*", "resect*", "removed", "remove", "removing", "removal", "cut back", "trimmed", "sharply removed", "cut out", "cut away",
             "pared back", "taken away", "take away", "cut it away", "cut it out",
         ]),
         .init(feature: "viableMuscle", phrases: [
