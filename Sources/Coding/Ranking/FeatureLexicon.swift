@@ -101,8 +101,6 @@ enum FeatureLexicon {
             "cast", "casted", "casting", "splint", "splinted", "splinting", "immobilization", "immobilized", "brace", "boot",
             "immobilizer", "spica", "sling", "weight bearing", "nonweight bearing", "touch down weight bearing", "crutches",
             "observation", "symptomatic care", "comfort care", "harness", "abduction splint", "abduction orthosis",
-            // The British and Commonwealth plaster words: "backslab", "U-slab", "POP", "sugar-tong".
-            "backslab", "back slab", "backslabs", "slab", "u slab", "plaster cast", "plaster of paris", "sugar tong*", "sugartong*",
         ]),
         // Non-operative care in words other than a cast or splint: with no approach stated, the
         // fracture was treated closed (FactMatcher.approach). Not an approach of its own.
