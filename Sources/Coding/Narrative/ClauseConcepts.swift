@@ -161,12 +161,17 @@ extension NarrativeAnalyzer {
                 group.contains { pattern in pattern.hasSuffix("*") ? texts.contains { Lexicon.matches($0, pattern) } : texts.contains(pattern) }
             }
         }
+        // "tensor fascia lata(e)" names a muscle, not the fascia: "open release of the tensor fascia
+        // lata and gluteus medius" is a tendon release, no fasciotomy.
+        func partOfMuscleName(_ i: Int) -> Bool {
+            i > 0 && tokens[i - 1].text == "tensor" && (tokens[i].text == "fascia" || tokens[i].text == "fasciae")
+        }
         for (isClause, key) in order {
             let members = isClause ? clauses[key]! : sentences[key]!
             for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && concept.afterFirst && concept.sentenceScope != isClause {
                 // In order: a word of each group after the one before; the word goes after the first
                 // group's word nearest the second group's, with the second group's scope.
-                func isIn(_ group: [String], _ i: Int) -> Bool { group.contains { Lexicon.matches(tokens[i].text, $0) } }
+                func isIn(_ group: [String], _ i: Int) -> Bool { !partOfMuscleName(i) && group.contains { Lexicon.matches(tokens[i].text, $0) } }
                 var search = members.startIndex
                 var found: [Int] = []
                 for group in concept.groups {
@@ -218,7 +223,7 @@ extension NarrativeAnalyzer {
                 var action = -1
                 var all = true
                 for (offset, group) in concept.groups.enumerated() {
-                    guard let index = members.last(where: { i in group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
+                    guard let index = members.last(where: { i in !partOfMuscleName(i) && group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
                     last = max(last, index)
                     if offset == 1 { action = index }
                 }

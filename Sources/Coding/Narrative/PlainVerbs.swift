@@ -10,6 +10,9 @@ extension NarrativeAnalyzer {
         "transfers": "transferred", "reattach": "reattached", "reattaches": "reattached", "divide": "divided", "divides": "divided",
         "cuts": "cut", "curette": "curetted", "excize": "excised",
     ]
+    static let fallPlaceWords: Set<String> = ["in", "on", "at", "while", "and", "down", "over", "off", "outside", "from", "getting", "walking"]
+    static let slipAnatomy: Set<String> = ["neck", "metaphysis", "physis", "epiphysis", "epiphyseal", "femur", "femoral", "head", "capital",
+                                           "growth", "plate", "posteriorly", "further"]
     static let determiners: Set<String> = ["the", "a", "an", "both", "all", "his", "her", "their", "this", "that", "these", "those", "each"]
     static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "plan",
                                          "planning", "going", "need", "needs", "want", "wants", "try", "tried", "attempt", "attempted"]
@@ -50,6 +53,13 @@ extension NarrativeAnalyzer {
 
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
+        // "slipped in the bathroom", "slipped on ice", "slipped and fell": the way the patient fell,
+        // not a slipped epiphysis ("the epiphysis has slipped posteriorly on the neck" keeps its word).
+        for index in 0..<(tokens.count - 1) where tokens[index].text == "slipped" && Self.fallPlaceWords.contains(tokens[index + 1].text) {
+            let clause = tokens[index].clause
+            let after = tokens[(index + 1)..<min(tokens.count, index + 5)].filter { $0.clause == clause }
+            if !after.contains(where: { Self.slipAnatomy.contains($0.text) }) { tokens[index].text = "fell" }
+        }
         // "femur resected 4 cm higher, myodesis redone, closed.", "bursa excised, washed, closed": a
         // clause that is only "closed" after work through a wound closes the wound; it is no closed
         // treatment.

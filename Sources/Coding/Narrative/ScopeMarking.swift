@@ -155,7 +155,7 @@ extension NarrativeAnalyzer {
                     position += 1
                 }
             }
-            if Lexicon.backwardNegationCues.contains(word) {
+            if Lexicon.backwardNegationCues.contains(word), !(word == "intact" && Self.removedWhole(tokens, intact: index)) {
                 negateBackward(&tokens, from: index - 1, to: clauseStart)
                 // "The lateral malleolus and the posterior malleolus are intact": "and the" opened a
                 // new statement for forward scopes, but nouns joined before one predicate share it.
@@ -715,6 +715,15 @@ extension NarrativeAnalyzer {
     }
 
     /// Words of a part's state in a chain of predicates ("well fixed and stable and was retained").
+    /// A specimen or object taken out whole: "removed intact", "excised intact", "delivered intact",
+    /// "shelled out intact". "intact" tells the state of what was taken out, not that nothing was done.
+    static let removalParticiples: Set<String> = ["removed", "excised", "extracted", "retrieved", "delivered", "explanted", "resected",
+                                                  "enucleated", "extirpated", "withdrawn", "taken", "shelled", "lifted", "teased", "sent"]
+    static func removedWhole(_ tokens: [NarrativeToken], intact index: Int) -> Bool {
+        var position = index - 1
+        if position >= 0, ["out", "away", "off"].contains(tokens[position].text) { position -= 1 }
+        return position >= 0 && tokens[position].clause == tokens[index].clause && removalParticiples.contains(tokens[position].text)
+    }
     static let stateWords: Set<String> = ["well", "stable", "solid", "intact", "good", "satisfactory", "fine", "sound", "rigid"]
     /// A word of what is said of one subject in a chain of predicates ("was firmly fixed and well
     /// positioned"): a function word, a form of "be", a participle, an adverb or a state word.

@@ -41,6 +41,18 @@ struct Tokenizer {
         return nil
     }
 
+    /// The length of an emoji (or of its joiner or variation selector) at `index`: the pictographs
+    /// of U+1F000-1FFFF (F0 9F …), the dingbats U+2700-27BF (✅ ✔ ❤), U+FE0F and the zero-width joiner.
+    static func emojiLength(_ bytes: [UInt8], at index: Int) -> Int? {
+        guard index + 2 < bytes.count else { return nil }
+        let (first, second) = (bytes[index], bytes[index + 1])
+        if first == 0xF0, second == 0x9F, index + 3 < bytes.count { return 4 }
+        if first == 0xE2, second == 0x9C || second == 0x9D { return 3 }
+        if first == 0xE2, second == 0x80, bytes[index + 2] == 0x8D { return 3 }
+        if first == 0xEF, second == 0xB8, bytes[index + 2] == 0x8F { return 3 }
+        return nil
+    }
+
     static func tokenize(_ narrative: String) -> [RawToken] {
         let bytes = Array(narrative.utf8)
         var tokens: [RawToken] = []
@@ -126,6 +138,14 @@ struct Tokenizer {
                 index += length
                 continue
             }
+            // An emoji of a chat message ("not yet 😅 Dr Kim removed …", "done 👍") ends what was
+            // said before it, as a full stop would.
+            if byte >= 0xE2, let length = emojiLength(bytes, at: index) {
+                raise(.sentence)
+                asideClosed = false
+                index += length
+                continue
+            }
             if isAlnum(byte) {
                 let start = index
                 word.removeAll(keepingCapacity: true)
@@ -136,7 +156,7 @@ struct Tokenizer {
                         guard mark == .apostrophe, index + length < count, isAlnum(bytes[index + length]), word.count < 8,
                               unicodeMark(bytes, at: index + length) == nil else { break }
                         index += length
-                    } else if isAlnum(current) {
+                    } else if isAlnum(current), current < 0xE2 || emojiLength(bytes, at: index) == nil {
                         word.append(lower(current))
                         index += 1
                     } else if current == UInt8(ascii: "'"), index + 1 < count, isAlnum(bytes[index + 1]), word.count < 8 {
