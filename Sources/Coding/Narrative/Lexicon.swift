@@ -181,6 +181,8 @@ struct Lexicon: Sendable {
         // Offered, awaited or waiting: not done ("was offered a below-knee amputation",
         // "awaiting ORIF", "listed for a hemi"); an existing state is not today's work ("in a
         // longstanding above-knee amputation").
+        // A booking or consent form's "Procedure to be performed: …": what is to be done is not done yet.
+        ["to", "be", "performed"], ["to", "be", "done"], ["to", "be", "undertaken"], ["to", "be", "carried", "out"],
         ["offered"], ["awaiting"], ["awaits"], ["listed", "for"], ["waiting", "list"], ["waitlisted"], ["longstanding"],
         ["long", "standing"], ["existing"], ["preexisting"], ["pre", "existing"],
         // What a condition persisted through was tried before ("recurrent despite aspiration",

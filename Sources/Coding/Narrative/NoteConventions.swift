@@ -191,6 +191,34 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A closed reduction told as an attempt that failed ("closed reduction under general anesthesia
+    /// was tried two times but could not reduce", "closed reduction failed", "closed reduction in ED
+    /// unsuccessful, irreducible"): the closed care is not the treatment, what follows is. The word
+    /// "closed" is negated; the failure is said after it in its sentence.
+    static let failedAttemptWords: Set<String> = ["failed", "unsuccessful", "unable", "irreducible", "impossible", "abandoned"]
+    static let failedAfterNot: Set<String> = ["reduce", "reduced", "reducing", "achieve", "achieved", "obtained", "obtain", "possible",
+                                              "successful", "relocate", "relocated", "succeed", "succeeded", "work", "worked"]
+    func markFailedClosedAttempts(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where tokens[index].text == "closed" && !tokens[index].negated
+            && index + 1 < tokens.count && ["reduction", "reductions", "manipulation", "attempt", "attempts"].contains(tokens[index + 1].text) {
+            let sentence = tokens[index].sentence
+            var look = index + 2
+            var failed = false
+            while look < tokens.count, look <= index + 14, tokens[look].sentence == sentence {
+                let word = tokens[look].text
+                if Self.failedAttemptWords.contains(word) { failed = true; break }
+                if ["not", "couldn't", "cannot", "wouldn't", "didn't"].contains(word) {
+                    var next = look + 1
+                    while next < tokens.count, next <= look + 3, tokens[next].sentence == sentence, ["be", "been", "to", "get", "it", "the", "hip"].contains(tokens[next].text) { next += 1 }
+                    if next < tokens.count, tokens[next].sentence == sentence, Self.failedAfterNot.contains(tokens[next].text) { failed = true }
+                    break
+                }
+                look += 1
+            }
+            if failed { tokens[index].negated = true }
+        }
+    }
+
     /// Words that open a negative field value: "Fixation: none", "Neurectomy: not consented",
     /// "Obturator neurectomy: declined".
     static let negativeFieldOpeners: Set<String> = [

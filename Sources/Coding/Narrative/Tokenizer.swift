@@ -102,6 +102,10 @@ struct Tokenizer {
                 // A list item ("1. …", "2) …", "- …", "• …") is its own statement even when the
                 // line before it has no full stop: listed procedures are separate procedures.
                 if startsListItem(bytes, from: index) { raise(.sentence) }
+                // A form's field naming a further procedure ("Procedure: Arthrodesis of pubic symphysis …"
+                // then "Additional procedure: Right SI joint fusion …") is a statement of its own, as a
+                // list item is. Other fields of a form (side, fracture, fixation) tell one procedure.
+                if startsFieldLine(bytes, from: index, labelNaming: ["procedure", "operation", "procedures", "operations"]) { raise(.sentence) }
             }
             let byte = bytes[index]
             // "HPI: … wrinkled by day 5. OR: prone, …": a label of the operation itself ("OR:",
@@ -439,6 +443,41 @@ struct Tokenizer {
 
     /// Whether the line from `start` opens with a list marker: up to two digits then "." or ")",
     /// or a bullet ("-", "*", "•"), followed by a space.
+    /// A line opening with a short label and a colon, with a value after it on the line
+    /// ("Max tumour dimension (cm): 11.5", "Side: L").
+    static func startsFieldLine(_ bytes: [UInt8], from start: Int, labelNaming: Set<String>) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
+        var words = 0
+        var inWord = false
+        var label: [UInt8] = []
+        var named = false
+        while index < bytes.count, bytes[index] != 10, index - start < 48 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                if !label.isEmpty, labelNaming.contains(String(decoding: label, as: UTF8.self)) { named = true }
+                guard words >= 1, words <= 5, named else { return false }
+                var value = index + 1
+                while value < bytes.count, bytes[value] == 32 || bytes[value] == 9 { value += 1 }
+                return value < bytes.count && bytes[value] != 10 && bytes[value] != 13
+            }
+            let letter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+            if letter {
+                if !inWord { words += 1; label.removeAll() }
+                label.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                inWord = true
+            } else if byte == 32 || byte == 9 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                        || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "'") {
+                if inWord, labelNaming.contains(String(decoding: label, as: UTF8.self)) { named = true }
+                inWord = false
+            } else {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
     static func startsListItem(_ bytes: [UInt8], from start: Int) -> Bool {
         var index = start
         while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }

@@ -450,6 +450,17 @@ enum FeatureDetector {
                 if let value = number(text) { record(value * unit) } else if text != "x" && text != "by" { break }
                 look -= 1
             }
+            // The unit in a form's label, its numbers after it: "Max tumour dimension (cm): 11.5",
+            // "Size (mm) 42 x 30". Not a margin's or a distance's label.
+            if index >= 1, number(tokens[index - 1].text) == nil,
+               !(max(0, index - 3)..<index).contains(where: { ["margin", "margins", "cuff", "rim", "distance", "closest", "resection"].contains(tokens[$0].text) }) {
+                var ahead = index + 1
+                while ahead < tokens.count, ahead <= index + 5, tokens[ahead].sentence == token.sentence {
+                    let text = tokens[ahead].text
+                    if let value = number(text) { record(value * unit) } else if text != "x" && text != "by" { break }
+                    ahead += 1
+                }
+            }
         }
         return largest
     }
