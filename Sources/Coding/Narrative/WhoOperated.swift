@@ -119,7 +119,10 @@ extension NarrativeAnalyzer {
             var subject = false
             // "underwent a patellectomy under my care", "repaired by Mr Hart and myself", "managed by us".
             if word == "care", index >= 2, tokens[index - 2].text == "under", ["my", "our"].contains(tokens[index - 1].text) { return true }
-            if Self.writerAsAgent.contains(word), tokens[max(0, index - 5)..<index].contains(where: { $0.text == "by" && $0.clause == tokens[index].clause }) {
+            // Not "no surgery recommended by me", "reviewed by us": the verb before "by" is work.
+            if Self.writerAsAgent.contains(word),
+               let by = (max(1, index - 5)..<index).last(where: { tokens[$0].text == "by" && tokens[$0].clause == tokens[index].clause }),
+               !lookVerbs.contains(tokens[by - 1].text), !planVerbsPast.contains(tokens[by - 1].text) {
                 return true
             }
             if word == "i" || word == "we" || word == "undersigned" { subject = true }
