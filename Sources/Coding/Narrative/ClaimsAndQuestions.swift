@@ -83,24 +83,28 @@ extension NarrativeAnalyzer {
     }
 
     /// "I had this as 28090 (foot ganglion)", "billed 27685 (TAL), denied": the words in brackets
-    /// right after a code number say what the code means, not what was done.
+    /// right after a code number say what the code means, not what was done. So does the text
+    /// component after a code in an HL7 charge or order segment ("FT1|…|27814^ORIF BIMALLEOLAR
+    /// ANKLE^CPT|…"), up to the next component or field.
     static let billingWords: Set<String> = ["billed", "submitted", "coded", "claimed", "reported", "charged", "was", "were", "is", "as"]
     func markCodeGlosses(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
-        guard bytes.contains(UInt8(ascii: "(")) else { return }
+        guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "^")) else { return }
         for index in tokens.indices where Self.isCodeNumber(tokens[index].text) {
             var look = tokens[index].end
             while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 { look += 1 }
             // "27048 billed (…)", "27236 was submitted (…)": a word or two of billing between.
             var skipped = 0
-            while skipped < 2, look < bytes.count, bytes[look] != UInt8(ascii: "("),
+            while skipped < 2, look < bytes.count, bytes[look] != UInt8(ascii: "("), bytes[look] != UInt8(ascii: "^"),
                   let word = tokens[(index + 1)...].first(where: { $0.start == look }), Self.billingWords.contains(word.text) {
                 look = word.end
                 while look < bytes.count, bytes[look] == 32 || bytes[look] == 9 { look += 1 }
                 skipped += 1
             }
-            guard look < bytes.count, bytes[look] == UInt8(ascii: "(") else { continue }
-            guard let close = bytes[look...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 10 }),
-                  bytes[close] == UInt8(ascii: ")") else { continue }
+            guard look < bytes.count, bytes[look] == UInt8(ascii: "(") || bytes[look] == UInt8(ascii: "^") else { continue }
+            let component = bytes[look] == UInt8(ascii: "^")
+            guard let close = bytes[(look + 1)...].firstIndex(where: { component ? ($0 == UInt8(ascii: "^") || $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13) : ($0 == UInt8(ascii: ")") || $0 == 10) })
+                    ?? (component ? bytes.count : nil),
+                  component || bytes[close] == UInt8(ascii: ")") else { continue }
             var position = index + 1
             while position < tokens.count, tokens[position].start < close {
                 tokens[position].historical = true

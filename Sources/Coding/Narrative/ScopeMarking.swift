@@ -255,6 +255,15 @@ extension NarrativeAnalyzer {
                     tokens[position].historical = true
                     position -= 1
                 }
+                // "to theatre tomorrow for ORIF", "back next week for the nail": the purpose told
+                // after the date is that day's too.
+                if word != "yesterday", index + 1 < tokens.count, tokens[index + 1].text == "for", tokens[index + 1].clause == tokens[index].clause {
+                    var ahead = index + 1
+                    while ahead < tokens.count, tokens[ahead].clause == tokens[index].clause {
+                        tokens[ahead].historical = true
+                        ahead += 1
+                    }
+                }
             }
             // "TKA performed six weeks earlier", "nailed two days earlier": a time before now is
             // history like "ago" ("earlier today" is not: no unit of time stands before it).
