@@ -274,9 +274,21 @@ struct NarrativeAnalyzer: Sendable {
         for index in raw.indices {
             let word = raw[index].text
             guard word.utf8.count >= 3 else { continue }
-            let hasLookAlikeDigit = word.utf8.contains(UInt8(ascii: "1")) || word.utf8.contains(UInt8(ascii: "0"))
-            let hasRN = word.contains("rn")
-            guard hasLookAlikeDigit || hasRN, word.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) else { continue }
+            // This runs for every word of every note: one pass over the bytes, no string search.
+            var hasLookAlikeDigit = false
+            var hasRN = false
+            var hasLower = false
+            var previous: UInt8 = 0
+            for byte in word.utf8 {
+                if byte == UInt8(ascii: "1") || byte == UInt8(ascii: "0") {
+                    hasLookAlikeDigit = true
+                } else if byte >= 97 && byte <= 122 {
+                    hasLower = true
+                    if byte == UInt8(ascii: "n"), previous == UInt8(ascii: "r") { hasRN = true }
+                }
+                previous = byte
+            }
+            guard hasLookAlikeDigit || hasRN, hasLower else { continue }
             guard !knowsWord(word) else { continue }
             var candidate = word
             if hasLookAlikeDigit {
