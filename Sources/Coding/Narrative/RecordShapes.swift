@@ -112,10 +112,6 @@ extension NarrativeAnalyzer {
         return nil
     }
 
-    /// An EHR template's blanks are not facts. "Debridement of nonviable muscle: ***", "Laterality:
-    /// ___": a field whose value is only a placeholder states nothing, so its label's words are
-    /// uncertain. "{reamed/unreamed:***}", "{Left/Right:left}": the choices offered in a SmartList
-    /// are not facts either; only a chosen value after the colon is.
     /// HL7 v2 separates segments with a bare carriage return: a line break like any other.
     static func loneCarriageReturnsAsNewlines(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
@@ -124,6 +120,10 @@ extension NarrativeAnalyzer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// An EHR template's blanks are not facts. "Debridement of nonviable muscle: ***", "Laterality:
+    /// ___": a field whose value is only a placeholder states nothing, so its label's words are
+    /// uncertain. "{reamed/unreamed:***}", "{Left/Right:left}": the choices offered in a SmartList
+    /// are not facts either; only a chosen value after the colon is.
     func markUnfilledFields(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         guard !tokens.isEmpty, bytes.contains(UInt8(ascii: "*")) || bytes.contains(UInt8(ascii: "_")) || bytes.contains(UInt8(ascii: "{")) else { return }
         var spans: [Range<Int>] = []
