@@ -134,8 +134,9 @@ extension NarrativeAnalyzer {
             // A field whose value is only a placeholder.
             if let colon = bytes[lineStart..<lineEnd].lastIndex(of: UInt8(ascii: ":")), colon > lineStart {
                 let value = bytes[(colon + 1)..<lineEnd]
-                let marks = value.filter { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }.count
-                if marks >= 3, value.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }),
+                // Only blanks after the colon, at least three of them ("***", "___").
+                if value.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }),
+                   value.lazy.filter({ $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }).count >= 3,
                    !bytes[lineStart..<colon].contains(UInt8(ascii: "{")) {
                     spans.append(lineStart..<colon)
                 }
