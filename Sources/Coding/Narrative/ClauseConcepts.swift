@@ -232,11 +232,13 @@ extension NarrativeAnalyzer {
                 // and ORIF of the tibial plateau", "tibial lengthening"); one ending on a nail, only on
                 // the bone's own nail ("reamed tibial IMN with locking screws"; not "tibial osteotomy
                 // and a magnetic lengthening nail", "tibial nail was removed").
-                if all, concept.sentenceScope, last >= 0, Self.longBoneWords.contains(tokens[last].text),
-                   last + 1 < tokens.count, tokens[last + 1].clause == tokens[last].clause, !Self.afterWholeName.contains(tokens[last + 1].text) { continue }
-                if all, concept.sentenceScope, last >= 0, Self.nailWords.contains(tokens[last].text),
-                   !(max(0, last - 2)..<last).contains(where: { i in concept.groups[0].contains { Lexicon.matches(tokens[i].text, $0) } })
-                    || (last + 1 < tokens.count && tokens[last + 1].clause == tokens[last].clause && !Self.afterWholeName.contains(tokens[last + 1].text)) { continue }
+                if all, concept.sentenceScope, last >= 0 {
+                    let word = tokens[last].text
+                    if Self.longBoneWords.contains(word), Self.nameGoesOn(tokens, after: last) { continue }
+                    if Self.nailWords.contains(word),
+                       !(max(0, last - 2)..<last).contains(where: { i in concept.groups[0].contains { Lexicon.matches(tokens[i].text, $0) } })
+                        || Self.nameGoesOn(tokens, after: last) { continue }
+                }
                 if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {
                     var token = tokens[last]
                     token.text = concept.concept
@@ -257,6 +259,11 @@ extension NarrativeAnalyzer {
     static let nailWords: Set<String> = ["nail", "nails", "nailed", "nailing"]
     /// Words that may follow a whole bone or implant name in its clause.
     static let afterWholeName: Set<String> = ["for", "with", "using", "via", "through", "under", "after", "because", "as", "in", "into", "at"]
+    /// Whether the name ending at `index` goes on in its clause ("tibial plateau", "nail was"): the
+    /// next word is in the same clause and is none of the words that may follow a whole name.
+    static func nameGoesOn(_ tokens: [NarrativeToken], after index: Int) -> Bool {
+        index + 1 < tokens.count && tokens[index + 1].clause == tokens[index].clause && !afterWholeName.contains(tokens[index + 1].text)
+    }
     static let longBoneWords: Set<String> = ["fibula", "fibular", "tibia", "tibial", "femur", "femoral", "talus", "calcaneus"]
     static let objectLinkWords: Set<String> = ["on", "to", "of", "onto", "the", "a", "an", "its", "distal", "lateral"]
     static let malleolusWords: Set<String> = ["malleolus", "malleolar", "malleoli", "lip", "fragment"]
