@@ -121,13 +121,16 @@ enum FeatureDetector {
             var state = DetectedFeatures.State()
             // A correcting sentence that denies (or affirms) the fact overrides earlier sentences.
             var correctedDenial = false, correctedAffirmation = false
+            // An earlier arthroplasty or hardware in the joint is told as history ("failed UKA
+            // 2019", "s/p THA"): for the revision hint the history is the point, wherever it is.
+            let historyCounts = feature.feature == "hint:revision"
             for index in feature.phrases.indices where narrative.mayContain(feature.phrases[index]) {
                 for hit in feature.phrases[index].hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
                     && tokens.map({ $0[hit.first] }) ?? true {
                     if !superseded.isEmpty, !keepsSuperseded, superseded.contains(hit.sentence) { continue }
                     if hit.first == hit.last, narrative.tokens[hit.first].text == "frame", walkingFrame(at: hit.first, in: narrative) { continue }
-                    if hit.affirmed {
-                        let weight = hit.section.procedureWeight
+                    if hit.affirmed || (historyCounts && hit.historical && !hit.negated && !hit.uncertain) {
+                        let weight = historyCounts ? 1 : hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
                         if feature.feature.hasPrefix("approach:"), weight >= 0.5 {
                             let approach = String(feature.feature.dropFirst("approach:".count))

@@ -301,7 +301,17 @@ enum ProcedureScorer {
         var facts: [FactComparison] = []
         for key in entry.facts.keys.sorted() {
             guard let value = entry.facts[key] else { continue }
-            let comparison = FactMatcher.compare(key, value, features: ownFeatures, bilateralBySide: bilateralBySide, detectable: detectable)
+            var comparison = FactMatcher.compare(key, value, features: ownFeatures, bilateralBySide: bilateralBySide, detectable: detectable)
+            // A hint of an earlier arthroplasty or hardware ("failed UKA", "spacer", "DHS removed")
+            // questions only a hip or knee replacement told as if the joint had none: not a removal
+            // (the spacer is 27091's own subject), not a conversion of earlier hip surgery (27132
+            // says so itself), not another operation's code.
+            if key == "revision", comparison.documented == FactMatcher.hintedOnly, !Self.primaryReplacement(entry) {
+                comparison.documented = "not documented"
+            }
+            // "Total knee" is the code's own required word, already scored: the fact only tells the
+            // report what separates 27447 from 27446.
+            if key == "bothTibiofemoralCompartments" { comparison.score = 0 }
             score += comparison.score
             facts.append(comparison)
         }
@@ -586,6 +596,13 @@ enum ProcedureScorer {
     /// Actions whose codes have closed forms: a fracture, a dislocation or a joint treated without an operation.
     static let closedFormActions: Set<String> = ["fracture-treatment", "dislocation-treatment", "manipulation"]
     /// Operations a cast or splint routinely follows, none with a closed form of its own.
+    /// A hip or knee replacement put into a joint said to have had none (not a conversion of
+    /// earlier hip surgery): the codes a hint of an earlier implant questions.
+    static func primaryReplacement(_ entry: ProcedureEntry) -> Bool {
+        entry.action == "arthroplasty" && entry.facts["priorHipSurgery"] == nil
+            && (entry.anatomy.contains("hip-joint") || entry.anatomy.contains("knee-joint"))
+    }
+
     static let castAftercareActions: Set<String> = ["repair", "reconstruction", "tendon-transfer", "tendon-lengthening", "tenotomy",
                                                     "osteotomy", "arthrodesis", "epiphyseal-arrest"]
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]

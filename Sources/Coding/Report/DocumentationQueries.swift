@@ -15,6 +15,12 @@ enum DocumentationQueries {
         }
         var asked: Set<String> = []
         for fact in candidate.facts where fact.outcome == .undocumented {
+            // A primary arthroplasty is what a replacement is unless the note hints at an earlier
+            // one or at hardware in the joint ("failed UKA", "spacer", "removal of the DHS"): a
+            // consultant asks about a revision only then, not on every plain "Right TKA".
+            if fact.key == "revision", fact.required == .bool(false), fact.documented != FactMatcher.hintedOnly { continue }
+            // A unicompartmental knee is not asked whether both compartments were replaced.
+            if fact.key == "bothTibiofemoralCompartments", fact.required == .bool(false) { continue }
             // Only facts on which a competing code differs decide anything; one question per topic
             // ("debridement" and "nonviable muscle debridement" are one question).
             let differing = rivalEntries.filter { $0.facts[fact.key] != nil && $0.facts[fact.key] != fact.required }

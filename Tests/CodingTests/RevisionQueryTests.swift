@@ -1,0 +1,44 @@
+import Testing
+@testable import Coding
+
+/// A consultant asks whether a knee or hip replacement was a revision only when the note hints at
+/// an earlier arthroplasty or at hardware in that joint; a plain primary replacement is primary.
+@Suite struct RevisionQueryTests {
+    static let engine = TestSupport.bundledEngine
+
+    static func revisionAsked(_ text: String) -> Bool {
+        engine.suggest(text).queries.contains { $0.topic == "revision" }
+    }
+
+    // Plain primaries in several voices: nothing suggests an implant was there before. On the old
+    // code every one of these drew "does not say whether there was revision of earlier surgery".
+    @Test(arguments: [
+        ("Right TKA, cemented, patella resurfaced.", "27447"),
+        ("Left total hip arthroplasty, posterior approach, cementless cup and stem, for osteoarthritis.", "27130"),
+        ("R medial UKA (Oxford) for anteromedial OA.", "27446"),
+    ])
+    func plainPrimaryIsNotQueried(text: String, code: String) {
+        let report = Self.engine.suggest(text)
+        #expect(report.procedures.first?.code == code)
+        #expect(!report.queries.contains { $0.topic == "revision" })
+    }
+
+    // The same operations with a documented hint of an earlier arthroplasty or hardware in the
+    // joint, told as history in any side or tense: the question stays, and the code is not certain.
+    @Test(arguments: [
+        "Right TKA, cemented, patella resurfaced. Previous UKA 2019.",
+        "Right TKA, cemented. Failed right UKA 2019 with tibial loosening.",
+        "Left total hip arthroplasty, cementless cup and stem, with removal of the dynamic hip screw placed in 2022.",
+    ])
+    func hintOfEarlierImplantKeepsTheQuery(text: String) {
+        let report = Self.engine.suggest(text)
+        #expect(report.queries.contains { $0.topic == "revision" })
+        #expect((report.procedures.first?.confidence ?? 0) < 0.9)
+    }
+
+    /// A unicompartmental knee is not asked whether both tibiofemoral compartments were replaced.
+    @Test func unicompartmentalIsNotAskedAboutBothCompartments() {
+        let report = Self.engine.suggest("R medial UKA (Oxford) for anteromedial OA.")
+        #expect(!report.queries.contains { $0.topic == "bothTibiofemoralCompartments" })
+    }
+}
