@@ -340,6 +340,14 @@ enum ProcedureScorer {
                 || features.state("conservativeCare").present
             if !treated { score -= untreatedPenalty }
         }
+        if entry.action != "manipulation", entry.action != "introduction-injection",
+           Self.conditionOnly(required, compiled: compiled, features: features, narrative: narrative) {
+            // "Achilles rupture L.", "MRI: complete patellar tendon tear", "XR: Weber B fibula
+            // fracture": the words that make the entry a candidate name only the condition, and the
+            // note tells nothing done at all (no approach, reduction, fixation, immobilisation,
+            // treatment, care or an action word of the entry's own): no operation is documented.
+            score -= 2 * untreatedPenalty
+        }
         if !Self.closedFormActions.contains(entry.action), entry.action != "introduction-injection",
            features.state("nonoperativeCare").weight >= 0.5, !features.state("approach:open").present,
            !features.state("approach:percutaneous").present, !features.state("approach:arthroscopic").present {
@@ -514,6 +522,49 @@ enum ProcedureScorer {
         "pipkin", "pauwels", "gustilo", "tscherne", "salter", "segond", "hoffa", "depression", "depressed", "butterfly", "spiral",
         "oblique", "transverse", "segmental", "bicondylar", "intercondylar",
     ]
+    /// Words that name a condition of a tendon, muscle or bone, not anything done to it.
+    static let conditionWords: Set<String> = injuryWords.subtracting(["reduction", "reduced", "reduce"]).union([
+        "rupture", "ruptured", "ruptures", "rupturing", "tear", "tears", "torn", "snapped", "snap", "strain", "sprain",
+        "partial", "complete", "acute", "gap", "retracted", "retraction", "deficient", "disruption", "disrupted",
+    ])
+    /// Words that tell something was done to a patient, in a surgeon's or a lay writer's words.
+    static let actionWords: Set<String> = Set(NarrativeAnalyzer.plainVerbPast.keys).union(NarrativeAnalyzer.plainVerbPast.values).union([
+        "repaired", "sutured", "suture", "stitched", "stitches", "sewn", "sewed", "tenorrhaphy", "reattached", "anchors", "anchor",
+        "fixed", "fixing", "operated", "operation", "surgery", "surgeries", "theatre", "theater", "op", "orif", "nailed", "nailing",
+        "plated", "pinned", "screwed", "wired", "screws", "screw", "plate", "nail", "wires", "removed", "excised", "took", "taken",
+        "replaced", "reconstructed", "debrided", "washed", "washout", "drained", "released", "lengthened", "transferred", "incision",
+        "incised", "exposed", "mobilised", "mobilized", "mobilise", "mobilize", "wbat", "nwb", "fwb", "pwb", "tdwb", "weightbearing",
+        "backslab", "slab", "plaster", "pop", "collar", "traction", "put", "placed", "inserted", "applied", "performed", "done",
+    ])
+    /// Words of a code asked about or billed: the coder's question asks for the operation's code.
+    static let codeWords: Set<String> = ["cpt", "billed", "coded", "billing"]
+    /// Nothing is told as done, and at least one required group of the entry was met only by
+    /// words naming the condition, with no other phrase of that group affirmed anywhere.
+    static func conditionOnly(_ required: [Phrase.Hit], compiled: CompiledEntry, features: DetectedFeatures, narrative: AnalyzedNarrative) -> Bool {
+        guard features.effectiveApproach == nil, !features.state("manipulation").present, features.fixations.isEmpty,
+              !features.state("immobilization").present, !features.state("treatment").present,
+              !features.state("conservativeCare").present, !features.state("approach:arthroscopic").present,
+              !features.state("approach:endoscopic").present,
+              // Care decided in words of what was not done ("no manipulation", "no fixation"): the
+              // fracture's closed care is told.
+              !features.state("manipulation").negated, !features.state("fixation:internal").negated else { return false }
+        let tokens = narrative.tokens
+        // An action told in any words, said as done or as done before (a letter telling last
+        // week's repair), or a code asked about: something was done.
+        if tokens.contains(where: { token in
+            (!token.negated && !token.uncertain && actionWords.contains(token.text)) || codeWords.contains(token.text)
+        }) { return false }
+        func onlyCondition(_ hit: Phrase.Hit) -> Bool {
+            (hit.first...hit.last).allSatisfy { conditionWords.contains(tokens[$0].text) }
+        }
+        for (group, hit) in zip(compiled.all, required) where onlyCondition(hit) {
+            let acted = group.indices.contains { index in
+                narrative.mayContain(group[index]) && group[index].hits(in: narrative).contains { $0.affirmed && !onlyCondition($0) }
+            }
+            if !acted { return true }
+        }
+        return false
+    }
     /// The note names an injury somewhere (not only in its history).
     static func namesInjury(_ narrative: AnalyzedNarrative) -> Bool {
         // A reduction in a note that cuts or fuses bone is the cut's ("fibula osteotomised …, put
