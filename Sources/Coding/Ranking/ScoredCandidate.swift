@@ -340,7 +340,7 @@ enum ProcedureScorer {
                 || features.state("conservativeCare").present
             if !treated { score -= untreatedPenalty }
         }
-        if entry.action != "manipulation", entry.action != "introduction-injection",
+        if !Self.closedFormActions.contains(entry.action), entry.action != "introduction-injection",
            Self.conditionOnly(required, compiled: compiled, features: features, narrative: narrative) {
             // "Achilles rupture L.", "MRI: complete patellar tendon tear", "XR: Weber B fibula
             // fracture": the words that make the entry a candidate name only the condition, and the
@@ -535,9 +535,15 @@ enum ProcedureScorer {
         "replaced", "reconstructed", "debrided", "washed", "washout", "drained", "released", "lengthened", "transferred", "incision",
         "incised", "exposed", "mobilised", "mobilized", "mobilise", "mobilize", "wbat", "nwb", "fwb", "pwb", "tdwb", "weightbearing",
         "backslab", "slab", "plaster", "pop", "collar", "traction", "put", "placed", "inserted", "applied", "performed", "done",
+        // Closed care in words of its own, and a joint put back.
+        "analgesia", "analgesic", "analgesics", "physio", "physiotherapy", "mobilising", "mobilizing", "mobilisation", "mobilization",
+        "relocated", "relocation", "relocate", "popped", "clunked",
+        // Procedures named as nouns.
+        "debridement", "irrigation", "drainage", "biopsy", "release", "reconstruction", "resection", "curettage", "decompression",
+        "exploration", "lavage", "reattachment", "tenodesis", "fasciotomy", "procedure",
     ])
     /// Words of a code asked about or billed: the coder's question asks for the operation's code.
-    static let codeWords: Set<String> = ["cpt", "billed", "coded", "billing"]
+    static let codeWords: Set<String> = ["cpt", "billed", "coded", "billing", "code", "codes", "coding", "bill", "charge", "charged", "claim", "claimed"]
     /// Nothing is told as done, and at least one required group of the entry was met only by
     /// words naming the condition, with no other phrase of that group affirmed anywhere.
     static func conditionOnly(_ required: [Phrase.Hit], compiled: CompiledEntry, features: DetectedFeatures, narrative: AnalyzedNarrative) -> Bool {
