@@ -340,7 +340,12 @@ enum ProcedureScorer {
                 || features.state("conservativeCare").present
             if !treated { score -= untreatedPenalty }
         }
-        if !Self.closedFormActions.contains(entry.action), entry.action != "introduction-injection",
+        if entry.action != "manipulation", entry.action != "introduction-injection",
+           !Self.closedFormActions.contains(entry.action)
+            // A fracture or dislocation has a closed form of care: it is named alone only when its
+            // words stand under a diagnosis or findings heading ("Findings: oblique fracture of the
+            // distal fibula ... Impression: unstable injury", "Diagnosis: ...").
+            || required.allSatisfy({ [.findings, .diagnosisPre, .diagnosisPost].contains($0.section) }),
            Self.conditionOnly(required, compiled: compiled, features: features, narrative: narrative) {
             // "Achilles rupture L.", "MRI: complete patellar tendon tear", "XR: Weber B fibula
             // fracture": the words that make the entry a candidate name only the condition, and the
