@@ -36,6 +36,18 @@ import Testing
         #expect((report.procedures.first?.confidence ?? 0) < 0.9)
     }
 
+    /// A registry form writes each option before its box: the unticked "Revision [ ]" and
+    /// "Conversion [ ]" are not said, the ticked "Primary TKA [X]" is (it read as a revision before).
+    @Test func registryFormOptionsBeforeTheirBoxes() {
+        let cleared = NarrativeAnalyzer.clearingCheckBoxes("Procedure type: Primary TKA [X]  Revision [ ]  Conversion [ ]\nSide: L")
+        #expect(cleared.contains("Primary TKA"))
+        #expect(!cleared.contains("Revision") && !cleared.contains("Conversion"))
+        #expect(cleared.utf8.count == "Procedure type: Primary TKA [X]  Revision [ ]  Conversion [ ]\nSide: L".utf8.count)
+        // Options after their boxes read as before.
+        #expect(NarrativeAnalyzer.clearingCheckBoxes("Manipulation: [ ] Yes  [x] No").contains("No"))
+        #expect(!NarrativeAnalyzer.clearingCheckBoxes("Manipulation: [ ] Yes  [x] No").contains("Yes"))
+    }
+
     /// A unicompartmental knee is not asked whether both tibiofemoral compartments were replaced.
     @Test func unicompartmentalIsNotAskedAboutBothCompartments() {
         let report = Self.engine.suggest("R medial UKA (Oxford) for anteromedial OA.")

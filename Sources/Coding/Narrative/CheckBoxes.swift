@@ -65,6 +65,22 @@ extension NarrativeAnalyzer {
                 while look >= lineStart, bytes[look] == 32 || bytes[look] == 9 { look -= 1 }
                 guard look >= lineStart, bytes[look] == UInt8(ascii: ":") else { continue }
             }
+            // A registry form writes each option before its box ("Procedure type: Primary TKA [X]
+            // Revision [ ]  Conversion [ ]"): several boxes, the last one ends the line. An unticked
+            // box then clears the words since the box before it (or the field's colon).
+            var last = boxes[boxes.count - 1].start + boxes[boxes.count - 1].length
+            while last < lineEnd, bytes[last] == 32 || bytes[last] == 9 || bytes[last] == 13 { last += 1 }
+            if boxes.count >= 2, last == lineEnd, boxes[0].start > lineStart {
+                var fieldEnd = lineStart
+                for position in lineStart..<boxes[0].start where bytes[position] == UInt8(ascii: ":") { fieldEnd = position + 1 }
+                for (number, found) in boxes.enumerated() {
+                    let optionStart = number == 0 ? fieldEnd : boxes[number - 1].start + boxes[number - 1].length
+                    let clearStart = found.ticked ? found.start : optionStart
+                    for position in clearStart..<(found.start + found.length) where output[position] != 13 { output[position] = 32 }
+                }
+                changed = true
+                continue
+            }
             for (number, found) in boxes.enumerated() {
                 let optionEnd = number + 1 < boxes.count ? boxes[number + 1].start : lineEnd
                 let clearEnd = found.ticked ? found.start + found.length : optionEnd
