@@ -91,6 +91,13 @@ enum FeatureLexicon {
         ], blockers: ["closed fracture", "closed fractures", "wound closed", "incision closed", "closed layers", "closed layer", "closed anatomic layers",
                       "closed with", "closed over", "skin closed", "fascia closed", "closed primarily",
                       "layered closure", "closed injury", "closed tibia", "closed tibial", "closed femur", "closed ankle", "closed head",
+                      // A closed (not compound) fracture described by its pattern or place: the fracture's type.
+                      "closed displaced", "closed nondisplaced", "closed undisplaced", "closed non displaced", "closed minimally displaced",
+                      "closed comminuted", "closed transverse", "closed oblique", "closed spiral", "closed segmental", "closed midshaft",
+                      "closed mid shaft", "closed isolated", "closed bimalleolar", "closed trimalleolar", "closed intertrochanteric",
+                      "closed subtrochanteric", "closed pilon", "closed patella fracture*", "closed patellar fracture*", "closed fibula fracture*",
+                      "closed fibular fracture*", "closed pelvic fracture*", "closed acetabular fracture*", "closed intra articular",
+                      "closed extra articular", "closed femoral shaft", "closed femoral neck",
                       // A closed attempt that failed is not the treatment ("after 2 failed closed attempts").
                       "failed closed", "unsuccessful closed", "attempted closed", "attempts at closed", "attempt at closed",
                       "closed attempt", "closed attempts", "closed reduction failed", "closed reduction was unsuccessful",
