@@ -595,7 +595,7 @@ enum ProcedureScorer {
     static func dislocationOnly(_ narrative: AnalyzedNarrative) -> Bool {
         var dislocated = false
         for token in narrative.tokens where !token.negated {
-            if Self.injuryWords.contains(token.text), !Self.notFractureWords.contains(token.text) { return false }
+            if Self.fractureWords.contains(token.text) { return false }
             if Self.dislocationWords.contains(token.text), !token.historical { dislocated = true }
         }
         return dislocated
@@ -612,9 +612,11 @@ enum ProcedureScorer {
     }
     static let tendonWords: Set<String> = ["tendon", "tendons", "peroneal", "peroneals", "peroneus", "tibialis", "retinaculum"]
     static let dislocationWords: Set<String> = ["dislocation", "dislocations", "dislocated", "dislocating", "subluxation", "subluxed", "subluxing", "subluxating"]
-    /// Injury words that do not name a fracture.
-    static let notFractureWords: Set<String> = ["reduction", "reduced", "reduce", "dislocation", "dislocated", "injury", "injuries", "trauma", "traumatic",
-                                                "displaced", "displacement", "avulsion"]
+    /// The injury words that name a fracture: all but a reduction, a dislocation, and an injury or a
+    /// displacement of no named kind.
+    static let fractureWords: Set<String> = injuryWords.subtracting(reductionWords).subtracting([
+        "dislocation", "dislocated", "injury", "injuries", "trauma", "traumatic", "displaced", "displacement", "avulsion",
+    ])
     static let reductionWords: Set<String> = ["reduction", "reduced", "reduce"]
     static let cutWords: Set<String> = [
         "osteotomy", "osteotomies", "osteotomised", "osteotomized", "osteotomise", "osteotomize", "arthrodesis", "fusion", "fused",
