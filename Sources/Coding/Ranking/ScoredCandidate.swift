@@ -611,7 +611,9 @@ enum ProcedureScorer {
         return any
     }
     static let tendonWords: Set<String> = ["tendon", "tendons", "peroneal", "peroneals", "peroneus", "tibialis", "retinaculum"]
-    static let dislocationWords: Set<String> = ["dislocation", "dislocations", "dislocated", "dislocating", "subluxation", "subluxed", "subluxing", "subluxating"]
+    /// The scope marker's dislocation words (`NarrativeAnalyzer.dislocationWords`) and the
+    /// present-tense forms of subluxing that tell a tendon slipping out of its groove.
+    static let dislocationWords: Set<String> = NarrativeAnalyzer.dislocationWords.union(["subluxing", "subluxating"])
     /// The injury words that name a fracture: all but a reduction, a dislocation, and an injury or a
     /// displacement of no named kind.
     static let fractureWords: Set<String> = injuryWords.subtracting(reductionWords).subtracting([
