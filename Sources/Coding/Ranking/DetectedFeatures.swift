@@ -410,6 +410,11 @@ enum FeatureDetector {
     static let lesionWords: Set<String> = ["mass", "tumor", "tumour", "lesion", "lipoma", "cyst", "nodule", "lump", "sarcoma", "specimen", "ganglion",
                                            "measuring", "measured", "measures", "size", "sized", "abscess", "collection"]
 
+    /// A measure of the tissue left around the lesion, not of the lesion ("1 cm margin").
+    static let marginWords: Set<String> = ["margin", "margins", "cuff", "rim"]
+    /// A form's label whose unit measures no lesion ("Closest margin (mm): 4", "Distance (cm) 2").
+    static let notLesionLabelWords: Set<String> = marginWords.union(["distance", "closest", "resection"])
+
     /// Numbers followed by cm/mm (with "x"/"by" between dimensions, or joined to them: "8x6x4 cm"),
     /// or written as "5cm", "8x6x4cm".
     static func largestSize(_ narrative: AnalyzedNarrative, tokens included: [Bool]? = nil) -> Double? {
@@ -443,7 +448,7 @@ enum FeatureDetector {
             // "under 5 cm", "larger than 5 cm", "1 cm margin": thresholds and margins are not the lesion.
             // ("Size: 4.5 cm" then a "Margins:" line is a size: the next word must be in its clause.)
             if index + 1 < tokens.count, tokens[index + 1].clause == token.clause,
-               ["margin", "margins", "cuff", "rim"].contains(tokens[index + 1].text) { continue }
+               Self.marginWords.contains(tokens[index + 1].text) { continue }
             var first = index - 1
             while first >= 0, number(tokens[first].text) != nil || tokens[first].text == "x" || tokens[first].text == "by" { first -= 1 }
             if first >= 0, ["under", "than", "over", "above", "below", "least", "to", "exceeding", "most", "within"].contains(tokens[first].text) { continue }
@@ -456,7 +461,7 @@ enum FeatureDetector {
             // The unit in a form's label, its numbers after it: "Max tumour dimension (cm): 11.5",
             // "Size (mm) 42 x 30". Not a margin's or a distance's label.
             if index >= 1, number(tokens[index - 1].text) == nil,
-               !(max(0, index - 3)..<index).contains(where: { ["margin", "margins", "cuff", "rim", "distance", "closest", "resection"].contains(tokens[$0].text) }) {
+               !(max(0, index - 3)..<index).contains(where: { Self.notLesionLabelWords.contains(tokens[$0].text) }) {
                 var ahead = index + 1
                 while ahead < tokens.count, ahead <= index + 5, tokens[ahead].sentence == token.sentence {
                     let text = tokens[ahead].text
