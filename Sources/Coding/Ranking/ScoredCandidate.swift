@@ -661,7 +661,6 @@ enum ProcedureScorer {
 
     /// Actions whose codes have closed forms: a fracture, a dislocation or a joint treated without an operation.
     static let closedFormActions: Set<String> = ["fracture-treatment", "dislocation-treatment", "manipulation"]
-    /// Operations a cast or splint routinely follows, none with a closed form of its own.
     /// A hip or knee replacement put into a joint said to have had none (not a conversion of
     /// earlier hip surgery): the codes a hint of an earlier implant questions.
     static func primaryReplacement(_ entry: ProcedureEntry) -> Bool {
@@ -669,6 +668,7 @@ enum ProcedureScorer {
             && (entry.anatomy.contains("hip-joint") || entry.anatomy.contains("knee-joint"))
     }
 
+    /// Operations a cast or splint routinely follows, none with a closed form of its own.
     static let castAftercareActions: Set<String> = ["repair", "reconstruction", "tendon-transfer", "tendon-lengthening", "tenotomy",
                                                     "osteotomy", "arthrodesis", "epiphyseal-arrest"]
     static let injectionWords: Set<String> = ["injection", "injected", "inject", "injecting", "aspiration", "aspirated", "aspirate", "arthrocentesis"]
