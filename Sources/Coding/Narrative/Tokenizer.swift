@@ -105,7 +105,7 @@ struct Tokenizer {
                 // A form's field naming a further procedure ("Procedure: Arthrodesis of pubic symphysis …"
                 // then "Additional procedure: Right SI joint fusion …") is a statement of its own, as a
                 // list item is. Other fields of a form (side, fracture, fixation) tell one procedure.
-                if startsFieldLine(bytes, from: index, labelNaming: ["procedure", "operation", "procedures", "operations"]) { raise(.sentence) }
+                if startsFieldLine(bytes, from: index, labelNaming: procedureFieldLabels) { raise(.sentence) }
             }
             let byte = bytes[index]
             // "HPI: … wrinkled by day 5. OR: prone, …": a label of the operation itself ("OR:",
@@ -445,6 +445,9 @@ struct Tokenizer {
     /// or a bullet ("-", "*", "•"), followed by a space.
     /// A line opening with a short label and a colon, with a value after it on the line
     /// ("Max tumour dimension (cm): 11.5", "Side: L").
+    /// The labels of a form field that names a procedure ("Procedure:", "Additional operation:"); built
+    /// once, since the tokenizer asks at every line start.
+    static let procedureFieldLabels: Set<String> = ["procedure", "operation", "procedures", "operations"]
     static func startsFieldLine(_ bytes: [UInt8], from start: Int, labelNaming: Set<String>) -> Bool {
         var index = start
         while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 { index += 1 }
