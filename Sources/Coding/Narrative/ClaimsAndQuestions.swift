@@ -122,13 +122,19 @@ extension NarrativeAnalyzer {
                                              "assumed", "assumes", "reclassified", "downcoded", "recoded", "considers", "considered", "suggests",
                                              "maintains", "asserts", "determined", "feels", "thinks"]
     func markReviewerClaims(_ tokens: inout [NarrativeToken]) {
+        // A relative writing to the surgeon ("Mum's op yesterday, you said you replaced only the
+        // ball part") tells what the surgeon said of their own operation, not a claim argued against.
+        var account: Bool?
         for index in tokens.indices.dropFirst() where Self.reviewerVerbs.contains(tokens[index].text) {
             // The claimant within three words before the verb, in its clause ("the payer says",
             // "your reviewer downcoded", "you state").
             let clause = tokens[index].clause
             let claimant = (max(0, index - 3)..<index).contains { position in
-                tokens[position].clause == clause
-                    && (Self.reviewerNouns.contains(tokens[position].text) || (tokens[position].text == "you" && position == index - 1))
+                guard tokens[position].clause == clause else { return false }
+                if Self.reviewerNouns.contains(tokens[position].text) { return true }
+                guard tokens[position].text == "you", position == index - 1 else { return false }
+                if account == nil { account = Self.toldByFamily(tokens) }
+                return account == false
             }
             guard claimant else { continue }
             var position = index + 1

@@ -12,6 +12,55 @@ extension NarrativeAnalyzer {
         return false
     }
 
+    /// Who tells the operation, and when: an operation told as done a day or a few days before the
+    /// note ("Mom had her left ankle fixed yesterday by Dr. Feldman", "they put a metal rod down my
+    /// right shin bone on Friday", "Dad's right knee was replaced on Monday", "@Sam the L tib
+    /// nonunion from last week - he took out the old nail ... Still 27759??") is the operation the
+    /// note is about when the note is an account of it: by a relative or the patient (the corpus
+    /// labels their own account with the operation), or by a coder asking how to bill it. A surgeon's
+    /// or a ward's "ORIF yesterday", "TKA on Monday" stays history. Recent only: "last month", "last
+    /// year" date an earlier operation; a plan ("is having it on Monday", "booked for Monday") is
+    /// not told as done.
+    static func recentOperationOfAccount(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
+        let word = tokens[index].text
+        guard word == "yesterday" || recentUnits.contains(word) || weekdays.contains(word), index >= clauseStart else { return false }
+        if index > 0, ["next", "this", "coming", "every"].contains(tokens[index - 1].text) { return false }
+        var done = false
+        for position in clauseStart..<index {
+            let text = tokens[position].text
+            if planVerbsPast.contains(text) || futureWords.contains(text) { return false }
+            if doneWords.contains(text) || pastWorkVerbs.contains(text) || (text.hasSuffix("ed") && text.count > 3) { done = true }
+        }
+        if codersQuestion(tokens) { return true }
+        guard done else { return false }
+        return toldByFamily(tokens) || ownBodyTold(tokens, from: clauseStart, to: index)
+    }
+    static let recentUnits: Set<String> = ["night", "evening", "week", "weekend"]
+    static let doneWords: Set<String> = ["had", "was", "were", "underwent", "got", "operated"]
+    static let futureWords: Set<String> = ["will", "having", "going", "due", "getting", "booked", "scheduled", "planned", "waiting", "until"]
+    /// The note opens as a relative's account ("Hi, this is Rosa's daughter", "Portal message from
+    /// daughter", "I'm writing on behalf of my brother Carl", "My husband's left leg was taken off")
+    /// or a message through the patient's portal: within its first twelve words.
+    static func toldByFamily(_ tokens: [NarrativeToken]) -> Bool {
+        tokens.prefix(12).contains { relativeWords.contains($0.text) }
+    }
+    static let relativeWords: Set<String> = [
+        "portal", "daughter", "daughters", "son", "sons", "wife", "wifes", "husband", "husbands", "mum", "mums", "mom", "moms",
+        "mother", "mothers", "dad", "dads", "father", "fathers", "brother", "brothers", "sister", "sisters", "gran", "grans", "granny",
+        "nan", "nans", "nana", "grandma", "grandmother", "grandad", "granddad", "grandpa", "grandfather", "aunt", "uncle", "niece", "nephew",
+    ]
+    /// "down the inside of my right shin bone", "my left ankle": the writer's own body, so the
+    /// operation told in the clause is the writer's own.
+    static func ownBodyTold(_ tokens: [NarrativeToken], from start: Int, to end: Int) -> Bool {
+        guard start + 1 < end else { return false }
+        for position in start..<(end - 1) where tokens[position].text == "my" && ownBodyWords.contains(tokens[position + 1].text) { return true }
+        return false
+    }
+    static let ownBodyWords: Set<String> = [
+        "left", "right", "hip", "hips", "knee", "knees", "kneecap", "ankle", "ankles", "leg", "legs", "thigh", "shin", "foot", "heel",
+        "tibia", "femur", "fibula", "patella", "pelvis", "buttock", "achilles", "tendon", "stump", "tailbone", "calf", "groin",
+    ]
+
     /// "s/p R knee arthrotomy today", "status post TKA this morning": what the patient is status
     /// post was done today (a note written after it), not in the past.
     static func datedToday(_ tokens: [NarrativeToken], after start: Int) -> Bool {
@@ -107,7 +156,9 @@ extension NarrativeAnalyzer {
     static func ownOperationFollows(_ tokens: [NarrativeToken], after start: Int) -> Bool {
         guard start < tokens.count else { return false }
         var look = start
-        while look + 2 < tokens.count, look < start + 12, tokens[look].sentence == tokens[start].sentence {
+        // The operation may be named at length first ("status post the open reduction and internal
+        // fixation of her right distal fibula fracture which I performed on 9/14").
+        while look + 2 < tokens.count, look < start + 20, tokens[look].sentence == tokens[start].sentence {
             if ["which", "that"].contains(tokens[look].text), ["we", "i"].contains(tokens[look + 1].text) {
                 return Self.firstPersonPast(tokens, from: look + 1, to: min(look + 5, tokens.count))
             }

@@ -249,7 +249,8 @@ extension NarrativeAnalyzer {
                     && !Self.firstPersonPast(tokens, from: clauseStart, to: index))
                 || (Self.trailingWeekday(tokens, at: index, clauseStart: clauseStart) && !Self.firstPersonPast(tokens, from: clauseStart, to: index)),
                !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }),
-               !Self.ownOperationTold(tokens, from: clauseStart, to: index) {
+               !Self.ownOperationTold(tokens, from: clauseStart, to: index),
+               !Self.recentOperationOfAccount(tokens, at: index, clauseStart: clauseStart) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0 {
                     tokens[position].historical = true
@@ -406,7 +407,7 @@ extension NarrativeAnalyzer {
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
                !(word == "status" && (Self.asksForCode(tokens, before: index) || Self.datedToday(tokens, after: index + length)
                                       || Self.dayAfterNote(tokens))),
-               !(length == 2 && tokens[index + 1].text == "after" && Self.ownOperationFollows(tokens, after: index + length)),
+               !(length == 2 && ["after", "post"].contains(tokens[index + 1].text) && Self.ownOperationFollows(tokens, after: index + length)),
                !(Self.todayPlanCues.contains(word) && (index == 0 || tokens[index - 1].sentence != tokens[index].sentence)
                  && Self.planDatedToday(tokens, after: index + length)) {
                 historical = true

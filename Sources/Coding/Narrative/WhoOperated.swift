@@ -177,8 +177,12 @@ extension NarrativeAnalyzer {
         // "fixed yesterday by Dr. Feldman", "performed 4/18 by Dr. Kim", "operated on by Mr Khan":
         // work done by a named surgeon, told by someone else. Not the roles of one's own record
         // ("assisted by Dr Jones", "dictated by", "supervised by") and not a coder asking how to
-        // code it ("how do I code the ORIF done by Dr Osei").
+        // code it ("how do I code the ORIF done by Dr Osei"), nor in a relative's or the patient's own
+        // account, where the surgeon named is the one whose operation it tells ("Mum had her left hip
+        // replaced yesterday by Mr Osei").
+        let account = Self.toldByFamily(tokens)
         for index in tokens.indices where tokens[index].text == "by" && index + 1 < tokens.count && index > 0
+            && !account && !Self.ownBodyTold(tokens, from: max(0, index - 12), to: index)
             && Self.titles.contains(tokens[index + 1].text) && !Self.ownRecordRoles.contains(tokens[index - 1].text)
             && !Self.asksForCode(tokens, before: index)
             && !tokens[(index + 1)..<min(tokens.count, index + 6)].contains(where: { Self.writerAsAgent.contains($0.text) }) {
