@@ -369,6 +369,18 @@ extension NarrativeAnalyzer {
                     position -= 1
                 }
             }
+            // "Consent form: L total knee replacement, booked for next month", "Lily's operation - a
+            // cut in the pelvic bone (a pelvic osteotomy) - is booked for 14 January": a plan cue that
+            // opens its clause (after a form of "be" at most) and ends its sentence with only a date
+            // plans what the sentence named before it, across the commas and asides.
+            if Self.sentencePlanCues.contains(word), clauseStart > 0, tokens[clauseStart - 1].sentence == tokens[index].sentence,
+               (clauseStart..<index).allSatisfy({ Lexicon.beVerbs.contains(tokens[$0].text) }), Self.onlyDateFollows(tokens, after: index) {
+                var position = clauseStart - 1
+                while position >= 0, tokens[position].sentence == tokens[index].sentence {
+                    tokens[position].historical = true
+                    position -= 1
+                }
+            }
             if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
                 // "(arthroscopic vs open)", "nail versus plate discussed": an alternative weighed is
                 // uncertain on both sides; the word or two before "vs" in its clause too.
@@ -421,6 +433,26 @@ extension NarrativeAnalyzer {
             index += 1
         }
     }
+
+    static let sentencePlanCues: Set<String> = ["booked", "scheduled", "planned", "listed", "rebooked", "relisted"]
+    /// The rest of the sentence after a plan cue is its date only: "for next month", "for 14
+    /// January", "on tomorrow's list", "in 7-10 days".
+    static func onlyDateFollows(_ tokens: [NarrativeToken], after index: Int) -> Bool {
+        var position = index + 1
+        var dated = false
+        while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
+            let text = tokens[position].text
+            if text.first?.isNumber == true || monthWords.contains(text) || weekdays.contains(text) || elapsedUnits.contains(text)
+                || dateWords.contains(text) {
+                dated = true
+            } else if !["for", "on", "in", "at", "the", "a", "an", "of", "s", "list", "theatre", "or"].contains(text) {
+                return false
+            }
+            position += 1
+        }
+        return dated
+    }
+    static let dateWords: Set<String> = ["next", "tomorrow", "tomorrows", "month", "morning", "afternoon", "am", "pm", "date", "early", "late", "mid", "end"]
 
     /// "Risks discussed: bleeding, infection, re-rupture", "consented, risks including nerve injury
     /// and amputation": what a consent lists as risks may happen; it did not. From the risk word to

@@ -627,7 +627,8 @@ enum ProcedureScorer {
     static let operationWords: Set<String> = ["fixation", "fixed", "fix", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative",
                                               "operate", "operation"]
     static let laterWords: Set<String> = ["tomorrow", "next", "later", "deferred", "when", "once", "until", "staged", "awaiting", "listed", "today", "yet", "another", "future", "subsequent", "after"]
-    static let planWords: Set<String> = ["planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent",
+    static let rebookingWords: Set<String> = ["rebooked", "relisted", "rescheduled", "rebook", "relist", "reschedule"]
+    static let planWords: Set<String> = ["rebooked", "relisted", "rescheduled", "planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent",
                                          "list"]
 
     /// An operation on the fracture is the plan: an operation word that is not today's, in a
@@ -650,6 +651,10 @@ enum ProcedureScorer {
                !tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { laterWords.contains($0.text) }) { continue }
             while position < tokens.count, tokens[position].clause == clause {
                 if planWords.contains(tokens[position].text) { return true }
+                // "R ankle ORIF cancelled this AM - fracture blisters. Rebooked in 7-10 days. Splint
+                // re-applied": an operation called off and booked again is still to come.
+                if ["cancelled", "canceled", "postponed"].contains(tokens[position].text),
+                   tokens.contains(where: { rebookingWords.contains($0.text) }) { return true }
                 // "definitive fixation to be done another day"
                 if tokens[position].text == "to", position + 1 < tokens.count, tokens[position + 1].text == "be",
                    tokens[position + 1].clause == clause { return true }
