@@ -11,16 +11,25 @@ extension NarrativeAnalyzer {
     static let releaseVerbs: Set<String> = ["released", "release", "opened", "decompressed", "split", "incised"]
     static let otherReleased: Set<String> = ["tourniquet", "retinaculum", "retinacular", "capsule", "capsular", "capsulotomy", "tendon",
                                              "ligament", "contracture", "adhesions", "tenotomy", "band", "iliotibial", "itb", "clamp",
-                                             "traction", "reduction", "carpal", "tunnel", "nerve"]
+                                             "traction", "reduction", "carpal", "tunnel", "nerve", "tissue", "tissues", "gap", "gaps", "balancing"]
+    /// The same when the syndrome is told in words instead of pressures ("all four compartments tense.
+    /// Medial and lateral incisions, all four released"): compartments said tense, tight or in a
+    /// syndrome, in a sentence of their own, before the sentence that releases them by name or count.
+    /// Not "tight": a knee replacement's compartment is tight in flexion, and its release balances it.
+    static let compartmentStates: Set<String> = ["tense", "syndrome", "woody", "hard", "firm", "swollen"]
     func addPressureRelease(_ tokens: inout [NarrativeToken]) {
-        guard tokens.contains(where: { $0.text == "mmhg" }),
+        guard tokens.contains(where: { $0.text == "mmhg" || $0.text == "compartments" || $0.text == "compartment" }),
               !tokens.contains(where: { $0.text == "fasciotomy" || $0.text == "fasciotomies" }) else { return }
         var sentenceWords: [Int: [Int]] = [:]
         for index in tokens.indices { sentenceWords[tokens[index].sentence, default: []].append(index) }
         let pressure = sentenceWords.values.contains { members in
             members.contains { tokens[$0].text == "mmhg" } && !members.contains { Self.pressureExclusions.contains(tokens[$0].text) }
         }
-        guard pressure else { return }
+        let syndrome = sentenceWords.values.contains { members in
+            members.contains { ["compartment", "compartments"].contains(tokens[$0].text) && !tokens[$0].negated && !tokens[$0].historical }
+                && members.contains { Self.compartmentStates.contains(tokens[$0].text) && !tokens[$0].negated }
+        }
+        guard pressure || syndrome else { return }
         for sentence in sentenceWords.keys.sorted() {
             let members = sentenceWords[sentence]!
             guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) }),

@@ -51,6 +51,17 @@ extension NarrativeAnalyzer {
                                          "removed", "evacuated", "ligated", "washed", "explored", "released", "divided", "transferred",
                                          "reattached", "myodesis", "myoplasty", "washout", "incision", "dissection", "biopsied", "curetted"]
 
+    /// A count or an amount after the plain verb stands where a determiner would: "we open three
+    /// compartments", "release 2 compartments", "drain about 80 ml pus". Not a bare number after
+    /// "drain", which is also the noun of a drain's count ("drain 2, dressing").
+    static let amountWords: Set<String> = ["about", "approximately", "approx", "around", "roughly", "some", "several", "multiple",
+                                           "one", "two", "three", "four", "five", "six"]
+    static func countsWhatIsDone(_ next: String, after verb: String) -> Bool {
+        if ["about", "approximately", "approx", "around", "roughly"].contains(next) { return true }
+        guard verb != "drain" else { return false }
+        return amountWords.contains(next) || (!next.isEmpty && next.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
+    }
+
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
         // "slipped in the bathroom", "slipped on ice", "slipped and fell": the way the patient fell,
@@ -124,7 +135,8 @@ extension NarrativeAnalyzer {
             }
         }
         for index in 0..<(tokens.count - 1) {
-            guard let past = Self.plainVerbPast[tokens[index].text], Self.determiners.contains(tokens[index + 1].text),
+            guard let past = Self.plainVerbPast[tokens[index].text],
+                  Self.determiners.contains(tokens[index + 1].text) || Self.countsWhatIsDone(tokens[index + 1].text, after: tokens[index].text),
                   tokens[index + 1].clause == tokens[index].clause else { continue }
             if index > 0, tokens[index - 1].clause == tokens[index].clause, Self.planWords.contains(tokens[index - 1].text) { continue }
             tokens[index].text = past

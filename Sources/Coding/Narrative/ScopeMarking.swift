@@ -414,6 +414,14 @@ extension NarrativeAnalyzer {
                 index += 1
                 continue
             }
+            // "skin left open for delayed closure", "stump left open, for formal revision and closure at
+            // Role 4": what a wound is left open for is the next operation, not today's.
+            if word == "for", !historical, Self.leftOpenFor(tokens, at: index) {
+                historical = true
+                tokens[index].historical = true
+                index += 1
+                continue
+            }
             // "just want to ask the proper code for my patient s/p PFNA insertion": a coder asking
             // for the code of what the patient is status post means that operation.
             if let length = Self.cue(Lexicon.historyCues, in: tokens, at: index),
@@ -659,6 +667,23 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    static let leavingVerbs: Set<String> = ["left", "leave", "leaving", "kept", "keep", "remains", "remained", "packed", "dressed", "laid"]
+    /// Operations a wound left open waits for.
+    static let laterWoundWork: Set<String> = ["closure", "close", "closing", "revision", "revise", "relook", "look", "dpc", "formal",
+                                              "formalisation", "formalization", "completion", "definitive", "delayed", "secondary",
+                                              "staged", "washout", "debridement", "coverage", "flap", "reconstruction", "grafting"]
+    /// "for" right after a wound (stump, skin, incision) left or kept "open", before the operation it waits for.
+    static func leftOpenFor(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        guard index >= 2, tokens[index - 1].text == "open", tokens[index - 1].sentence == tokens[index].sentence,
+              (max(0, index - 5)..<(index - 1)).contains(where: { tokens[$0].sentence == tokens[index].sentence && leavingVerbs.contains(tokens[$0].text) })
+        else { return false }
+        var look = index + 1
+        while look < tokens.count, look <= index + 4, tokens[look].sentence == tokens[index].sentence {
+            if laterWoundWork.contains(tokens[look].text) { return true }
+            look += 1
+        }
+        return false
+    }
     static let relocationWords: Set<String> = ["reduced", "relocated", "reducible", "relocatable"]
     static let dislocationWords: Set<String> = ["dislocated", "dislocation", "dislocations", "dislocating", "subluxed", "subluxation"]
     /// Verbs of finding or showing a structure, which do nothing to it ("identified and protected").
