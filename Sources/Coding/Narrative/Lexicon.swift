@@ -223,6 +223,8 @@ extension Lexicon {
     /// Everyday operative-note words that are one letter away from a knowledge-base word
     /// ("placed" / "plated"): known, so never "corrected".
     static let commonWords: Set<String> = [
+        // Words of moving a part, read by clause concepts ("tubercle lifted forward"): "lifted" is no misspelt "listed".
+        "lifted", "shifted", "raised", "forward", "forwards",
         "placed", "placement", "explanation", "explanations", "explained", "removed", "removal", "applied", "reduces", "relocates", "reducible", "irreducible", "injected", "injecting", "injects", "inserted", "insertion", "drilled", "measured", "obtained",
         "confirmed", "irrigated", "irrigation", "prepped", "draped", "sterile", "fashion", "tolerated", "procedure", "recovery",
         "stable", "condition", "incision", "closure", "sutures", "staples", "dressing", "tourniquet", "inflated", "deflated",
