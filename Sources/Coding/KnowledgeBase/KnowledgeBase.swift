@@ -141,6 +141,7 @@ public final class KnowledgeBase: Sendable {
         let ncci = try NCCIEdits.parse(Data(readBytes(ncciURL)), file: ncciURL.lastPathComponent)
         let abbreviations = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/abbreviations.tsv")), as: UTF8.self)
         let concepts = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/clause-concepts.tsv")), as: UTF8.self)
+        let pcsOperations = String(decoding: try readBytes(resources.appendingPathComponent("lexicon/pcs-operations.tsv")), as: UTF8.self)
         let rulesURL = resources.appendingPathComponent("diagnoses/diagnosis-rules.json")
         let rules: [DiagnosisRule]
         do {
@@ -150,15 +151,16 @@ public final class KnowledgeBase: Sendable {
         }
         return try KnowledgeBase(entries: entries.values.sorted { $0.code < $1.code }, sources: sources, icd: icd, ncci: ncci,
                                  abbreviations: abbreviations, diagnosisRules: rules, detectors: detectors, concepts: concepts,
-                                 feeSchedule: feeSchedule)
+                                 pcsOperations: pcsOperations, feeSchedule: feeSchedule)
     }
 
     init(entries: [ProcedureEntry], sources: [String: String], icd: ICD10CMTable, ncci: NCCIEdits,
          abbreviations: String, diagnosisRules: [DiagnosisRule], detectors: [String: [String]] = [:], concepts: String = "",
-         feeSchedule: FeeScheduleIndicators? = nil) throws {
+         pcsOperations: String = "", feeSchedule: FeeScheduleIndicators? = nil) throws {
         self.feeSchedule = feeSchedule
         var lexicon = Lexicon(abbreviationsTSV: abbreviations)
         lexicon.loadConcepts(concepts)
+        lexicon.loadPCSOperations(pcsOperations)
         var compiler = PhraseCompiler(lexicon: lexicon)
         var compiled: [CompiledEntry] = []
         var phraseIssues: [KnowledgeBaseIssue] = []
@@ -204,6 +206,13 @@ public final class KnowledgeBase: Sendable {
         for word in Lexicon.stopWords.union(Lexicon.commonWords).union(Lexicon.mannerAdverbs) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }
         for expansion in lexicon.abbreviations.values { for word in expansion { _ = compiler.vocabulary.add(word: word) } }
+        // A PCS statement's words ("substitute", "detachment", "reposition") are read as written.
+        for operation in lexicon.pcsOperations {
+            for word in operation.roots + operation.bodyParts.joined() + operation.with.joined().joined() + operation.without.joined() + operation.words {
+                _ = compiler.vocabulary.add(word: word)
+            }
+        }
+        for word in NarrativeAnalyzer.pcsShapeWords { _ = compiler.vocabulary.add(word: word) }
         // The words that tell the codes of a diagnosis rule apart ("spiral", "oblique", "segmental",
         // "unstable"): a note's "spiral" was corrected to the knowledge-base word "spinal".
         for rule in self.diagnosisRules {

@@ -24,6 +24,35 @@ struct Lexicon: Sendable {
         }
     }
 
+    /// ICD-10-PCS statements read in plain words (Resources/lexicon/pcs-operations.tsv, see
+    /// `NarrativeAnalyzer.addPCSOperations`).
+    struct PCSOperation: Sendable {
+        /// Root operation words; `needsReplacement`: only a Removal in a note that also replaces the same body part.
+        let roots: [String]
+        let needsReplacement: Bool
+        let bodyParts: [[String]]
+        /// Groups that must each have one phrase in the statement.
+        let with: [[[String]]]
+        let without: [[String]]
+        let words: [String]
+    }
+    var pcsOperations: [PCSOperation] = []
+
+    mutating func loadPCSOperations(_ tsv: String) {
+        func phrases(_ field: String) -> [[String]] {
+            field == "-" ? [] : field.split(separator: ",").map { $0.split(separator: " ").map(String.init) }
+        }
+        pcsOperations = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { return nil }
+            let needsReplacement = fields[0] == "removal+replacement"
+            return PCSOperation(roots: needsReplacement ? ["removal"] : fields[0].split(separator: ",").map(String.init),
+                                needsReplacement: needsReplacement, bodyParts: phrases(fields[1]),
+                                with: fields[2] == "-" ? [] : fields[2].split(separator: "+").map { phrases(String($0)) },
+                                without: phrases(fields[3]), words: fields[4].split(separator: " ").map(String.init))
+        }
+    }
+
     static func matches(_ word: String, _ pattern: String) -> Bool {
         pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
     }

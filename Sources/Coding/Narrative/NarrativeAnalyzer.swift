@@ -75,6 +75,7 @@ struct NarrativeAnalyzer: Sendable {
         markDatedAsides(&tokens, bytes: bytes)
         markDeadSkinAndFat(&tokens)
         addClassifiedFractures(&tokens)
+        addPCSOperations(&tokens)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
         addPressureRelease(&tokens)
