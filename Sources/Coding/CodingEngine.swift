@@ -21,10 +21,7 @@ public struct CodingEngine: Sendable {
     }
 
     public func suggest(_ narrative: String) -> SuggestionReport {
-        let analyzed = knowledgeBase.analyzer.analyze(narrative)
-        let features = FeatureDetector.detect(analyzed, features: knowledgeBase.features)
-        let laterality = LateralityReader(analyzed)
-        let ranking = ProcedureRanker(knowledgeBase: knowledgeBase).rank(analyzed, features: features, laterality: laterality)
+        let (analyzed, features, laterality, ranking) = rank(narrative)
         var report = SuggestionReport()
         ReportBuilder(knowledgeBase: knowledgeBase, narrative: ranking.narrative, features: features, laterality: laterality,
                       ranking: ranking, serviceDate: serviceDate).fill(&report)
@@ -37,13 +34,37 @@ public struct CodingEngine: Sendable {
 }
 
 extension CodingEngine {
-    /// Every candidate with its score and what went into it, best first: for tuning and for
-    /// explaining a ranking (`caseconsultant suggest --explain`).
-    public func explain(_ narrative: String) -> [String] {
+    /// The narrative read, its facts and sides, and its procedures ranked. An operating record whose
+    /// only procedure words stand in its administrative fields (an intra-op nursing record: "Side: LEFT",
+    /// times, then "Implants: Fibula - 1/3 tubular plate … Medial malleolus - 4.0 cannulated x2"; a
+    /// specimen line under a header) documents the operation in those fields: when nothing else
+    /// documents a procedure, they are read again as the note's own words. Their scope (a plan, a
+    /// booking, history) stays as it was.
+    func rank(_ narrative: String) -> (AnalyzedNarrative, DetectedFeatures, LateralityReader, ProcedureRanker.Ranking) {
+        let ranker = ProcedureRanker(knowledgeBase: knowledgeBase)
         let analyzed = knowledgeBase.analyzer.analyze(narrative)
         let features = FeatureDetector.detect(analyzed, features: knowledgeBase.features)
         let laterality = LateralityReader(analyzed)
-        let ranking = ProcedureRanker(knowledgeBase: knowledgeBase).rank(analyzed, features: features, laterality: laterality)
+        let ranking = ranker.rank(analyzed, features: features, laterality: laterality)
+        guard ranking.selected.isEmpty, analyzed.tokens.contains(where: { $0.section == .administrative && $0.isAffirmed }) else {
+            return (analyzed, features, laterality, ranking)
+        }
+        let fields = AnalyzedNarrative(text: analyzed.text, tokens: analyzed.tokens.map { token in
+            var token = token
+            if token.section == .administrative { token.section = .general }
+            return token
+        })
+        let fieldFeatures = FeatureDetector.detect(fields, features: knowledgeBase.features)
+        let fieldLaterality = LateralityReader(fields)
+        let fieldRanking = ranker.rank(fields, features: fieldFeatures, laterality: fieldLaterality)
+        guard !fieldRanking.selected.isEmpty else { return (analyzed, features, laterality, ranking) }
+        return (fields, fieldFeatures, fieldLaterality, fieldRanking)
+    }
+
+    /// Every candidate with its score and what went into it, best first: for tuning and for
+    /// explaining a ranking (`caseconsultant suggest --explain`).
+    public func explain(_ narrative: String) -> [String] {
+        let (analyzed, features, laterality, ranking) = rank(narrative)
         let detected = features.states.sorted { $0.key < $1.key }.map { key, state in
             "\(key)=" + (state.present ? String(format: "%.2f", state.weight) : "") + (state.negated ? "(negated)" : "")
         }

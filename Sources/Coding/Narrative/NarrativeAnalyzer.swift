@@ -76,6 +76,7 @@ struct NarrativeAnalyzer: Sendable {
         markDeadSkinAndFat(&tokens)
         addClassifiedFractures(&tokens)
         addPCSOperations(&tokens)
+        addSpecimenExcisions(&tokens, bytes: bytes)
         addConcepts(&tokens)
         addPosteriorFragmentFixation(&tokens)
         addPressureRelease(&tokens)

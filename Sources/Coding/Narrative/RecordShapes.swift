@@ -159,3 +159,66 @@ extension NarrativeAnalyzer {
         }
     }
 }
+
+/// A specimen line tells what was taken out: "Specimens: 1) subcutaneous lipoma, right anterior thigh,
+/// 4.2 x 3.1 x 2.0 cm", "Specimen: distal femur 16.5 cm with a cuff of vastus intermedius". A mass or
+/// lesion named in a specimen field was excised; a bone named there, in a note about a bone tumor,
+/// was resected. Not a meniscus or a femoral head (an arthroscopy's fragments, a replacement's head),
+/// nor hardware; dead muscle sent to pathology is a clause concept of its own (`debrided`).
+extension NarrativeAnalyzer {
+    static let specimenMasses: Set<String> = ["lipoma", "mass", "tumor", "tumour", "lesion", "cyst", "ganglion", "bursa", "neuroma",
+                                              "schwannoma", "neurofibroma", "fibroma", "nodule", "osteochondroma", "exostosis",
+                                              "angiolipoma", "hemangioma", "haemangioma", "sarcoma", "liposarcoma", "myxoma"]
+    static let specimenBones: Set<String> = ["femur", "tibia", "fibula", "patella", "ilium", "acetabulum", "sacrum", "pelvis"]
+    static let boneTumorWords: Set<String> = ["sarcoma", "osteosarcoma", "chondrosarcoma", "ewing", "ewings", "metastasis", "metastatic",
+                                              "metastases", "adamantinoma", "chordoma", "myeloma", "plasmacytoma"]
+
+    func addSpecimenExcisions(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard NarrativeAnalyzer.find(Array("pecimen".utf8), in: bytes, from: 0) != nil else { return }
+        let boneTumor = tokens.contains { Self.boneTumorWords.contains($0.text) }
+        // The fields: the words under a "Specimen(s):" heading, and a sentence's words after the
+        // word "specimen(s)" said as its label.
+        var fields: [ClosedRange<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            // A line's label: the bytes from the line's start to the word, ending in a colon.
+            if index == 0 || (tokens[index - 1].end < tokens[index].start
+                                && bytes[tokens[index - 1].end..<tokens[index].start].contains { $0 == 10 || $0 == 58 }) {
+                var lineStart = tokens[index].start
+                while lineStart > 0, bytes[lineStart - 1] != 10 { lineStart -= 1 }
+                let label = String(decoding: bytes[lineStart..<tokens[index].start], as: UTF8.self).lowercased()
+                if label.contains("specimen"), label.contains(":") {
+                    var last = index
+                    while last + 1 < tokens.count, tokens[last + 1].section == tokens[index].section,
+                          tokens[index].section == .administrative || tokens[last + 1].sentence == tokens[index].sentence { last += 1 }
+                    fields.append(index...last)
+                    index = last + 1
+                    continue
+                }
+            }
+            if tokens[index].text == "specimen" || tokens[index].text == "specimens", index + 1 < tokens.count,
+               tokens[index + 1].sentence == tokens[index].sentence, tokens[index].end < tokens[index + 1].start,
+               bytes[tokens[index].end..<tokens[index + 1].start].contains(UInt8(ascii: ":")) {
+                var last = index + 1
+                while last + 1 < tokens.count, tokens[last + 1].sentence == tokens[index].sentence { last += 1 }
+                fields.append((index + 1)...last)
+                index = last + 1
+                continue
+            }
+            index += 1
+        }
+        var insertions: [(after: Int, token: NarrativeToken)] = []
+        for field in fields {
+            if let mass = field.first(where: { Self.specimenMasses.contains(tokens[$0].text) }) {
+                var token = tokens[mass]
+                token.text = "excised"
+                insertions.append((mass, token))
+            } else if boneTumor, let bone = field.first(where: { Self.specimenBones.contains(tokens[$0].text) }) {
+                var token = tokens[bone]
+                token.text = "resected"
+                insertions.append((bone, token))
+            }
+        }
+        for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+}
