@@ -338,6 +338,8 @@ enum ProcedureScorer {
                 || features.state("immobilization").present || features.state("treatment").present
                 // Care without an operation said in words ("no procedure", "bed rest") is care too.
                 || features.state("conservativeCare").present
+                // A prosthesis put in ("Implants: bipolar head 47 mm; cemented femoral stem") replaced the broken part.
+                || features.state("prostheticReplacement").present
             if !treated { score -= untreatedPenalty }
         }
         if entry.action != "manipulation", entry.action != "introduction-injection",
@@ -555,6 +557,7 @@ enum ProcedureScorer {
         guard features.effectiveApproach == nil, !features.state("manipulation").present, features.fixations.isEmpty,
               !features.state("immobilization").present, !features.state("treatment").present,
               !features.state("conservativeCare").present, !features.state("approach:arthroscopic").present,
+              !features.state("prostheticReplacement").present,
               !features.state("approach:endoscopic").present,
               // Care decided in words of what was not done ("no manipulation", "no fixation"): the
               // fracture's closed care is told.
