@@ -390,3 +390,26 @@ extension NarrativeAnalyzer {
         if let insertion { tokens.insert(contentsOf: insertion.words, at: insertion.after + 1) }
     }
 }
+
+/// A nail in a note whose only long bone is the tibia is the tibia's nail, though no sentence names
+/// both ("13:20 traction L tib, closed reduction on II … 13:50 reamed to 11, 10 mm nail, 2 proximal + 2
+/// distal locking screws"): a timeline or an implant log tells the bone in one line and the nail in
+/// another. Not when the note names another bone a nail goes in (femur, humerus), or a part of the
+/// tibia with codes of its own (plateau, pilon, plafond), or a hindfoot nail; and only when the note
+/// does not name the shaft or the fracture itself (then its own phrases tell the site).
+extension NarrativeAnalyzer {
+    static let tibiaWords: Set<String> = ["tibia", "tibial", "tibiae"]
+    static let otherNailSites: Set<String> = ["femur", "femoral", "humerus", "humeral", "hindfoot", "tibiotalocalcaneal", "calcaneus",
+                                              "calcaneal", "talus", "plateau", "pilon", "plafond", "pylon", "forearm", "radius", "ulna",
+                                              "fibula", "fibular"]
+    /// A note that names the tibia's shaft or fracture in words tells the site in its own phrases.
+    static let tibiaSiteWords: Set<String> = ["shaft", "fracture", "fractures", "fractured", "diaphysis", "diaphyseal", "midshaft"]
+    func addOnlyBoneNail(_ tokens: inout [NarrativeToken]) {
+        guard let nail = tokens.firstIndex(where: { Self.nailWords.contains($0.text) && $0.isAffirmed }),
+              tokens.contains(where: { Self.tibiaWords.contains($0.text) && $0.isAffirmed }),
+              !tokens.contains(where: { $0.text == "tibianail" || Self.otherNailSites.contains($0.text) || Self.tibiaSiteWords.contains($0.text) }) else { return }
+        var token = tokens[nail]
+        token.text = "tibianail"
+        tokens.insert(token, at: nail + 1)
+    }
+}

@@ -78,6 +78,7 @@ struct NarrativeAnalyzer: Sendable {
         addPCSOperations(&tokens)
         addSpecimenExcisions(&tokens, bytes: bytes)
         addConcepts(&tokens)
+        addOnlyBoneNail(&tokens)
         addPosteriorFragmentFixation(&tokens)
         addPressureRelease(&tokens)
         assignKeys(&tokens)
