@@ -347,7 +347,12 @@ enum ProcedureScorer {
             // A fracture or dislocation has a closed form of care: it is named alone only when its
             // words stand under a diagnosis or findings heading ("Findings: oblique fracture of the
             // distal fibula ... Impression: unstable injury", "Diagnosis: ...").
-            || required.allSatisfy({ [.findings, .diagnosisPre, .diagnosisPost].contains($0.section) }),
+            || required.allSatisfy({ [.findings, .diagnosisPre, .diagnosisPost].contains($0.section) })
+            // Or anywhere, when the note tells nothing done at all, in no words (no care, no
+            // splint, no action, no code asked about): "Patient is having fracture of the right
+            // patella, displaced", "CT L knee: Schatzker VI tibial plateau fracture". A diagnosis
+            // alone is not its closed treatment.
+            || entry.action == "fracture-treatment",
            Self.conditionOnly(required, compiled: compiled, features: features, narrative: narrative) {
             // "Achilles rupture L.", "MRI: complete patellar tendon tear", "XR: Weber B fibula
             // fracture": the words that make the entry a candidate name only the condition, and the
@@ -629,6 +634,7 @@ enum ProcedureScorer {
     static let definitiveObjects: Set<String> = ["management", "care", "treatment", "fixation", "surgery", "operative", "stabilisation", "stabilization", "orif"]
     static let operationWords: Set<String> = ["fixation", "fixed", "fix", "surgery", "nailing", "plating", "hemiarthroplasty", "arthroplasty", "operative",
                                               "operate", "operation"]
+    static let notYetWords: Set<String> = ["yet"]
     static let laterWords: Set<String> = ["tomorrow", "next", "later", "deferred", "when", "once", "until", "staged", "awaiting", "listed", "today", "yet", "another", "future", "subsequent", "after"]
     static let rebookingWords: Set<String> = ["rebooked", "relisted", "rescheduled", "rebook", "relist", "reschedule"]
     static let planWords: Set<String> = ["rebooked", "relisted", "rescheduled", "planned", "plan", "scheduled", "booked", "will", "staged", "awaiting", "listed", "tomorrow", "next", "later", "deferred", "another", "future", "subsequent",
@@ -650,9 +656,17 @@ enum ProcedureScorer {
             // "No surgery planned", "surgery is not planned": the care given is the treatment (not
             // "ORIF not possible today, planned for next week").
             if tokens[index].negated,
-               tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { Lexicon.forwardNegationWords.contains($0.text) }),
-               !tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { laterWords.contains($0.text) }) { continue }
-            while position < tokens.count, tokens[position].clause == clause {
+               tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { Lexicon.forwardNegationWords.contains($0.text) }) {
+                // "No surgery yet, in a backslab waiting for the swelling": not yet is later.
+                if tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { notYetWords.contains($0.text) }) { return true }
+                if !tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { laterWords.contains($0.text) }) { continue }
+            }
+            // The clause goes on after an aside ("The operation (bipolar hemiarthroplasty) is
+            // scheduled after the medical check"): read it to the end of its sentence.
+            let sentence = tokens[index].sentence
+            while position < tokens.count, tokens[position].sentence == sentence {
+                defer { position += 1 }
+                guard tokens[position].clause == clause else { continue }
                 if planWords.contains(tokens[position].text) { return true }
                 // "R ankle ORIF cancelled this AM - fracture blisters. Rebooked in 7-10 days. Splint
                 // re-applied": an operation called off and booked again is still to come.
@@ -661,7 +675,6 @@ enum ProcedureScorer {
                 // "definitive fixation to be done another day"
                 if tokens[position].text == "to", position + 1 < tokens.count, tokens[position + 1].text == "be",
                    tokens[position + 1].clause == clause { return true }
-                position += 1
             }
         }
         return false
@@ -776,7 +789,13 @@ enum ProcedureScorer {
         let tokens = narrative.tokens
         var look = site.first - 1
         while look >= 0, look >= site.first - 3, tokens[look].clause == tokens[site.first].clause {
-            if existingImplantCues.contains(tokens[look].text) { return true }
+            if existingImplantCues.contains(tokens[look].text) {
+                // "2/52 post R TKR we did on 03/11", "after the THA which I performed": the writer's
+                // own operation, which the note is about (a referral or letter of the operating team).
+                if tokens[look].text == "post", site.last + 1 < tokens.count,
+                   NarrativeAnalyzer.firstPersonPast(tokens, from: site.last + 1, to: min(tokens.count, site.last + 5)) { return false }
+                return true
+            }
             look -= 1
         }
         return false
