@@ -190,6 +190,8 @@ extension NarrativeAnalyzer {
     static let injuryEventWords: Set<String> = [
         "rupture", "ruptured", "ruptures", "tore", "torn", "tear", "injury", "injured", "sustained", "fell", "fall",
         "twisted", "avulsed", "dislocated", "dislocation", "accident", "mva", "mvc", "hurt",
+        // "L intracapsular NOF # 3 days ago", "broke her ankle two days ago": the fracture dated.
+        "fracture", "fractures", "fractured", "broke", "broken",
     ]
     static let treatmentEventWords: Set<String> = [
         "repair", "repaired", "fixed", "fixation", "reconstruction", "reconstructed", "surgery", "operated", "operation",

@@ -205,8 +205,11 @@ extension NarrativeAnalyzer {
                 owner = true
             } else if tokens[index - 1].end < bytes.count, tokens[index - 1].end > tokens[index - 1].start + 2,
                       bytes[tokens[index - 1].end - 2] == UInt8(ascii: "'") || bytes[tokens[index - 1].end - 1] == UInt8(ascii: "'") {
-                // "Dad's surgeon", "the club's consultant", "Mr Evans' team"
+                // "Dad's surgeon", "the club's consultant", "Mr Evans' team"; not in a relative's own
+                // account, where "Mum's surgeon" is the one whose care it tells ("Message from
+                // daughter: Mum's surgeon Dr Boateng saw her x-rays ... didn't operate").
                 owner = !["my", "our"].contains(index >= 2 ? tokens[index - 2].text : "")
+                    && !(account && Self.relativeWords.contains(before))
             } else if before == "the", index + 1 < tokens.count, tokens[index + 1].text == "there" {
                 owner = true
             } else {
