@@ -440,7 +440,27 @@ extension NarrativeAnalyzer {
             tokens[index].historical = tokens[index].historical || historical
             index += 1
         }
+        markConsentedPlan(&tokens)
     }
+
+    /// "Consent taken for right hip hemiarthroplasty (cemented) for displaced neck of femur
+    /// fracture. Risks explained ... Listed for tomorrow's list.": a consent whose operation the
+    /// note lists, books or schedules for a date to come, in a note that tells nothing done
+    /// ("performed as consented", "done as booked", "outcome"), is the plan: the consent's sentence
+    /// is not today's work.
+    func markConsentedPlan(_ tokens: inout [NarrativeToken]) {
+        guard let consent = tokens.firstIndex(where: { Self.consentWords.contains($0.text) }),
+              tokens.indices.contains(where: { Self.sentencePlanCues.contains(tokens[$0].text) && Self.onlyDateFollows(tokens, after: $0) }),
+              !tokens.contains(where: { Self.doneWordsOfForms.contains($0.text) }) else { return }
+        var position = consent
+        while position < tokens.count, tokens[position].sentence == tokens[consent].sentence {
+            tokens[position].historical = true
+            position += 1
+        }
+    }
+    static let consentWords: Set<String> = ["consent", "consented"]
+    static let doneWordsOfForms: Set<String> = ["performed", "done", "completed", "underwent", "undertaken", "outcome", "addendum", "achieved",
+                                                "today", "intraoperative", "intraop"]
 
     static let sentencePlanCues: Set<String> = ["booked", "scheduled", "planned", "listed", "rebooked", "relisted"]
     /// The rest of the sentence after a plan cue is its date only: "for next month", "for 14
