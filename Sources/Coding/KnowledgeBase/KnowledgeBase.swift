@@ -228,7 +228,7 @@ public final class KnowledgeBase: Sendable {
                 codeSites[entry.code] = phrase.split(separator: " ").map(String.init)
             }
         }
-        analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary, codeSites: codeSites)
+        analyzer = NarrativeAnalyzer(lexicon: lexicon, vocabulary: compiler.vocabulary, codeSites: codeSites, diagnosisTable: icd)
         procedures = entries
         self.compiled = compiled
         self.sources = sources

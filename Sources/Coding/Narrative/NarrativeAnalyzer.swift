@@ -10,6 +10,8 @@ struct NarrativeAnalyzer: Sendable {
     let vocabulary: Vocabulary
     /// Code → the words of the site it is about ("27759" → tibial shaft), see `citedSite`.
     var codeSites: [String: [String]] = [:]
+    /// The ICD-10-CM tabular: a diagnosis code written in the note names its condition (`readDiagnosisCodes`).
+    var diagnosisTable: ICD10CMTable? = nil
 
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
@@ -26,6 +28,7 @@ struct NarrativeAnalyzer: Sendable {
         repairScanErrors(&raw)
         citedSite(&raw)
         var tokens = number(expand(raw))
+        readDiagnosisCodes(&tokens)
         // A note that is only an implant log or a sticker sheet ("IMPLANTS: Triathlon CR femur #5 |
         // tibial baseplate #5 | insert 11 mm"): the list is the whole record of the operation, so its
         // words count as a note without headings, not as the side lines of an operative note.

@@ -222,3 +222,39 @@ extension NarrativeAnalyzer {
         for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
     }
 }
+
+/// A diagnosis code written in a claim row, an HL7 segment or a coder's question ("2026-09-14,L,DHS
+/// 135 deg 4-hole,S72.142A,Dr Ncube") names its condition as surely as the words would: the code's
+/// description up to its first comma ("displaced intertrochanteric fracture of left femur") is added
+/// after it, with its scope. Only codes of the tabular, and only of the chapters of injuries (S, T),
+/// the musculoskeletal system (M) and congenital deformities (Q).
+extension NarrativeAnalyzer {
+    static let diagnosisCodeChapters: Set<Character> = ["s", "t", "m", "q"]
+
+    func readDiagnosisCodes(_ tokens: inout [NarrativeToken]) {
+        guard let table = diagnosisTable else { return }
+        var insertions: [(after: Int, words: [NarrativeToken])] = []
+        for index in tokens.indices {
+            let text = tokens[index].text
+            let utf8 = text.utf8
+            // Most words fail on their second character: no copy of their bytes for them.
+            guard utf8.count >= 5, utf8.count <= 8, let second = utf8.dropFirst().first, second >= 48, second <= 57,
+                  let first = text.first, Self.diagnosisCodeChapters.contains(first) else { continue }
+            let bytes = Array(utf8)
+            // A letter, two digits, then a dot and up to four letters or digits, or four to five of them undotted.
+            guard bytes[1] >= 48, bytes[1] <= 57, bytes[2] >= 48, bytes[2] <= 57,
+                  bytes.dropFirst(3).allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 == 46 }),
+                  bytes.filter({ $0 == 46 }).count <= 1, bytes.firstIndex(of: 46).map({ $0 == 3 }) ?? true,
+                  let entry = table.entry(text) else { continue }
+            let condition = entry.description.split(separator: ",", maxSplits: 1).first.map(String.init) ?? entry.description
+            let words = condition.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard !words.isEmpty else { continue }
+            insertions.append((index, words.map { word in
+                var token = tokens[index]
+                token.text = word
+                return token
+            }))
+        }
+        for insertion in insertions.reversed() { tokens.insert(contentsOf: insertion.words, at: insertion.after + 1) }
+    }
+}
