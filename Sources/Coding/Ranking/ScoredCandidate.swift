@@ -973,8 +973,13 @@ enum ProcedureScorer {
         for left in doubtful where left.last + 2 < tokens.count && ["vs", "versus"].contains(tokens[left.last + 1].text) {
             guard doubtful.contains(where: { $0.first == left.last + 2 }) else { continue }
             // Nothing else in the clause before the pair is in doubt ("possible X vs Y" stays doubtful).
+            // The "vs" itself casts doubt on the two written words before it: when the first of the pair
+            // is one of them, the other (a field's label, "Frozen: schwannoma vs neurofibroma") is not
+            // another doubt.
             let clause = tokens[left.first].clause
-            if tokens[..<left.first].reversed().prefix(while: { $0.clause == clause }).contains(where: \.uncertain) { continue }
+            var before = tokens[..<left.first].reversed().prefix(while: { $0.clause == clause })
+            if tokens[left.first].start == tokens[left.last].start, let word = before.first?.start { before = before.drop(while: { $0.start == word }) }
+            if before.contains(where: \.uncertain) { continue }
             var hit = left
             hit.uncertain = false
             return hit
