@@ -73,6 +73,7 @@ struct NarrativeAnalyzer: Sendable {
         markWhoOperated(&tokens, bytes: bytes)
         markPlafondAsPlace(&tokens)
         markFemoralHeadAsPlace(&tokens)
+        markTubercleAsLandmark(&tokens)
         addSharedCompartmentHeads(&tokens, bytes: bytes)
         markDeclinedReleases(&tokens)
         markDatedAsides(&tokens, bytes: bytes)

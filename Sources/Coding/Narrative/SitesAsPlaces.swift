@@ -43,6 +43,22 @@ extension NarrativeAnalyzer {
             tokens[index].negated = true
         }
     }
+    /// "lateral retinaculum divided from vastus lateralis down to the tubercle", "incision carried
+    /// distally as far as the tibial tuberosity": the tubercle as the end of a cut's extent is a
+    /// landmark, not the tubercle operated on (27418/27420 or a tubercle fracture).
+    func markTubercleAsLandmark(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where (tokens[index].text == "tubercle" || tokens[index].text == "tuberosity") && index >= 2 {
+            var look = index - 1
+            while look >= 0, tokens[look].clause == tokens[index].clause, ["the", "tibial", "tibia", "level", "of"].contains(tokens[look].text) { look -= 1 }
+            guard look >= 1, tokens[look - 1].clause == tokens[index].clause else { continue }
+            let extent = (tokens[look].text == "to" && Self.extentWords.contains(tokens[look - 1].text))
+                || (tokens[look].text == "as" && tokens[look - 1].text == "far")
+            guard extent else { continue }
+            for position in (look + 1)...index { tokens[position].negated = true }
+        }
+    }
+    static let extentWords: Set<String> = ["down", "up", "distally", "proximally", "extended", "extending", "carried", "continued", "all", "way"]
+
     static let headPlaceWords: Set<String> = ["back", "under", "into", "concentric", "concentrically", "within", "seated", "relocated", "beneath", "underneath"]
 
     static let fragmentShares: Set<String> = ["%", "percent", "per", "cent", "third", "thirds", "quarter", "quarters", "half", "fifth"]

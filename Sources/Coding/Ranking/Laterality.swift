@@ -78,8 +78,9 @@ enum Side: String, Sendable, Comparable {
     static let leftVerbAfter: Set<String> = ["inflated", "deflated", "up", "alone", "behind", "undisturbed", "untouched", "unrepaired",
                                              "unfixed", "unplated", "untreated", "overnight", "proud", "buried",
                                              "uncovered", "undone", "partially"]
-    /// What a surgeon leaves open: "wound left open", "skin left open".
-    static let openedThings: Set<String> = ["wound", "wounds", "incision", "incisions", "skin", "fasciotomy", "fasciotomies", "fascia"]
+    /// What a surgeon leaves open: "wound left open", "skin left open", "stump left open" (an open amputation's).
+    static let openedThings: Set<String> = ["wound", "wounds", "incision", "incisions", "skin", "fasciotomy", "fasciotomies", "fascia",
+                                            "stump", "stumps"]
     /// "left the room", "left the operating room".
     static let placesLeft: Set<String> = ["room", "operating", "or", "theatre", "theater", "recovery", "department", "hospital", "pacu", "table", "suite"]
     /// Before "right" meaning correct: "looked right", "felt right", "all right", "just right".
