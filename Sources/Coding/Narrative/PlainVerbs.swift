@@ -89,6 +89,19 @@ extension NarrativeAnalyzer {
             }
             if work { tokens[index].text = "closure" }
         }
+        // "pushed it back into place", "pushed the hip back in": pushed back into its place; not
+        // "pushed back a week" (a date moved) or "pushed back the retractor".
+        for index in 0..<(tokens.count - 1) where ["pushed", "push", "pushes", "pressed", "nudged", "guided"].contains(tokens[index].text) {
+            var look = index + 1
+            while look < tokens.count, look <= index + 3, tokens[look].clause == tokens[index].clause {
+                if tokens[look].text == "back" {
+                    let next = look + 1 < tokens.count && tokens[look + 1].clause == tokens[index].clause ? tokens[look + 1].text : ""
+                    if ["into", "in", "inside"].contains(next) { tokens[index].text = "reduced" }
+                    break
+                }
+                look += 1
+            }
+        }
         for index in 0..<(tokens.count - 1) where Self.backVerbs.contains(tokens[index].text) {
             var look = index + 1
             while look < tokens.count, look <= index + 3, tokens[look].clause == tokens[index].clause {

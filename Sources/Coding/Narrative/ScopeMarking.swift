@@ -41,6 +41,15 @@ extension NarrativeAnalyzer {
             // "grey, did not contract to cautery and were debrided": a second verb of the same
             // subject after "and were" is a new statement for forward scopes; the clause (for
             // backward cues, "soft and were not opened") stays whole.
+            // "pushed it back without opening it and put two screws across the joint", "not reduced and
+            // fixed in situ": "and" before a verb of surgical work starts the next action of the same
+            // subject, which the negation before it does not reach.
+            if word == "and", index + 1 < tokens.count, negating || uncertain, Self.workVerbsPast.contains(tokens[index + 1].text),
+               tokens[index + 1].clause == tokens[index].clause {
+                negating = false; uncertain = false
+                index += 1
+                continue
+            }
             if word == "and", index + 1 < tokens.count, tokens[index + 1].text == "were", negating || uncertain {
                 negating = false; uncertain = false
                 index += 1
@@ -687,6 +696,11 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// Past forms of the surgeon's work that can open a second action after "and".
+    static let workVerbsPast: Set<String> = ["put", "placed", "inserted", "passed", "fixed", "reduced", "applied", "drilled", "secured",
+                                             "stabilised", "stabilized", "pinned", "plated", "nailed", "screwed", "wired", "excised",
+                                             "removed", "released", "repaired", "sutured", "irrigated", "drained", "opened", "immobilised",
+                                             "immobilized", "splinted", "casted", "held", "fused", "transferred", "reattached", "resected"]
     static let leavingVerbs: Set<String> = ["left", "leave", "leaving", "kept", "keep", "remains", "remained", "packed", "dressed", "laid"]
     /// Operations a wound left open waits for.
     static let laterWoundWork: Set<String> = ["closure", "close", "closing", "revision", "revise", "relook", "look", "dpc", "formal",
