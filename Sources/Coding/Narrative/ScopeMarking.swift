@@ -458,7 +458,8 @@ extension NarrativeAnalyzer {
     /// ("performed as consented", "done as booked", "outcome"), is the plan: the consent's sentence
     /// is not today's work.
     func markConsentedPlan(_ tokens: inout [NarrativeToken]) {
-        guard let consent = tokens.firstIndex(where: { Self.consentWords.contains($0.text) }),
+        // Looked for in every note: the length first, so that few words are hashed.
+        guard let consent = tokens.firstIndex(where: { [7, 9].contains($0.text.utf8.count) && Self.consentWords.contains($0.text) }),
               tokens.indices.contains(where: { Self.sentencePlanCues.contains(tokens[$0].text) && Self.onlyDateFollows(tokens, after: $0) }),
               !tokens.contains(where: { Self.doneWordsOfForms.contains($0.text) }) else { return }
         var position = consent
