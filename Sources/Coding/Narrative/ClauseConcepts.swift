@@ -83,6 +83,30 @@ extension NarrativeAnalyzer {
         for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
     }
 
+    /// "anterior (quadriceps) compartment", "posterior (hamstring) compartment", "lateral (fibular)
+    /// malleolus": a gloss in brackets between a position word and its head word. The head is added
+    /// after the position word too, so a phrase reads the name as if the gloss were not there.
+    static let glossedPositions: Set<String> = ["anterior", "lateral", "posterior", "medial", "superficial", "deep", "anterolateral",
+                                                "posteromedial", "posterolateral", "anteromedial"]
+    func addGlossedHeads(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        func between(_ left: Int, _ right: Int, _ mark: UInt8) -> Bool {
+            tokens[left].end < tokens[right].start && bytes[tokens[left].end..<tokens[right].start].contains(mark)
+        }
+        var insertions: [(after: Int, token: NarrativeToken)] = []
+        for index in tokens.indices.dropLast(2) where Self.glossedPositions.contains(tokens[index].text) {
+            guard between(index, index + 1, UInt8(ascii: "(")) else { continue }
+            // The gloss is one to three words, closed before the head word, all in one sentence.
+            guard let close = ((index + 1)...min(index + 3, tokens.count - 2)).first(where: { between($0, $0 + 1, UInt8(ascii: ")")) }),
+                  tokens[close + 1].sentence == tokens[index].sentence,
+                  !((index + 1)...close).contains(where: { between($0, $0 + 1, UInt8(ascii: "(")) }) else { continue }
+            var token = tokens[close + 1]
+            token.standFor(tokens[index])
+            token.clause = tokens[index].clause
+            insertions.append((index, token))
+        }
+        for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+
     /// "the anterior and lateral were soft, so we did not open them", "didn't release those": a
     /// release said not done of a pronoun takes back the compartments named before it in its
     /// sentence (back to a release that was done).

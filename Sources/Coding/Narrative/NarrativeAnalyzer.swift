@@ -74,6 +74,7 @@ struct NarrativeAnalyzer: Sendable {
         markPlafondAsPlace(&tokens)
         markFemoralHeadAsPlace(&tokens)
         markTubercleAsLandmark(&tokens)
+        addGlossedHeads(&tokens, bytes: bytes)
         addSharedCompartmentHeads(&tokens, bytes: bytes)
         markDeclinedReleases(&tokens)
         markDatedAsides(&tokens, bytes: bytes)

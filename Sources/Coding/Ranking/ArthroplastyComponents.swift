@@ -36,6 +36,8 @@ enum ComponentWords {
     static let genericWords: Set<String> = ["components", "prosthesis", "implants", "arthroplasty"]
     static let cementWords: Set<String> = ["cement", "methylmethacrylate", "pmma"]
     static let hardwareWords: Set<String> = ["hardware", "screw", "screws", "plate", "plates", "nail", "nails", "dhs", "blade"]
+    /// Hardware said "out" with no verb of its own ("DHS and barrel out first"): taken out.
+    static let hardwareOut: Set<String> = hardwareWords.union(["barrel", "metalwork"])
     /// Words of a part being kept (besides the retention scope the analyzer marks, `NarrativeToken.negated`).
     static let keptWords: Set<String> = ["retained", "kept", "untouched", "intact", "stayed", "remained", "solid"]
     /// Verbs that take a part out with "out" ("took it out", "pulled out the stem").
@@ -146,9 +148,11 @@ struct ArthroplastyComponents {
                     if ComponentWords.revisingWords.contains(word) { clause.revising = clause.revising ?? index }
                     if ComponentWords.removalWords.contains(word) { clause.removal = clause.removal ?? index }
                     if word == "new" { clause.fresh = true }
-                } else if word == "out", token.isAffirmed,
-                          (max(start, index - 3)..<index).contains(where: { ComponentWords.phrasalRemovalVerbs.contains(tokens[$0].text) }) {
-                    // "We took it out", "the stem was pulled out": taken out in other words.
+                } else if word == "out", token.isAffirmed, next != "of",
+                          (max(start, index - 3)..<index).contains(where: { ComponentWords.phrasalRemovalVerbs.contains(tokens[$0].text) })
+                            || (index > start && ComponentWords.hardwareOut.contains(tokens[index - 1].text)) {
+                    // "We took it out", "the stem was pulled out": taken out in other words; so is
+                    // hardware said "out" with no verb ("DHS and barrel out first", "plate out").
                     clause.exchange = clause.exchange ?? index
                     clause.removal = clause.removal ?? index
                     changeSentences.insert(token.sentence)
@@ -162,7 +166,10 @@ struct ArthroplastyComponents {
                     clause.generic = true
                 } else if ComponentWords.cementWords.contains(word), token.isAffirmed {
                     clause.cement = true
-                } else if ComponentWords.hardwareWords.contains(word), token.isAffirmed {
+                } else if ComponentWords.hardwareWords.contains(word), token.isAffirmed,
+                          // The tool a part is taken out with ("the femoral head was removed with the
+                          // cork screw") is no hardware taken out.
+                          !(max(start, index - 2)..<index).contains(where: { ["cork", "with", "using"].contains(tokens[$0].text) }) {
                     clause.hardware = true
                 } else if word == "spacer", token.isAffirmed,
                           !tokens[max(start, index - 3)...min(end, index + 2)].contains(where: { ComponentWords.removalWords.contains($0.text) || $0.text == "remove" }) {

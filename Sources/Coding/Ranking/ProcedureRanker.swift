@@ -30,7 +30,7 @@ struct ProcedureRanker: Sendable {
         var narrative = analyzed
         var documented: [ProcedureStatements.Documented] = []
         for (index, compiled) in entries.enumerated() {
-            if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative),
+            if let hits = Self.requiredHits(compiled, narrative: narrative, features: features),
                !ProcedureScorer.genericImplantOfAnotherRegion(compiled.entry.code, hits: hits, narrative: narrative, features: features) {
                 documented.append(.init(entryIndex: index, hits: hits))
             }
@@ -43,7 +43,7 @@ struct ProcedureRanker: Sendable {
             narrative.listItemSentences.formUnion(statements)
             narrative.listItemClauses = clauses
             documented = documented.compactMap { item in
-                ProcedureScorer.requiredHits(entries[item.entryIndex], narrative: narrative).map { .init(entryIndex: item.entryIndex, hits: $0) }
+                Self.requiredHits(entries[item.entryIndex], narrative: narrative, features: features).map { .init(entryIndex: item.entryIndex, hits: $0) }
             }
         }
         var candidates = scoreAll(documented, narrative, features, laterality) { _ in nil }
@@ -249,6 +249,31 @@ struct ProcedureRanker: Sendable {
         penalizeShorterMatches(&candidates)
         candidates.sort { $0.score > $1.score || ($0.score == $1.score && entry($0).code < entry($1).code) }
         return candidates
+    }
+
+    /// The required words of an entry (`ProcedureScorer.requiredHits`). Some facts are documented
+    /// by what was done, in words of the note's own, not only by the entry's phrases: a conversion
+    /// of earlier hip surgery (27132) by hardware of an earlier operation taken out of the hip that
+    /// is replaced ("the DHS plate and lag screw were removed and a cemented total hip was put in",
+    /// `ArthroplastyComponents.priorHipSurgery`), the dead muscle of a compartment release by its
+    /// removal in any words ("rectus femoris didn't twitch and was cut out back to bleeding edges").
+    /// The fact's evidence stands for the one group of the entry that is missing, when that group
+    /// is the fact's own words (its phrases open with the word given here), never the site's.
+    static let factsDocumentingGroups: [(fact: String, groupWord: String)] = [("priorHipSurgery", "conversion"), ("nonviableMuscleDebridement", "debridement")]
+    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures) -> [Phrase.Hit]? {
+        if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative) { return hits }
+        guard let (fact, groupWord) = factsDocumentingGroups.first(where: { compiled.entry.facts[$0.fact] == .bool(true) }) else { return nil }
+        let state = features.state(fact)
+        guard state.weight >= ProcedureScorer.minimumSectionWeight, let evidence = state.evidence else { return nil }
+        var hits: [Phrase.Hit] = []
+        var missing = 0
+        for (offset, group) in compiled.all.enumerated() {
+            if let hit = ProcedureScorer.best(group, in: narrative) { hits.append(hit); continue }
+            guard offset > 0, group.contains(where: { $0.text.hasPrefix(groupWord) }) else { return nil }
+            missing += 1
+            hits.append(evidence)
+        }
+        return missing == 1 ? hits : nil
     }
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }

@@ -435,6 +435,19 @@ enum ProcedureScorer {
             // "infected TKA", "flap to cover an exposed total knee prosthesis".
             score -= existingImplantPenalty
         }
+        if Self.primaryReplacement(entry), entry.anatomy.contains("hip-joint"), ownFeatures.state("priorHipSurgery").weight >= minimumSectionWeight {
+            // Hardware of an earlier hip operation taken out of the hip replaced today ("DHS plate
+            // and lag screw removed, cemented total hip put in"): the replacement converts earlier
+            // surgery (27132), which a code for a hip with none does not describe.
+            score -= untreatedPenalty
+        }
+        if entry.action == "fasciotomy", entry.facts["nonviableMuscleDebridement"] == nil,
+           Self.muscleViabilityFeatures.contains(where: { ownFeatures.state($0).weight >= minimumSectionWeight }) {
+            // Whether the muscle lives ("pink, twitches with the cautery", "grey, non-contractile,
+            // excised") is judged when compartments are released for compartment syndrome, never
+            // in a fascia lengthening or an iliotibial band release (27025, 27305).
+            score -= untreatedPenalty
+        }
         if entry.action == "fasciotomy", fasciaOpenedForCollection(required, in: narrative) {
             // "Incision over the anterior compartment, crural fascia opened, pus evacuated from
             // beneath it": the fascia was opened to reach the abscess (or mass), nothing released.
@@ -523,6 +536,8 @@ enum ProcedureScorer {
     }
 
     static let plannedSurgeryPenalty = 3.0
+    /// What a compartment release says of the muscle (alive, dead, dead and removed).
+    static let muscleViabilityFeatures = ["viableMuscle", "nonviableMuscle", "nonviableMuscleDebridement"]
 
     /// Words that say a bone or joint was injured: a fracture, its reduction or its union.
     static let injuryWords: Set<String> = [
