@@ -285,7 +285,7 @@ enum FeatureLexicon {
         ]),
         .init(feature: "traumatic", phrases: [
             "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
-            "avulsion", "avulsed",
+            "avulsion", "avulsed", "bimalleolar", "trimalleolar", "bimal", "trimal",
         ]),
         .init(feature: "nontraumatic", phrases: [
             "congenital", "developmental", "dysplasia", "pathologic*", "spontaneous", "nontraumatic", "atraumatic", "exertional",
