@@ -435,12 +435,6 @@ enum ProcedureScorer {
             // "infected TKA", "flap to cover an exposed total knee prosthesis".
             score -= existingImplantPenalty
         }
-        if Self.primaryReplacement(entry), entry.anatomy.contains("hip-joint"), ownFeatures.state("priorHipSurgery").weight >= minimumSectionWeight {
-            // Hardware of an earlier hip operation taken out of the hip replaced today ("DHS plate
-            // and lag screw removed, cemented total hip put in"): the replacement converts earlier
-            // surgery (27132), which a code for a hip with none does not describe.
-            score -= untreatedPenalty
-        }
         if entry.action == "fasciotomy", entry.facts["nonviableMuscleDebridement"] == nil,
            Self.muscleViabilityFeatures.contains(where: { ownFeatures.state($0).weight >= minimumSectionWeight }) {
             // Whether the muscle lives ("pink, twitches with the cautery", "grey, non-contractile,
