@@ -43,11 +43,15 @@ struct DiagnosisCoder: Sendable {
         // `healed` is true only beside one of its healing words: most narratives have none, and it
         // scans the hit's sentence for every hit of every fracture rule. Read once per narrative.
         let mayBeHealed = narrative.tokens.contains { Self.healedWords.contains($0.text) }
+        // The narrative's words that count as context when a code is chosen: read once, when a
+        // rule first matches.
+        var context: Context?
         for compiled in knowledgeBase.diagnosisRules {
-            let rule = compiled.rule
-            if let group = rule.group, let used = usedGroups[group], used.count != 1 { continue }
+            // The rule is copied (retaining each of its fields) only when it matches.
+            if let group = compiled.rule.group, let used = usedGroups[group], used.count != 1 { continue }
             guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames, unhealed: unhealed,
                                                mayBeHealed: mayBeHealed) else { continue }
+            let rule = compiled.rule
             if compiled.none.contains(where: { $0.hits(in: narrative).contains { $0.affirmed && !(($0.first...$0.last).allSatisfy(deviceSite.contains)) } }) { continue }
             var words = Set(narrative.tokens.indices.filter { narrative.tokens[$0].sentence == sentence && !narrative.tokens[$0].negated && !deviceSite.contains($0) }
                 .map { narrative.tokens[$0].text }).union(diagnosisWords)
@@ -110,8 +114,9 @@ struct DiagnosisCoder: Sendable {
                 usedGroups[group, default: []].formUnion(sides.isEmpty ? [.left, .right] : sides)
             }
             let evidence = hits.map { narrative.quote($0.first, $0.last) }
+            if context == nil { context = Context(narrative) }
             var chosen = choose(rule: compiled, words: words, synonymTargets: synonymTargets, sides: sides, narrative: narrative, sentence: sentence, features: features,
-                                excludedContext: excludedContext)
+                                narrativeContext: context!, excludedContext: excludedContext)
             if let question = rule.query { chosen.queries.append(DocumentationQuery(topic: "diagnosis", question: question)) }
             if rule.symptom == true {
                 // Signs and symptoms wait: they are coded only when no definitive diagnosis is.
@@ -282,10 +287,10 @@ struct DiagnosisCoder: Sendable {
     /// A sentence where every phrase group of the rule is stated (not negated, not uncertain, not history).
     private func match(_ compiled: CompiledDiagnosisRule, in narrative: AnalyzedNarrative, deviceSite: Set<Int> = [],
                        fractureNames: [Phrase.Hit] = [], unhealed: [Phrase.Hit] = [], mayBeHealed: Bool = true) -> (Int, [Phrase.Hit])? {
-        let nonunion = !unhealed.isEmpty && compiled.rule.kind == "fracture"
+        let nonunion = !unhealed.isEmpty && compiled.isFracture
         let tokens = narrative.tokens
         var perGroup: [[Int: Phrase.Hit]] = []
-        let context = Set(compiled.rule.context ?? [])
+        let context = compiled.contextGroups
         for (index, group) in compiled.all.enumerated() {
             var bySentence: [Int: Phrase.Hit] = [:]
             var hitsOfGroup: [Phrase.Hit] = []
@@ -304,7 +309,7 @@ struct DiagnosisCoder: Sendable {
             // "an intertrochanteric fracture that never united": the fracture is not what "never" negates.
             for hit in hitsOfGroup where (!hit.negated || (nonunion && unhealed.contains { $0.first > hit.last && tokens[$0.first].clause == tokens[hit.last].clause }))
                 && !hit.uncertain && !Self.doubtful(hit, in: narrative) && !Self.surgicalDislocation(hit, in: narrative)
-                && !(compiled.rule.kind == "fracture" && (Self.notYetBroken(hit, in: narrative) || (mayBeHealed && Self.healed(hit, in: narrative))))
+                && !(compiled.isFracture && (Self.notYetBroken(hit, in: narrative) || (mayBeHealed && Self.healed(hit, in: narrative))))
                 // The fracture of "nailed 10 months ago for a femoral shaft fracture … never united" is today's nonunion.
                 && (!hit.historical || context.contains(index) || nonunion
                     || Self.recentInjury(clause: narrative.tokens[hit.first].clause, in: narrative))
@@ -328,20 +333,38 @@ struct DiagnosisCoder: Sendable {
 
     private struct Choice { var codes: [String] = []; var queries: [DocumentationQuery] = [] }
 
+    /// Words of the whole narrative (affirmed or history), which count too when a code is chosen,
+    /// less than the condition's own sentence; those of six letters or more apart, with their
+    /// lengths, for the test of a shared start (`score`).
+    struct Context {
+        let words: Set<String>
+        let long: [(word: String, count: Int, ascii: Bool)]
+
+        init(_ narrative: AnalyzedNarrative) {
+            words = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text))
+            long = words.compactMap { word in
+                let count = word.count
+                return count >= 6 ? (word, count, DiagnosisCoder.isPlainASCII(word)) : nil
+            }
+        }
+    }
+
+    /// Printable ASCII only: each byte is a character of its own, so bytes compare as characters.
+    static func isPlainASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 32 && $0 < 127 } }
+
     private func choose(rule compiledRule: CompiledDiagnosisRule, words: Set<String>, synonymTargets: Set<String>, sides: Set<Side>, narrative: AnalyzedNarrative, sentence: Int,
-                        features: DetectedFeatures, excludedContext: Set<String> = []) -> Choice {
+                        features: DetectedFeatures, narrativeContext: Context, excludedContext: Set<String> = []) -> Choice {
         let rule = compiledRule.rule
         let table = knowledgeBase.icd
         var choice = Choice()
         var rows = compiledRule.rows.map(\.row)
         guard !rows.isEmpty else { return choice }
-        var wordsByRow: [Int: [String]] = [:]
-        for (row, words) in compiledRule.rows { wordsByRow[row] = words }
+        let wordsByRow = compiledRule.wordsByRow
         func descriptionWords(_ row: Int) -> [String] { wordsByRow[row] ?? [] }
         let lateral = rows.contains { descriptionWords($0).contains("right") }
-        let ruleTargets = Set((rule.synonyms ?? [:]).values.flatMap { $0.split(separator: " ").map(String.init) })
+        let ruleTargets = compiledRule.synonymTargets
         // Words of the whole narrative count too, less than the condition's own sentence.
-        let context = Set(narrative.tokens.filter { $0.isAffirmed || $0.historical }.map(\.text)).subtracting(excludedContext)
+        let context = excludedContext.isEmpty ? narrativeContext.words : narrativeContext.words.subtracting(excludedContext)
         var targets: [Side?] = [nil]
         var bilateral = false
         if lateral {
@@ -379,7 +402,9 @@ struct DiagnosisCoder: Sendable {
                 case nil: 0
                 }
             }
-            let scored = candidates.map { (row: $0, score: sideBonus($0) + score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context, synonyms: synonymTargets, ruleTargets: ruleTargets)) }
+            let scored = candidates.map { (row: $0, score: sideBonus($0) + score($0, words, descriptionWords, nondisplaced: nondisplaced, context: context,
+                                                                                                longContext: narrativeContext.long, excludedContext: excludedContext,
+                                                                                                synonyms: synonymTargets, ruleTargets: ruleTargets)) }
             guard var best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.row > $1.row) })?.row else { continue }
             // Equally fitting codes ("spastic" fits quadriplegic, diplegic and hemiplegic CP alike):
             // the unspecified code of the stem rather than a guess.
@@ -395,16 +420,21 @@ struct DiagnosisCoder: Sendable {
         return choice
     }
 
+    /// `context`: the narrative's context words less `excludedContext`; `longContext`: those of six
+    /// letters or more before the exclusion.
     private func score(_ row: Int, _ words: Set<String>, _ descriptionWords: (Int) -> [String], nondisplaced: Bool,
-                       context: Set<String>, synonyms: Set<String>, ruleTargets: Set<String>) -> Double {
+                       context: Set<String>, longContext: [(word: String, count: Int, ascii: Bool)], excludedContext: Set<String>,
+                       synonyms: Set<String>, ruleTargets: Set<String>) -> Double {
         var total = 0.0
-        var seen: Set<String> = []
+        // A description has a dozen words or so: a list is cheaper than a set built for each row.
+        var seen: [String] = []
         var negative = false
         for word in descriptionWords(row) {
             // "without intracondylar extension": what a code excludes is not asked of the narrative.
             if word == "without" { negative = true; continue }
             if negative { if word == "of" { negative = false }; continue }
-            guard seen.insert(word).inserted else { continue }
+            guard !seen.contains(word) else { continue }
+            seen.append(word)
             switch word {
             case "unspecified": total -= 0.5
             case "other": total += synonyms.contains("other") ? 1.75 : -0.8
@@ -421,14 +451,25 @@ struct DiagnosisCoder: Sendable {
                 }
                 // "displacement"/"displaced", "malleolar"/"malleolus"; not "posterolateral"/"posterior"
                 // or "arthrotomy"/"arthroplasty": the shared start must be nearly the whole shorter word.
-                func near(_ set: Set<String>) -> Bool {
-                    set.contains(word) || set.contains { other in
-                        guard other.count >= 6, word.count >= 6 else { return false }
-                        let shared = zip(other, word).prefix { $0 == $1 }.count
-                        return shared >= 6 && shared >= min(other.count, word.count) - 2
-                    }
+                // Lengths in characters, each counted once; ASCII words compared byte by byte.
+                let count = word.count
+                let ascii = Self.isPlainASCII(word)
+                func shares(_ other: String, _ otherCount: Int, _ otherASCII: Bool) -> Bool {
+                    let shared = ascii && otherASCII ? zip(other.utf8, word.utf8).prefix { $0 == $1 }.count : zip(other, word).prefix { $0 == $1 }.count
+                    return shared >= 6 && shared >= min(otherCount, count) - 2
                 }
-                if synonyms.contains(word) { total += 1.75 } else if near(words) { total += 1.5 } else if near(context) { total += 0.25 } else { total -= 2.0 }
+                func near(_ set: Set<String>) -> Bool {
+                    set.contains(word) || (count >= 6 && set.contains { other in
+                        let otherCount = other.count
+                        return otherCount >= 6 && shares(other, otherCount, Self.isPlainASCII(other))
+                    })
+                }
+                func nearContext() -> Bool {
+                    context.contains(word) || (count >= 6 && longContext.contains { other in
+                        !excludedContext.contains(other.word) && shares(other.word, other.count, other.ascii)
+                    })
+                }
+                if synonyms.contains(word) { total += 1.75 } else if near(words) { total += 1.5 } else if nearContext() { total += 0.25 } else { total -= 2.0 }
             }
         }
         return total

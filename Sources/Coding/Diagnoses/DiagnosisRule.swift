@@ -51,14 +51,27 @@ final class CompiledDiagnosisRule: Sendable {
     /// The group of a fracture rule that says the bone is broken ("fracture", "fractured", "nonunion"):
     /// a fracture pattern or classification beside the site says it too ("spiral", "Schatzker II").
     let fractureGroup: Int?
+    /// Read from the rule once rather than for every narrative: whether it is a fracture's, the
+    /// groups that may be history (`context`), the description words of each row, and the words
+    /// its synonyms map to.
+    let isFracture: Bool
+    let contextGroups: Set<Int>
+    let wordsByRow: [Int: [String]]
+    let synonymTargets: Set<String>
 
     init(rule: DiagnosisRule, compiler: inout PhraseCompiler, icd: ICD10CMTable) {
         self.rule = rule
+        isFracture = rule.kind == "fracture"
+        contextGroups = Set(rule.context ?? [])
+        synonymTargets = Set((rule.synonyms ?? [:]).values.flatMap { $0.split(separator: " ").map(String.init) })
         all = rule.all.map { $0.map { compiler.compile($0) } }
         none = (rule.none ?? []).map { compiler.compile($0) }
         fractureGroup = rule.kind == "fracture" ? rule.all.firstIndex { $0.contains("fracture") } : nil
         rows = icd.rows(under: rule.stem).filter { icd.kind(row: $0) != "H" }.map { row in
             (row, icd.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         }
+        var wordsByRow: [Int: [String]] = [:]
+        for (row, words) in rows { wordsByRow[row] = words }
+        self.wordsByRow = wordsByRow
     }
 }
