@@ -19,7 +19,6 @@ final class CompiledEntry: Sendable {
     /// Related codes it competes with, and those reported together with it (worked out once).
     let competitors: Set<String>
     let companions: Set<String>
-
     init(entry: ProcedureEntry, all: [[Phrase]], any: [[Phrase]], none: [Phrase]) {
         self.entry = entry
         self.all = all
@@ -35,6 +34,20 @@ struct CompiledFeature: Sendable {
     let feature: String
     let phrases: [Phrase]
     let blockers: [Phrase]
+    /// Read from the name once, not for every narrative (`FeatureDetector.detect`): a body region
+    /// keeps the sentences a correction supersedes; the revision hint counts history; an approach's name.
+    let isRegion: Bool
+    let isRevisionHint: Bool
+    let approach: String?
+
+    init(feature: String, phrases: [Phrase], blockers: [Phrase]) {
+        self.feature = feature
+        self.phrases = phrases
+        self.blockers = blockers
+        isRegion = feature.hasPrefix("region:")
+        isRevisionHint = feature == "hint:revision"
+        approach = feature.hasPrefix("approach:") ? String(feature.dropFirst("approach:".count)) : nil
+    }
 }
 
 /// Everything the engine knows, loaded once: CPT entries (bundled, then deployment files on

@@ -114,16 +114,19 @@ enum FeatureDetector {
                 superseded.insert(narrative.tokens[index - 1].sentence)
             }
         }
-        for feature in features {
-            let keepsSuperseded = feature.feature.hasPrefix("region:")
+        // By index: `for feature in features` retains each feature's name and phrase arrays, and
+        // most features have no word in any one narrative.
+        for featureIndex in features.indices {
+            let feature = features[featureIndex]
+            let keepsSuperseded = feature.isRegion
             var blocked: [ClosedRange<Int>] = []
-            for blocker in feature.blockers { for hit in blocker.hits(in: narrative) { blocked.append(hit.first...hit.last) } }
+            for blocker in feature.blockers where narrative.mayContain(blocker) { for hit in blocker.hits(in: narrative) { blocked.append(hit.first...hit.last) } }
             var state = DetectedFeatures.State()
             // A correcting sentence that denies (or affirms) the fact overrides earlier sentences.
             var correctedDenial = false, correctedAffirmation = false
             // An earlier arthroplasty or hardware in the joint is told as history ("failed UKA
             // 2019", "s/p THA"): for the revision hint the history is the point, wherever it is.
-            let historyCounts = feature.feature == "hint:revision"
+            let historyCounts = feature.isRevisionHint
             for index in feature.phrases.indices where narrative.mayContain(feature.phrases[index]) {
                 for hit in feature.phrases[index].hits(in: narrative) where !blocked.contains(where: { $0.overlaps(hit.first...hit.last) })
                     && tokens.map({ $0[hit.first] }) ?? true {
@@ -132,8 +135,7 @@ enum FeatureDetector {
                     if hit.affirmed || (historyCounts && hit.historical && !hit.negated && !hit.uncertain) {
                         let weight = historyCounts ? 1 : hit.section.procedureWeight
                         if weight >= 0.5 { state.count += 1 }
-                        if feature.feature.hasPrefix("approach:"), weight >= 0.5 {
-                            let approach = String(feature.feature.dropFirst("approach:".count))
+                        if let approach = feature.approach, weight >= 0.5 {
                             detected.approachSentences[approach, default: []].insert(hit.sentence)
                             detected.approachClauses[approach, default: []].insert(narrative.tokens[hit.first].clause)
                         }
@@ -267,8 +269,10 @@ enum FeatureDetector {
         }
         var released: [Phrase.Hit] = []
         for name in ["anterior", "lateral", "posterior", "medial"] {
-            guard let feature = features.first(where: { $0.feature == "compartment:" + name }) else { continue }
-            if let hit = feature.phrases.flatMap({ $0.hits(in: narrative) }).first(where: { $0.affirmed && $0.section.procedureWeight >= 0.5 && releasedClause($0) }) {
+            // The name built once, not for each feature it is compared with.
+            let compartment = "compartment:" + name
+            guard let feature = features.first(where: { $0.feature == compartment }) else { continue }
+            if let hit = feature.phrases.filter({ narrative.mayContain($0) }).flatMap({ $0.hits(in: narrative) }).first(where: { $0.affirmed && $0.section.procedureWeight >= 0.5 && releasedClause($0) }) {
                 released.append(hit)
             }
         }
