@@ -19,8 +19,13 @@ final class CompiledEntry: Sendable {
     /// Related codes it competes with, and those reported together with it (worked out once).
     let competitors: Set<String>
     let companions: Set<String>
+    /// A hip dislocation's treatment (`PriorImplant.namesHipProsthesis` asks it of every group a
+    /// narrative misses, which copied the entry each time).
+    let treatsHipDislocation: Bool
+
     init(entry: ProcedureEntry, all: [[Phrase]], any: [[Phrase]], none: [Phrase]) {
         self.entry = entry
+        treatsHipDislocation = entry.action == "dislocation-treatment" && entry.anatomy.contains("hip-joint")
         self.all = all
         self.any = any
         self.none = none

@@ -46,7 +46,9 @@ struct ProcedureRanker: Sendable {
                 Self.requiredHits(entries[item.entryIndex], narrative: narrative, features: features).map { .init(entryIndex: item.entryIndex, hits: $0) }
             }
         }
-        var candidates = scoreAll(documented, narrative, features, laterality) { _ in nil }
+        // The same tokens for both rounds of scoring (only the statements differ from `analyzed`).
+        let note = NoteReadings(narrative)
+        var candidates = scoreAll(documented, narrative, features, laterality, note: note) { _ in nil }
         var cluster = clusters(candidates)
         // Several procedures: each reads the facts of its own statement (FactTerritory).
         let territory = FactTerritory(candidates: candidates, cluster: cluster, compiled: entries, narrative: narrative)
@@ -58,7 +60,7 @@ struct ProcedureRanker: Sendable {
                 if cache[mask] == nil { cache[mask] = FeatureDetector.detect(narrative, features: knowledgeBase.features, tokens: mask) }
                 byEntry[candidate.entryIndex] = cache[mask]
             }
-            candidates = scoreAll(documented, narrative, features, laterality) { byEntry[$0] }
+            candidates = scoreAll(documented, narrative, features, laterality, note: note) { byEntry[$0] }
             cluster = clusters(candidates)
         }
         var selected: [Int] = []
@@ -232,14 +234,14 @@ struct ProcedureRanker: Sendable {
     /// Every documented entry scored (facts from `factFeatures` when given), entries mixing the
     /// words of two procedure statements marked, best first.
     private func scoreAll(_ documented: [ProcedureStatements.Documented], _ narrative: AnalyzedNarrative, _ features: DetectedFeatures,
-                          _ laterality: LateralityReader, factFeatures: (Int) -> DetectedFeatures?) -> [ScoredCandidate] {
+                          _ laterality: LateralityReader, note: NoteReadings, factFeatures: (Int) -> DetectedFeatures?) -> [ScoredCandidate] {
         let entries = knowledgeBase.compiled
         var candidates: [ScoredCandidate] = []
         for item in documented {
             let compiled = entries[item.entryIndex]
             guard var candidate = ProcedureScorer.score(compiled, index: item.entryIndex, hits: item.hits, narrative: narrative, features: features,
                                                         factFeatures: factFeatures(item.entryIndex), documented: documented, all: entries,
-                                                        bilateralBySide: laterality.bothSides, detectable: knowledgeBase.detectableFacts) else { continue }
+                                                        bilateralBySide: laterality.bothSides, detectable: knowledgeBase.detectableFacts, note: note) else { continue }
             if ProcedureStatements.mixed(candidate.required, entry: compiled, documented: documented, compiled: entries, narrative: narrative) {
                 candidate.mixed = true
                 candidate.score -= Self.mixedPenalty

@@ -16,6 +16,17 @@ struct ScoredCandidate: Sendable {
     var ruledOutWordInCondition = false
 }
 
+/// What the scorer asks of the whole note for every candidate of a kind (each fracture or
+/// dislocation treatment scanned every token again): pure functions of the note's tokens, read
+/// once per ranking, when first asked.
+final class NoteReadings {
+    let narrative: AnalyzedNarrative
+    init(_ narrative: AnalyzedNarrative) { self.narrative = narrative }
+    lazy var namesInjury = ProcedureScorer.namesInjury(narrative)
+    lazy var dislocationOnly = ProcedureScorer.dislocationOnly(narrative)
+    lazy var onlyTendonsDislocated = ProcedureScorer.onlyTendonsDislocated(narrative)
+}
+
 /// Scores one entry against an analysed narrative (nil when it is not a candidate).
 enum ProcedureScorer {
     /// Procedure evidence must come from somewhere that describes today's operation.
@@ -105,10 +116,13 @@ enum ProcedureScorer {
     /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
     /// strong, from the statement whose site documents most of the other groups.
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> [Phrase.Hit]? {
+        // Most entries miss their first group: the array is reserved only once a group is found,
+        // and the groups are read by index (`for group in` retains each group array).
         var hits: [Phrase.Hit] = []
-        hits.reserveCapacity(compiled.all.count)
-        for group in compiled.all {
-            guard let hit = best(group, in: narrative) else {
+        let groups = compiled.all
+        for groupIndex in groups.indices {
+            guard let hit = best(groups[groupIndex], in: narrative) else {
+                let group = groups[groupIndex]
                 // A fasciotomy that names no compartment ("fasciotomy performed, wounds left open"):
                 // the group naming the code's compartments is not required, so the compartment
                 // codes are ranked and the surgeon asked which compartments, rather than nothing said.
@@ -120,13 +134,14 @@ enum ProcedureScorer {
                     continue
                 }
                 // A hip replaced earlier holds its prosthesis when it dislocates today (`PriorImplant`).
-                if PriorImplant.namesHipProsthesis(group, entry: compiled.entry),
+                if compiled.treatsHipDislocation, PriorImplant.namesHipProsthesis(group, entry: compiled.entry),
                    let prior = PriorImplant.historyHit(group, own: hits, narrative: narrative) {
                     hits.append(prior)
                     continue
                 }
                 return nil
             }
+            if hits.isEmpty { hits.reserveCapacity(groups.count) }
             hits.append(hit)
         }
         guard hits.count >= 2, var site = hits.first else { return hits }
@@ -207,7 +222,7 @@ enum ProcedureScorer {
     /// narrative documents several (`FactTerritory`), else nil.
     static func score(_ compiled: CompiledEntry, index: Int, hits: [Phrase.Hit], narrative: AnalyzedNarrative, features: DetectedFeatures,
                       factFeatures: DetectedFeatures? = nil, documented: [ProcedureStatements.Documented] = [], all entries: [CompiledEntry] = [],
-                      bilateralBySide: Bool, detectable: Set<String>) -> ScoredCandidate? {
+                      bilateralBySide: Bool, detectable: Set<String>, note: NoteReadings? = nil) -> ScoredCandidate? {
         var score = 0.0
         var required: [Phrase.Hit] = []
         var strongest = 0.0
@@ -462,17 +477,18 @@ enum ProcedureScorer {
             // fracture of the humerus", "elbow ulnar collateral ligament reconstruction".
             score -= outsideSitePenalty
         }
-        if entry.action == "fracture-treatment", !Self.namesInjury(narrative) {
+        let note = note ?? NoteReadings(narrative)
+        if entry.action == "fracture-treatment", !note.namesInjury {
             // Fracture care with nothing broken in the note: "8-plate to the medial distal femur for
             // genu valgum" is a plate on a femur, not a femoral shaft fracture plated.
             score -= untreatedPenalty
-        } else if entry.action == "fracture-treatment", features.fixations.isEmpty, Self.dislocationOnly(narrative) {
+        } else if entry.action == "fracture-treatment", features.fixations.isEmpty, note.dislocationOnly {
             // Nor is a joint or a tendon put back where it belongs ("dislocation of the proximal
             // tibiofibular joint, direct pressure on the fibular head", "peroneal tendons dislocating
             // over the fibula, relocated"), nothing fixed and no word of the note naming a fracture.
             score -= outsideSitePenalty
         }
-        if entry.action == "dislocation-treatment", Self.onlyTendonsDislocated(narrative) {
+        if entry.action == "dislocation-treatment", note.onlyTendonsDislocated {
             // "The peroneal tendons dislocating over the fibula … relocated": what was out of place is
             // a tendon, not the joint (27675/27676, not an ankle dislocation).
             score -= outsideSitePenalty
