@@ -61,8 +61,8 @@ public struct AnalyzedNarrative: Sendable {
     /// retaining its text and keys, and most phrases are not in any one narrative (a quarter of
     /// the benchmark's time went to those retains).
     @inline(__always) func mayContain(_ phrase: Phrase) -> Bool {
-        guard let head = phrase.keys.first else { return false }
-        return positions(of: head) != nil
+        // `head` is -1 for a phrase with no key, which `positions(of:)` answers with nil.
+        return positions(of: phrase.head) != nil
     }
 
     /// A sentence is a list item when, on its line, only a marker stands before it (after an

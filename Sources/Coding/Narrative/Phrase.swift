@@ -6,6 +6,17 @@ struct Phrase: Sendable, Equatable {
     /// anesthesia", "not fixed"): its own negation word states the fact, so the phrase counts
     /// as affirmed unless a negation before it in its clause turns it round.
     var internalNegation = false
+    /// Its first key (-1 when it has none), kept beside the phrase: `AnalyzedNarrative.mayContain`
+    /// asks it of every phrase of the knowledge base for every narrative, and reading `keys.first`
+    /// went to the heap (a cache miss) for each phrase.
+    let head: Int32
+
+    init(text: String, keys: [Int32], internalNegation: Bool = false) {
+        self.text = text
+        self.keys = keys
+        self.internalNegation = internalNegation
+        head = keys.first ?? -1
+    }
 
     /// Where a phrase was found, and what the sentence says about it.
     struct Hit: Sendable, Equatable {
@@ -21,7 +32,7 @@ struct Phrase: Sendable, Equatable {
 
     /// Every occurrence in the narrative.
     func hits(in narrative: AnalyzedNarrative) -> [Hit] {
-        guard let head = keys.first, let starts = narrative.positions(of: head) else { return [] }
+        guard let starts = narrative.positions(of: head) else { return [] }
         var result: [Hit] = []
         for start in starts {
             let position = Int(start)
