@@ -71,6 +71,11 @@ public struct AnalyzedNarrative: Sendable {
     private static func listItems(_ tokens: [NarrativeToken], _ bytes: [UInt8]) -> Set<Int> {
         var items: Set<Int> = []
         var labelled: [SectionKind: [Int]] = [:]
+        // An ASCII note's line lead is read on its bytes (the same answers: each byte is a
+        // character, and the only ASCII whitespace `trimmingCharacters(in: .whitespaces)` trims is
+        // space and tab); through Foundation, a sentence in the middle of a long line decoded and
+        // trimmed everything before it on the line.
+        let ascii = bytes.allSatisfy { $0 < 128 }
         var index = 0
         while index < tokens.count {
             let sentence = tokens[index].sentence
@@ -78,15 +83,39 @@ public struct AnalyzedNarrative: Sendable {
             while last + 1 < tokens.count, tokens[last + 1].sentence == sentence { last += 1 }
             var lineStart = tokens[index].start
             while lineStart > 0, bytes[lineStart - 1] != 10 { lineStart -= 1 }
-            let lead = String(decoding: bytes[lineStart..<tokens[index].start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let marker = lead.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
-            let body = marker.trimmingCharacters(in: CharacterSet(charactersIn: "().#:"))
-            let numbered = !body.isEmpty && body.count <= 2 && body.allSatisfy(\.isNumber) && marker != body
-            let bulleted = ["-", "•", "*"].contains(marker)
+            let leadEmpty: Bool, leadEndsInColon: Bool, numbered: Bool, bulleted: Bool
+            if ascii {
+                func blank(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+                var low = lineStart, high = tokens[index].start
+                while low < high, blank(bytes[low]) { low += 1 }
+                while high > low, blank(bytes[high - 1]) { high -= 1 }
+                leadEmpty = low == high
+                leadEndsInColon = high > low && bytes[high - 1] == UInt8(ascii: ":")
+                // The lead's last word, and that word without ( ) . # : at its ends.
+                var markerStart = high
+                while markerStart > low, !blank(bytes[markerStart - 1]) { markerStart -= 1 }
+                func trimmed(_ byte: UInt8) -> Bool {
+                    byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ":")
+                }
+                var bodyStart = markerStart, bodyEnd = high
+                while bodyStart < bodyEnd, trimmed(bytes[bodyStart]) { bodyStart += 1 }
+                while bodyEnd > bodyStart, trimmed(bytes[bodyEnd - 1]) { bodyEnd -= 1 }
+                numbered = bodyEnd > bodyStart && bodyEnd - bodyStart <= 2 && bytes[bodyStart..<bodyEnd].allSatisfy { $0 >= 48 && $0 <= 57 }
+                    && bodyEnd - bodyStart != high - markerStart
+                bulleted = high - markerStart == 1 && (bytes[markerStart] == UInt8(ascii: "-") || bytes[markerStart] == UInt8(ascii: "*"))
+            } else {
+                let lead = String(decoding: bytes[lineStart..<tokens[index].start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let marker = lead.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
+                let body = marker.trimmingCharacters(in: CharacterSet(charactersIn: "().#:"))
+                leadEmpty = lead.isEmpty
+                leadEndsInColon = lead.hasSuffix(":")
+                numbered = !body.isEmpty && body.count <= 2 && body.allSatisfy(\.isNumber) && marker != body
+                bulleted = ["-", "•", "*"].contains(marker)
+            }
             var lineEnd = tokens[last].end
             while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
             let tail = bytes[tokens[last].end..<lineEnd]
-            let ownLine = (lead.isEmpty || lead.hasSuffix(":")) && tail.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 46 || $0 == 44 || $0 == 59 }
+            let ownLine = (leadEmpty || leadEndsInColon) && tail.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 46 || $0 == 44 || $0 == 59 }
             if numbered || bulleted || ownLine { items.insert(sentence) }
             // "R femoral shaft fx: IM nail. R tibial shaft fx: IM nail.": a sentence that opens
             // with a short label and a colon is an item when another of its section is too.

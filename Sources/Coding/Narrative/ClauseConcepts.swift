@@ -189,11 +189,8 @@ extension NarrativeAnalyzer {
         // A concept with a group of which the narrative has no word at all is in no clause or
         // sentence: read once here, not for each clause and sentence.
         let texts = Set(tokens.map(\.text))
-        let present = lexicon.concepts.map { concept in
-            concept.groups.allSatisfy { group in
-                group.contains { pattern in pattern.hasSuffix("*") ? texts.contains { Lexicon.matches($0, pattern) } : texts.contains(pattern) }
-            }
-        }
+        let conceptGroups = lexicon.conceptGroups
+        let present = conceptGroups.map { groups in groups.allSatisfy { $0.matchesAny(of: texts) } }
         // "tensor fascia lata(e)" names a muscle, not the fascia: "open release of the tensor fascia
         // lata and gluteus medius" is a tendon release, no fasciotomy.
         func partOfMuscleName(_ i: Int) -> Bool {
@@ -204,16 +201,17 @@ extension NarrativeAnalyzer {
             for (conceptIndex, concept) in lexicon.concepts.enumerated() where present[conceptIndex] && concept.afterFirst && concept.sentenceScope != isClause {
                 // In order: a word of each group after the one before; the word goes after the first
                 // group's word nearest the second group's, with the second group's scope.
-                func isIn(_ group: [String], _ i: Int) -> Bool { !partOfMuscleName(i) && group.contains { Lexicon.matches(tokens[i].text, $0) } }
+                func isIn(_ group: Lexicon.WordGroup, _ i: Int) -> Bool { !partOfMuscleName(i) && group.matches(tokens[i].text) }
+                let groups = conceptGroups[conceptIndex]
                 var search = members.startIndex
                 var found: [Int] = []
-                for group in concept.groups {
+                for group in groups {
                     guard let at = members[search...].firstIndex(where: { isIn(group, $0) }) else { found = []; break }
                     found.append(members[at])
                     search = at + 1
                 }
                 guard found.count == concept.groups.count, found.count >= 2,
-                      let first = members.last(where: { $0 < found[1] && isIn(concept.groups[0], $0) }) else { continue }
+                      let first = members.last(where: { $0 < found[1] && isIn(groups[0], $0) }) else { continue }
                 if first + 1 < tokens.count, tokens[first + 1].text == concept.concept { continue }
                 // Over a sentence, the bone is named on its own: it ends its clause or only its shaft
                 // follows ("L tibia - long spiral", "fibular shaft, L, oblique"), not "tibial plateau,
@@ -255,8 +253,9 @@ extension NarrativeAnalyzer {
                 var last = -1
                 var action = -1
                 var all = true
-                for (offset, group) in concept.groups.enumerated() {
-                    guard let index = members.last(where: { i in !partOfMuscleName(i) && group.contains { Lexicon.matches(tokens[i].text, $0) } }) else { all = false; break }
+                let groups = conceptGroups[conceptIndex]
+                for (offset, group) in groups.enumerated() {
+                    guard let index = members.last(where: { i in !partOfMuscleName(i) && group.matches(tokens[i].text) }) else { all = false; break }
                     last = max(last, index)
                     if offset == 1 { action = index }
                 }
@@ -269,7 +268,7 @@ extension NarrativeAnalyzer {
                     let word = tokens[last].text
                     if Self.longBoneWords.contains(word), Self.nameGoesOn(tokens, after: last) { continue }
                     if Self.nailWords.contains(word),
-                       !(max(0, last - 2)..<last).contains(where: { i in concept.groups[0].contains { Lexicon.matches(tokens[i].text, $0) } })
+                       !(max(0, last - 2)..<last).contains(where: { i in groups[0].matches(tokens[i].text) })
                         || Self.nameGoesOn(tokens, after: last) { continue }
                 }
                 if all, last >= 0, !insertions.contains(where: { $0.after == last && $0.token.text == concept.concept }) {

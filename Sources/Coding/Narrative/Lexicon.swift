@@ -12,7 +12,10 @@ struct Lexicon: Sendable {
     /// A concept written `word:sentence` looks for its groups in the whole sentence; `word:after-first`
     /// needs its groups in order in the clause and puts the word right after the first group's word
     /// ("posterior malleolar fragment reduced and held with two screws" → "… fragment fixed …").
-    var concepts: [(concept: String, groups: [[String]], sentenceScope: Bool, afterFirst: Bool)] = []
+    private(set) var concepts: [(concept: String, groups: [[String]], sentenceScope: Bool, afterFirst: Bool)] = []
+    /// The groups of each concept as matchers (`concepts[i].groups[j]` is `conceptGroups[i][j]`),
+    /// read once: `addConcepts` asks them of every word of every clause and sentence.
+    private(set) var conceptGroups: [[WordGroup]] = []
 
     mutating func loadConcepts(_ tsv: String) {
         concepts = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
@@ -21,6 +24,29 @@ struct Lexicon: Sendable {
             let parts = fields[0].split(separator: ":").map(String.init)
             return (parts[0], fields.dropFirst().map { $0.split(separator: ",").map(String.init) },
                     parts.contains("sentence"), parts.contains("after-first"))
+        }
+        conceptGroups = concepts.map { $0.groups.map(WordGroup.init) }
+    }
+
+    /// Words and `stem*` patterns, any of which a word may be (`Lexicon.matches`): the whole
+    /// words in a set, the stems without their star.
+    struct WordGroup: Sendable {
+        let words: Set<String>
+        let stems: [String]
+
+        init(_ patterns: [String]) {
+            words = Set(patterns.filter { !$0.hasSuffix("*") })
+            stems = patterns.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+        }
+
+        /// Whether `word` matches one of the patterns.
+        @inline(__always) func matches(_ word: String) -> Bool {
+            words.contains(word) || stems.contains { word.hasPrefix($0) }
+        }
+
+        /// Whether some word of `texts` matches one of the patterns.
+        func matchesAny(of texts: Set<String>) -> Bool {
+            words.contains { texts.contains($0) } || stems.contains { stem in texts.contains { $0.hasPrefix(stem) } }
         }
     }
 
@@ -69,7 +95,12 @@ struct Lexicon: Sendable {
         }
         abbreviations = table
         longestAbbreviation = longest
+        abbreviationHeads = Set(table.keys.compactMap(\.first))
     }
+
+    /// The first words of the abbreviations: a word that starts none is not looked up as the
+    /// start of one, two and three words (an array built and hashed for each).
+    let abbreviationHeads: Set<String>
 
     /// Words that carry no meaning for matching: dropped from both phrases and narratives, so
     /// "open reduction and internal fixation" matches "open reduction internal fixation".

@@ -136,7 +136,7 @@ struct NarrativeAnalyzer: Sendable {
                 continue
             }
             var matched = false
-            var length = min(lexicon.longestAbbreviation, raw.count - index)
+            var length = lexicon.abbreviationHeads.contains(raw[index].text) ? min(lexicon.longestAbbreviation, raw.count - index) : 0
             while length >= 1, !matched {
                 let window = raw[index..<(index + length)]
                 if length == 1 || window.dropFirst().allSatisfy({ $0.boundary == .none }),
