@@ -22,9 +22,13 @@ final class CompiledEntry: Sendable {
     /// A hip dislocation's treatment (`PriorImplant.namesHipProsthesis` asks it of every group a
     /// narrative misses, which copied the entry each time).
     let treatsHipDislocation: Bool
+    /// The number of each `all` group among the knowledge base's distinct groups (the same phrases,
+    /// the same number): `GroupBests` reads a group shared by several entries once per narrative.
+    let allIDs: [Int]
 
-    init(entry: ProcedureEntry, all: [[Phrase]], any: [[Phrase]], none: [Phrase]) {
+    init(entry: ProcedureEntry, all: [[Phrase]], any: [[Phrase]], none: [Phrase], allIDs: [Int]) {
         self.entry = entry
+        self.allIDs = allIDs
         treatsHipDislocation = entry.action == "dislocation-treatment" && entry.anatomy.contains("hip-joint")
         self.all = all
         self.any = any
@@ -69,6 +73,14 @@ public final class KnowledgeBase: Sendable {
     /// days of the codes it lists come from there.
     public let feeSchedule: FeeScheduleIndicators?
     let compiled: [CompiledEntry]
+    /// The distinct `all` groups of the entries (`CompiledEntry.allIDs` numbers them).
+    let groups: [[Phrase]]
+    /// Per entry, in the order of `compiled`: the number of its first `all` group, and whether
+    /// it may be documented with no hit of that group (a hip dislocation's prosthesis told as
+    /// history, `PriorImplant`). Side by side so the ranker passes over the entries whose first
+    /// group a narrative lacks without reading the entries themselves.
+    let firstGroupIDs: [Int]
+    let firstGroupOptional: [Bool]
     let features: [CompiledFeature]
     /// Boolean facts the engine can see in a narrative (standard ones plus the files' `detect`).
     let detectableFacts: Set<String>
@@ -181,6 +193,8 @@ public final class KnowledgeBase: Sendable {
         lexicon.loadPCSOperations(pcsOperations)
         var compiler = PhraseCompiler(lexicon: lexicon)
         var compiled: [CompiledEntry] = []
+        var groupIDs: [[String]: Int] = [:]
+        var groups: [[Phrase]] = []
         var phraseIssues: [KnowledgeBaseIssue] = []
         try Self.validateIncludes(entries, sources: sources)
         for entry in entries {
@@ -202,9 +216,19 @@ public final class KnowledgeBase: Sendable {
                 throw KnowledgeBaseError(.invalidEntry, file: sources[entry.code] ?? "?", entry: entry.code,
                                          problem: "match.all group \(empty + 1) has no phrase that can match (only stop words)")
             }
+            let allIDs = all.map { group in
+                let texts = group.map(\.text)
+                if let id = groupIDs[texts] { return id }
+                groupIDs[texts] = groups.count
+                groups.append(group)
+                return groups.count - 1
+            }
             compiled.append(CompiledEntry(entry: entry, all: all, any: (entry.match.any ?? []).map(compile).filter { !$0.isEmpty },
-                                          none: compile(entry.match.none ?? [])))
+                                          none: compile(entry.match.none ?? []), allIDs: allIDs))
         }
+        self.groups = groups
+        firstGroupIDs = compiled.map { $0.allIDs.first ?? -1 }
+        firstGroupOptional = compiled.map { $0.allIDs.isEmpty || $0.treatsHipDislocation }
         var features = FeatureLexicon.definitions.map { definition in
             CompiledFeature(feature: definition.feature, phrases: definition.phrases.map { compiler.compile($0) },
                             blockers: definition.blockers.map { compiler.compile($0) })

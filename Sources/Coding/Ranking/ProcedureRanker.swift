@@ -29,8 +29,15 @@ struct ProcedureRanker: Sendable {
         let entries = knowledgeBase.compiled
         var narrative = analyzed
         var documented: [ProcedureStatements.Documented] = []
-        for (index, compiled) in entries.enumerated() {
-            if let hits = Self.requiredHits(compiled, narrative: narrative, features: features),
+        // Each distinct group read once for both rounds (the statements change, not the tokens);
+        // an entry whose first group the narrative lacks is not documented (nor by a fact standing
+        // for a later group, `requiredHits` below), and is passed over without being read (most
+        // entries of the knowledge base, for any one narrative).
+        let bests = GroupBests(knowledgeBase.groups, in: narrative)
+        let firstGroupIDs = knowledgeBase.firstGroupIDs, firstGroupOptional = knowledgeBase.firstGroupOptional
+        for index in entries.indices where firstGroupOptional[index] || bests.best(firstGroupIDs[index]) != nil {
+            let compiled = entries[index]
+            if let hits = Self.requiredHits(compiled, narrative: narrative, features: features, bests: bests),
                !ProcedureScorer.genericImplantOfAnotherRegion(compiled.entry.code, hits: hits, narrative: narrative, features: features) {
                 documented.append(.init(entryIndex: index, hits: hits))
             }
@@ -43,7 +50,7 @@ struct ProcedureRanker: Sendable {
             narrative.listItemSentences.formUnion(statements)
             narrative.listItemClauses = clauses
             documented = documented.compactMap { item in
-                Self.requiredHits(entries[item.entryIndex], narrative: narrative, features: features).map { .init(entryIndex: item.entryIndex, hits: $0) }
+                Self.requiredHits(entries[item.entryIndex], narrative: narrative, features: features, bests: bests).map { .init(entryIndex: item.entryIndex, hits: $0) }
             }
         }
         // The same tokens for both rounds of scoring (only the statements differ from `analyzed`).
@@ -262,8 +269,8 @@ struct ProcedureRanker: Sendable {
     /// The fact's evidence stands for the one group of the entry that is missing, when that group
     /// is the fact's own words (its phrases open with the word given here), never the site's.
     static let factsDocumentingGroups: [(fact: String, groupWord: String)] = [("priorHipSurgery", "conversion"), ("nonviableMuscleDebridement", "debridement")]
-    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures) -> [Phrase.Hit]? {
-        if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative) { return hits }
+    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures, bests: GroupBests? = nil) -> [Phrase.Hit]? {
+        if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative, bests: bests) { return hits }
         guard let (fact, groupWord) = factsDocumentingGroups.first(where: { compiled.entry.facts[$0.fact] == .bool(true) }) else { return nil }
         let state = features.state(fact)
         guard state.weight >= ProcedureScorer.minimumSectionWeight, let evidence = state.evidence else { return nil }

@@ -27,6 +27,40 @@ final class NoteReadings {
     lazy var onlyTendonsDislocated = ProcedureScorer.onlyTendonsDislocated(narrative)
 }
 
+/// The best affirmed hit of each distinct `all` group of the knowledge base in one narrative
+/// (`ProcedureScorer.best` with nothing excluded), read once: entries share groups (a fracture's
+/// anatomy group is in each of its treatment codes), and the ranker reads the groups of every
+/// entry, twice when the narrative has statements of its own. Only for one narrative's tokens.
+final class GroupBests {
+    private let groups: [[Phrase]]
+    private let narrative: AnalyzedNarrative
+    /// -1: not read yet; -2: no hit; else the hit's index in `found`.
+    private var slots: [Int32]
+    private var found: [Phrase.Hit] = []
+
+    /// `groups`: `KnowledgeBase.groups`.
+    init(_ groups: [[Phrase]], in narrative: AnalyzedNarrative) {
+        self.groups = groups
+        self.narrative = narrative
+        slots = [Int32](repeating: -1, count: groups.count)
+    }
+
+    /// The best hit of group `id` (`ProcedureScorer.best` of `groups[id]` in the narrative).
+    func best(_ id: Int) -> Phrase.Hit? {
+        let slot = slots[id]
+        if slot >= 0 { return found[Int(slot)] }
+        if slot == -2 { return nil }
+        let hit = ProcedureScorer.best(groups[id], in: narrative)
+        if let hit {
+            slots[id] = Int32(found.count)
+            found.append(hit)
+        } else {
+            slots[id] = -2
+        }
+        return hit
+    }
+}
+
 /// Scores one entry against an analysed narrative (nil when it is not a candidate).
 enum ProcedureScorer {
     /// Procedure evidence must come from somewhere that describes today's operation.
@@ -115,13 +149,16 @@ enum ProcedureScorer {
     /// When the best hits are spread over several procedure statements ("1. Radical resection,
     /// right thigh. 2. Excision of lipoma, left knee area"), the hits are taken, among those as
     /// strong, from the statement whose site documents most of the other groups.
-    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative) -> [Phrase.Hit]? {
+    ///
+    /// `bests`: the groups' best hits in this narrative, shared by the entries of one ranking.
+    static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, bests: GroupBests? = nil) -> [Phrase.Hit]? {
         // Most entries miss their first group: the array is reserved only once a group is found,
         // and the groups are read by index (`for group in` retains each group array).
         var hits: [Phrase.Hit] = []
         let groups = compiled.all
         for groupIndex in groups.indices {
-            guard let hit = best(groups[groupIndex], in: narrative) else {
+            let found = if let bests { bests.best(compiled.allIDs[groupIndex]) } else { best(groups[groupIndex], in: narrative) }
+            guard let hit = found else {
                 let group = groups[groupIndex]
                 // A fasciotomy that names no compartment ("fasciotomy performed, wounds left open"):
                 // the group naming the code's compartments is not required, so the compartment
@@ -267,7 +304,7 @@ enum ProcedureScorer {
         var ownLonger: [ClosedRange<Int>]?
         func insideOwnPhrase(_ hit: Phrase.Hit) -> Bool {
             if ownLonger == nil {
-                ownLonger = (compiled.all + compiled.any).flatMap { $0 }.filter { $0.keys.count > 1 }
+                ownLonger = (compiled.all + compiled.any).flatMap { $0 }.filter { $0.keys.count > 1 && narrative.mayContain($0) }
                     .flatMap { $0.hits(in: narrative) }.filter(\.affirmed).map { $0.first...$0.last }
             }
             return ownLonger!.contains { $0.lowerBound <= hit.first && $0.upperBound >= hit.last && $0.count > hit.last - hit.first + 1 }
@@ -530,7 +567,8 @@ enum ProcedureScorer {
     /// this code's clauses document an open approach, so the arthroscopy words do not rule it out.
     static func separateArthroscopy(_ hit: Phrase.Hit, phrase: Phrase, own: [Phrase.Hit], features: DetectedFeatures,
                                     narrative: AnalyzedNarrative) -> Bool {
-        guard phrase.text.contains("arthroscop") || phrase.text.contains("portal") || phrase.text.contains("scope") else { return false }
+        // Byte for byte (`bytesContain`): `String.contains` went through Foundation for each hit.
+        guard bytesContain(phrase.text, "arthroscop") || bytesContain(phrase.text, "portal") || bytesContain(phrase.text, "scope") else { return false }
         let clauses = Set(own.flatMap { [narrative.tokens[$0.first].clause, narrative.tokens[$0.last].clause] })
         guard !clauses.contains(narrative.tokens[hit.first].clause), !clauses.contains(narrative.tokens[hit.last].clause) else { return false }
         return !(features.approachClauses["open"] ?? []).isDisjoint(with: clauses)
