@@ -46,7 +46,21 @@ struct DiagnosisCoder: Sendable {
         // The narrative's words that count as context when a code is chosen: read once, when a
         // rule first matches.
         var context: Context?
-        for compiled in knowledgeBase.diagnosisRules {
+        let firstHeads = knowledgeBase.diagnosisFirstHeads, firstHeadStarts = knowledgeBase.diagnosisFirstHeadStarts
+        let firstIsFracture = knowledgeBase.diagnosisFirstIsFracture
+        let rules = knowledgeBase.diagnosisRules
+        for ruleIndex in rules.indices {
+            // A rule none of whose first group's phrases may be in the note (and whose first group
+            // no fracture name fills) does not match: passed over without reading the rule.
+            if !firstIsFracture[ruleIndex] || fractureNames.isEmpty {
+                var headPresent = false
+                for position in firstHeadStarts[ruleIndex]..<firstHeadStarts[ruleIndex + 1] where narrative.mayHave(firstHeads[position]) {
+                    headPresent = true
+                    break
+                }
+                if !headPresent { continue }
+            }
+            let compiled = rules[ruleIndex]
             // The rule is copied (retaining each of its fields) only when it matches.
             if let group = compiled.rule.group, let used = usedGroups[group], used.count != 1 { continue }
             guard let (sentence, hits) = match(compiled, in: narrative, deviceSite: deviceSite, fractureNames: fractureNames, unhealed: unhealed,

@@ -75,6 +75,11 @@ public final class KnowledgeBase: Sendable {
     let compiled: [CompiledEntry]
     /// The distinct `all` groups of the entries (`CompiledEntry.allIDs` numbers them).
     let groups: [[Phrase]]
+    /// The first keys of each group's phrases, all groups in one array (group `id`'s from
+    /// `groupHeadStarts[id]` up to `groupHeadStarts[id + 1]`): whether a narrative may hold any
+    /// phrase of a group is read from a few bytes side by side, not from each phrase.
+    let groupHeads: [Int32]
+    let groupHeadStarts: [Int]
     /// Per entry, in the order of `compiled`: the number of its first `all` group, and whether
     /// it may be documented with no hit of that group (a hip dislocation's prosthesis told as
     /// history, `PriorImplant`). Side by side so the ranker passes over the entries whose first
@@ -87,6 +92,13 @@ public final class KnowledgeBase: Sendable {
     let analyzer: NarrativeAnalyzer
     let icd: ICD10CMTable
     let diagnosisRules: [CompiledDiagnosisRule]
+    /// The first keys of the phrases of each diagnosis rule's first group, all rules in one array
+    /// (rule `i`'s from `diagnosisFirstHeadStarts[i]` up to `[i + 1]`), and whether that group is
+    /// the rule's fracture group (which a fracture pattern or classification also fills): the
+    /// coder passes over a rule whose first group cannot match without reading the rule.
+    let diagnosisFirstHeads: [Int32]
+    let diagnosisFirstHeadStarts: [Int]
+    let diagnosisFirstIsFracture: [Bool]
     private let indexByCode: [String: Int]
 
     /// The bundled knowledge base (cached: resources are loaded once per process).
@@ -227,6 +239,14 @@ public final class KnowledgeBase: Sendable {
                                           none: compile(entry.match.none ?? []), allIDs: allIDs))
         }
         self.groups = groups
+        var groupHeads: [Int32] = []
+        var groupHeadStarts: [Int] = [0]
+        for group in groups {
+            groupHeads += group.map(\.head)
+            groupHeadStarts.append(groupHeads.count)
+        }
+        self.groupHeads = groupHeads
+        self.groupHeadStarts = groupHeadStarts
         firstGroupIDs = compiled.map { $0.allIDs.first ?? -1 }
         firstGroupOptional = compiled.map { $0.allIDs.isEmpty || $0.treatsHipDislocation }
         var features = FeatureLexicon.definitions.map { definition in
@@ -244,6 +264,15 @@ public final class KnowledgeBase: Sendable {
         self.features = features
         detectableFacts = FactMatcher.standardDetectable.union(detectors.keys)
         self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler, icd: icd) }
+        var diagnosisFirstHeads: [Int32] = []
+        var diagnosisFirstHeadStarts: [Int] = [0]
+        for rule in self.diagnosisRules {
+            diagnosisFirstHeads += (rule.all.first ?? []).map(\.head)
+            diagnosisFirstHeadStarts.append(diagnosisFirstHeads.count)
+        }
+        self.diagnosisFirstHeads = diagnosisFirstHeads
+        self.diagnosisFirstHeadStarts = diagnosisFirstHeadStarts
+        diagnosisFirstIsFracture = self.diagnosisRules.map { $0.fractureGroup == 0 }
         // Words that must never be "corrected" into a knowledge-base word.
         for word in Lexicon.stopWords.union(Lexicon.commonWords).union(Lexicon.mannerAdverbs) { _ = compiler.vocabulary.add(word: word) }
         for cue in Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues { for word in cue { _ = compiler.vocabulary.add(word: word) } }

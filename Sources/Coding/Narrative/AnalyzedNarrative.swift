@@ -50,6 +50,12 @@ public struct AnalyzedNarrative: Sendable {
         weighsAlternatives = tokens.contains { $0.text == "vs" || $0.text == "versus" }
     }
 
+    /// False when the key is surely not among the content words (true may still be a key of the
+    /// same bit): the bit test of `positions(of:)` alone, without its dictionary lookup.
+    @inline(__always) func mayHave(_ key: Int32) -> Bool {
+        key >= 0 && keyBits[Int(key & 1023) >> 6] & (1 << UInt64(key & 63)) != 0
+    }
+
     /// Where a key occurs among the content words (nil when it does not).
     @inline(__always) func positions(of key: Int32) -> [Int32]? {
         guard key >= 0, keyBits[Int(key & 1023) >> 6] & (1 << UInt64(key & 63)) != 0 else { return nil }
