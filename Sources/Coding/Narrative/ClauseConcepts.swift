@@ -304,6 +304,109 @@ extension NarrativeAnalyzer {
     static let sideOfAnkleWords: Set<String> = ["medial", "lateral", "medially", "laterally"]
     static let routeWords: Set<String> = ["through", "via", "with", "after", "from", "along", "using", "by", "behind", "beside", "around", "past"]
 
+    /// "LM plated, MM 2 screws", "fibula rod …; 2 cannulated screws (MM)", "the lateral malleolus was
+    /// plated. The medial malleolus was then fixed with two screws": an ankle fracture through two
+    /// malleoli told one malleolus at a time, never by its name. Each malleolus named as broken or
+    /// treated (the lateral also as the distal fibula; the posterior also when said left unfixed, not
+    /// when said absent: "no posterior fragment") makes the fracture bimalleolar or trimalleolar, and
+    /// that word is added after the first malleolus named, with its scope. Not when the note names the
+    /// combination itself, a pilon or a shaft, or nothing broken.
+    static let malleolarCombinationWords: Set<String> = ["bimalleolar", "trimalleolar", "bimal", "trimal", "pilon", "pylon",
+                                                         "shaft", "osteotomy", "osteotomies", "arthrodesis", "fusion", "arthroplasty", "replacement"]
+    static let malleolarBreakWords: Set<String> = ["fracture", "fractures", "fractured", "fx", "broken", "break", "fragment", "displaced",
+                                                   "weber", "orif", "reduced", "reduction", "fixed", "fixation", "plated", "plate", "screws",
+                                                   "screw", "screwed", "pinned", "wired"]
+    static let malleolarImplantWords: Set<String> = ["plate", "plated", "plating", "screw", "screws", "screwed", "wires", "tension"]
+    static let absenceWords: Set<String> = ["no", "without", "nil", "not"]
+    static let brokenFragmentWords: Set<String> = ["fragment", "fracture", "fractured", "small", "tiny", "undisplaced", "nondisplaced",
+                                                   "displaced", "reduced", "minimal", "minimally", "percent", "%", "fx", "broken"]
+    /// The positions of the clause a token stands in.
+    func narrativeClause(of index: Int, in tokens: [NarrativeToken]) -> ClosedRange<Int> {
+        var low = index, high = index
+        while low > 0, tokens[low - 1].clause == tokens[index].clause { low -= 1 }
+        while high + 1 < tokens.count, tokens[high + 1].clause == tokens[index].clause { high += 1 }
+        return low...high
+    }
+    static let unbrokenWords: Set<String> = ["intact", "normal", "uninvolved", "spared", "fine", "ok", "okay", "unbroken", "uninjured", "undamaged"]
+    static let injuredWords: Set<String> = ["broken", "fractured", "involved", "injured", "affected", "displaced"]
+    static let sideWords: Set<String> = ["right", "left", "r", "l", "rt", "lt", "bilateral", "both", "contralateral", "opposite"]
+    func addMalleolarCombination(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { $0.text == "malleolus" || $0.text == "malleolar" || $0.text == "malleoli" }),
+              !tokens.contains(where: { Self.malleolarCombinationWords.contains($0.text) || $0.text == "isolated" }),
+              tokens.contains(where: { Self.malleolarBreakWords.contains($0.text) && !$0.negated && !$0.historical }) else { return }
+        // One ankle only: with both sides named, each malleolus may be another ankle's.
+        var sides: Set<String> = []
+        for token in tokens where Self.sideWords.contains(token.text) {
+            sides.insert(["right", "r", "rt"].contains(token.text) ? "right" : ["left", "l", "lt"].contains(token.text) ? "left" : "both")
+        }
+        guard sides.count <= 1, !sides.contains("both") else { return }
+        var first: [String: Int] = [:]
+        var posteriorUntreated: Int?
+        func note(_ part: String, at index: Int, word: Int) {
+            guard first[part] == nil, !tokens[index].historical, !tokens[index].uncertain else { return }
+            // "medial malleolus intact", "fibula's fine", "medial malleolus not broken", "fibula and
+            // syndesmosis checked, intact": not broken (up to the next fracture, fixation or malleolus word).
+            let after = (word + 1)..<min(tokens.count, word + 4)
+            var unbroken = false
+            for position in (word + 1)..<min(tokens.count, word + 7) where tokens[position].sentence == tokens[word].sentence {
+                let text = tokens[position].text
+                if Self.unbrokenWords.contains(text) { unbroken = true; break }
+                if Self.malleolarBreakWords.contains(text) || Self.malleolusWords.contains(text) || text == "fibula" || text == "fibular" { break }
+            }
+            if unbroken || after.contains(where: { Self.unbrokenWords.contains(tokens[$0].text) })
+                || after.contains(where: { Self.absenceWords.contains(tokens[$0].text) && $0 + 1 < tokens.count && Self.injuredWords.contains(tokens[$0 + 1].text) }) { return }
+            if tokens[index].negated || tokens[word].negated {
+                // "PM <15% left alone", "small posterior fragment, not fixed": broken (its clause
+                // says so: a size, a fragment, a fracture), left as it was. "No posterior fragment",
+                // "posterior malleolus not addressed": nothing says it was broken.
+                let previous = index > 0 ? tokens[index - 1].text : ""
+                let broken = narrativeClause(of: word, in: tokens).contains { position in
+                    position != word && (Self.brokenFragmentWords.contains(tokens[position].text) || tokens[position].text.first?.isNumber == true)
+                }
+                if part == "posterior", broken, !Self.absenceWords.contains(previous), posteriorUntreated == nil { posteriorUntreated = index }
+                return
+            }
+            first[part] = index
+        }
+        for index in tokens.indices {
+            let word = tokens[index].text
+            let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
+            let previous = index > 0 ? tokens[index - 1].text : ""
+            if Self.malleolusWords.contains(word) {
+                // "the lateral, medial and posterior malleoli", "posterior tibial fragment": the
+                // positions before the malleolus word, over a list and the bone's name.
+                var look = index - 1
+                while look >= 0, look >= index - 5, tokens[look].sentence == tokens[index].sentence {
+                    let text = tokens[look].text
+                    if ["medial", "lateral", "posterior"].contains(text) {
+                        if text == "posterior" || (word != "lip" && word != "fragment") { note(text, at: look, word: index) }
+                    } else if !["and", "or", "the", "tibial", "tibia", "&"].contains(text) { break }
+                    look -= 1
+                }
+            } else if word == "fibula" || word == "fibular", !["proximal", "high", "midshaft"].contains(previous), !["head", "neck", "shaft"].contains(next) {
+                note("lateral", at: index, word: index)
+            } else if word == "lateral" || word == "medial", Self.malleolarImplantWords.contains(next) {
+                // "the lateral plate and the two medial malleolar screws", "lateral plate, medial screws"
+                note(word, at: index, word: index)
+            } else if word.hasPrefix("volkmann") {
+                note("posterior", at: index, word: index)
+            }
+        }
+        if first["posterior"] == nil, let untreated = posteriorUntreated { first["posterior"] = untreated }
+        // Two malleoli with the posterior one among them name it by itself ("posterior malleolus …
+        // after the fibula was plated; medial done with a tension band"): the third may be told in
+        // words not read here, and the knowledge base reads a posterior malleolus on its own.
+        guard first["lateral"] != nil, first["medial"] != nil,
+              let anchor = first.values.filter({ !tokens[$0].negated }).min() else { return }
+        var token = tokens[anchor]
+        token.text = first.count == 3 ? "trimalleolar" : "bimalleolar"
+        var at = anchor + 1
+        while at < tokens.count, at <= anchor + 5, !Self.malleolusWords.contains(tokens[at].text), tokens[at].clause == tokens[anchor].clause,
+              ["and", "or", "the", "medial", "lateral", "posterior", "tibial", "&"].contains(tokens[at].text) { at += 1 }
+        if at < tokens.count, Self.malleolusWords.contains(tokens[at].text) { at += 1 } else { at = anchor + 1 }
+        tokens.insert(token, at: at)
+    }
+
     /// The posterior malleolus fixed in words that do not name it next to the fixation: a fixation
     /// word's subject is the structure named last before it ("Attention to the posterior malleolus:
     /// reduced through the fibular fracture with a ball spike, then held with two lag screws"; "Then

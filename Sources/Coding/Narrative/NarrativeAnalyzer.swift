@@ -85,6 +85,7 @@ struct NarrativeAnalyzer: Sendable {
         addConcepts(&tokens)
         addOnlyBoneNail(&tokens)
         addPosteriorFragmentFixation(&tokens)
+        addMalleolarCombination(&tokens)
         addPressureRelease(&tokens)
         assignKeys(&tokens)
         return AnalyzedNarrative(text: text, tokens: tokens)

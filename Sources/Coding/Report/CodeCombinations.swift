@@ -81,6 +81,12 @@ struct CodeCombination: Sendable {
     /// Three-malleolus codes by grade and the two-malleolus code of the same grade.
     static let threeToTwo: [String: String] = ["27816": "27808", "27818": "27810", "27822": "27814", "27823": "27814"]
     static let trimalleolarWords: Set<String> = ["trimalleolar", "trimal"]
+    /// The single-malleolus codes (medial, lateral, posterior) of each combined code's grade.
+    static let singleMalleoli: [String: [String]] = [
+        "27808": ["27760", "27786"], "27810": ["27762", "27788"], "27814": ["27766", "27792"],
+        "27816": ["27760", "27786", "27767"], "27818": ["27762", "27788", "27768"],
+        "27822": ["27766", "27792", "27769"], "27823": ["27766", "27792", "27769"],
+    ]
 
     /// The medial or the lateral malleolus said uninjured ("medial malleolus intact", "fibula
     /// intact", "no fibula fracture", "the medial malleolus was not fractured") and never named
@@ -286,6 +292,36 @@ extension ReportBuilder {
                                                        reason: "\(three) rather than \(part.code): the posterior malleolus was fractured too (\"\(posterior)\") and left unfixed"), at: 0)
                 sidesByCode[three] = sides
                 requiredByCode[three] = requiredByCode[part.code]
+            }
+        }
+        explainMalleoliReadAsOne(&report, sidesByCode: sidesByCode)
+    }
+
+    /// The malleoli told one at a time that the analyzer read as one fracture ("Lateral malleolus
+    /// plated. Medial malleolus fixed with two screws": the word "bimalleolar" it adds stands on the
+    /// first malleolus's own words) never made the single-malleolus codes candidates: each of them,
+    /// of the combined code's grade, is listed as an alternative with the combination's reason, so
+    /// the reader sees why not the single malleolus. Listed after the others; an alternative
+    /// already there for the code takes the reason.
+    func explainMalleoliReadAsOne(_ report: inout SuggestionReport, sidesByCode: [String: Set<Side>]) {
+        guard let index = report.procedures.firstIndex(where: { CodeCombination.singleMalleoli[$0.code] != nil }) else { return }
+        let code = report.procedures[index].code
+        let three = CodeCombination.threeToTwo[code] != nil
+        let word = three ? "trimalleolar" : "bimalleolar"
+        let tokens = narrative.tokens
+        guard tokens.indices.contains(where: { position in
+            tokens[position].text == word && tokens[position].isAffirmed
+                && !narrative.quote(position, position).lowercased().hasPrefix(three ? "tri" : "bi")
+        }), let parts = CodeCombination.singleMalleoli[code] else { return }
+        let sides = sidesByCode[code] ?? []
+        let place = sides.count == 1 ? "the \(sides.first == .right ? "right" : "left") ankle" : sides.count == 2 ? "each ankle" : "the same ankle"
+        let reason = "\(code) rather than \(parts.joined(separator: " + ")): " + (three ? "all three malleoli of \(place) were fractured" : "both malleoli of \(place) were treated")
+            + ", which CPT reports as one fracture"
+        for part in parts where !report.procedures.contains(where: { $0.code == part }) {
+            if let existing = report.alternatives.firstIndex(where: { $0.code == part }) {
+                report.alternatives[existing].reason = reason
+            } else if let entry = knowledgeBase.procedure(part) {
+                report.alternatives.append(Alternative(code: part, descriptor: entry.descriptor, reason: reason))
             }
         }
     }
