@@ -404,7 +404,7 @@ struct Tokenizer {
                 spoken = (.clause, 1)
             case "full" where next == "stop" && previous != nil && index + 1 < tokens.count && tokens[index + 1].boundary == .none:
                 spoken = (.sentence, 2)
-            case "new", "next" where next == "paragraph":
+            case "new" where next == "paragraph", "next" where next == "paragraph":
                 spoken = (.sentence, 2)
             default:
                 break
