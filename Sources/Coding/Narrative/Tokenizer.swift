@@ -83,12 +83,12 @@ struct Tokenizer {
         while index < count {
             if atLineStart {
                 atLineStart = false
-                if let (kind, next) = heading(bytes, from: index) {
+                if let (kind, next, followUp) = heading(bytes, from: index) {
                     // "Date: Tue, Nov 10", "EBL: 50 mL", "Drains: none": an administrative field
                     // with its value on the line is one line; the text after it is in the section before.
                     // So is a follow-up field ("Follow-up: 6 weeks", "Follow-up: John Redmond, DOB …"
                     // above a clinic letter): its value is on its line, and what follows is not a plan.
-                    if (kind == .administrative && section != .administrative) || (kind == .plan && labelSaysFollowUp(bytes, from: index, to: next)),
+                    if (kind == .administrative && section != .administrative) || (kind == .plan && followUp),
                        lineHasValue(bytes, from: next) {
                         sectionAfterField = section
                     } else {
@@ -113,7 +113,7 @@ struct Tokenizer {
             // history told before it as a heading at the start of a line does. Other labels said
             // inline ("Plan: relook in 48 h", "Anesthesia: sedation.") are one sentence's field.
             if byte >= 65, byte <= 90, pending == .sentence, !tokens.isEmpty, index >= 2, bytes[index - 1] == 32,
-               bytes[index - 2] == UInt8(ascii: "."), let (kind, next) = heading(bytes, from: index, colonOnly: true),
+               bytes[index - 2] == UInt8(ascii: "."), let (kind, next, _) = heading(bytes, from: index, colonOnly: true),
                kind == .body || kind == .procedureTitle {
                 section = kind
                 sectionAfterField = nil
@@ -337,15 +337,6 @@ struct Tokenizer {
         return (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
     }
 
-    /// Whether a heading's label is "Follow-up" / "Followup" / "Follow up" (alone, not "Plan and follow-up").
-    static func labelSaysFollowUp(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        var letters: [UInt8] = []
-        for byte in bytes[start..<end] {
-            if byte >= 65 && byte <= 90 { letters.append(byte + 32) } else if byte >= 97 && byte <= 122 { letters.append(byte) }
-        }
-        return letters.elementsEqual("followup".utf8)
-    }
-
     /// Whether the rest of the line from `start` holds a letter or digit (a field's value).
     static func lineHasValue(_ bytes: [UInt8], from start: Int) -> Bool {
         var index = start
@@ -502,8 +493,10 @@ struct Tokenizer {
 
     /// A heading at the start of a line: a known label followed by ":" ("POSTOPERATIVE DIAGNOSIS:",
     /// "Procedure(s) performed:"), or a line that is only an upper-case known label.
-    /// Returns the section and where the text after the heading starts.
-    static func heading(_ bytes: [UInt8], from start: Int, colonOnly: Bool = false) -> (SectionKind, Int)? {
+    /// Returns the section, where the text after the heading starts, and whether the label is
+    /// "Follow-up" / "Followup" / "Follow up" alone (not "Plan and follow-up"): its letters, the
+    /// label read here without its separators.
+    static func heading(_ bytes: [UInt8], from start: Int, colonOnly: Bool = false) -> (SectionKind, Int, Bool)? {
         var index = start
         let count = bytes.count
         while index < count {
@@ -523,11 +516,11 @@ struct Tokenizer {
             let byte = bytes[index]
             if byte == UInt8(ascii: ":") {
                 guard letters >= 2, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
-                return (kind, index + 1)
+                return (kind, index + 1, kind == .plan && saysFollowUp(label))
             }
             if byte == 10 || byte == 13 {
                 guard !colonOnly, !hasLower, letters >= 4, let kind = SectionKind.classify(heading: String(decoding: label, as: UTF8.self)) else { return nil }
-                return (kind, index)
+                return (kind, index, kind == .plan && saysFollowUp(label))
             }
             if byte >= 97 && byte <= 122 {
                 hasLower = true
@@ -544,5 +537,11 @@ struct Tokenizer {
             index += 1
         }
         return nil
+    }
+
+    /// A heading's label (lower-case letters, a space for each separator) is "followup" once its
+    /// separators are left out.
+    static func saysFollowUp(_ label: [UInt8]) -> Bool {
+        label.lazy.filter { $0 != 32 }.elementsEqual("followup".utf8)
     }
 }
