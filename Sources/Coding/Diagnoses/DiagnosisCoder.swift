@@ -74,7 +74,7 @@ struct DiagnosisCoder: Sendable {
             if openFracture.open || Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
             if openFracture.type3 { words.insert("openfracture3") }
             if !unhealed.isEmpty, rule.kind == "fracture", !words.contains("delayed") { words.insert("nonunion") }
-            if rule.kind == "fracture", words.isDisjoint(with: ["nonunion", "nonunited", "ununited"]) {
+            if rule.kind == "fracture", !words.contains("nonunion") {
                 // "fracture healed in 15 degrees of varus": a malunion, said in the condition's clause.
                 let clauses = Set(hits.map { narrative.tokens[$0.first].clause })
                 let clauseWords = Set(narrative.tokens.filter { clauses.contains($0.clause) && !$0.negated }.map(\.text))
@@ -503,8 +503,8 @@ struct DiagnosisCoder: Sendable {
             let gustilo3 = features.state("openFractureType3").present || words.contains("openfracture3")
             if words.contains("delayed"), words.contains("union") || words.contains("healing"),
                let character = find(open ? "open fracture type i or ii with delayed healing" : "closed fracture with delayed healing") { return character }
-            if words.contains("nonunion") || words.contains("nonunited") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
-            if words.contains("malunion") || words.contains("malunited") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }
+            if words.contains("nonunion") { return find(open ? "open fracture type i or ii with nonunion" : "closed fracture with nonunion") ?? "A" }
+            if words.contains("malunion") { return find(open ? "open fracture type i or ii with malunion" : "closed fracture with malunion") ?? "A" }
             if open, gustilo3, let character = find("initial encounter for open fracture type iiia") { return character }
             if open, let character = find("initial encounter for open fracture") { return character }
             return find("initial encounter for closed fracture") ?? find("initial encounter") ?? "A"

@@ -196,9 +196,10 @@ extension DiagnosisCoder {
     }
 
     static let healedWords: Set<String> = ["healed", "united", "consolidated", "remodeled", "remodelled"]
-    /// Words that say the fracture healed badly, not at all, or broke again.
+    /// Words that say the fracture healed badly, not at all, or broke again ("malunited",
+    /// "nonunited", "ununited" are read as "malunion" / "nonunion": abbreviations.tsv).
     static let badHealingWords: Set<String> = [
-        "malunion", "malunited", "nonunion", "nonunited", "ununited", "delayed", "refracture", "refractured", "nonhealing", "malaligned",
+        "malunion", "nonunion", "delayed", "refracture", "refractured", "nonhealing", "malaligned",
     ]
 
     /// "Healed in 15 degrees of varus", "united with 2 cm of shortening": healed badly, a malunion.

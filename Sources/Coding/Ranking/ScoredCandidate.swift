@@ -602,10 +602,12 @@ enum ProcedureScorer {
     /// What a compartment release says of the muscle (alive, dead, dead and removed).
     static let muscleViabilityFeatures = ["viableMuscle", "nonviableMuscle", "nonviableMuscleDebridement"]
 
-    /// Words that say a bone or joint was injured: a fracture, its reduction or its union.
+    /// Words that say a bone or joint was injured: a fracture, its reduction or its union
+    /// ("malunited", "nonunited", "ununited" reach the ranker as "malunion" / "nonunion":
+    /// abbreviations.tsv).
     static let injuryWords: Set<String> = [
-        "fracture", "fractures", "fractured", "broken", "break", "reduction", "reduced", "reduce", "nonunion", "malunion", "nonunited",
-        "malunited", "comminuted", "comminution", "displaced", "displacement", "nondisplaced", "undisplaced", "avulsion", "dislocation",
+        "fracture", "fractures", "fractured", "broken", "break", "reduction", "reduced", "reduce", "nonunion", "malunion",
+        "comminuted", "comminution", "displaced", "displacement", "nondisplaced", "undisplaced", "avulsion", "dislocation",
         "dislocated", "injury", "injuries", "trauma", "traumatic", "fragment", "fragments", "crack", "periprosthetic", "impending",
         // Fracture patterns and classifications name the fracture on their own.
         "trimalleolar", "bimalleolar", "trimal", "bimal", "pilon", "plafond", "maisonneuve", "tillaux", "schatzker", "weber", "garden",
