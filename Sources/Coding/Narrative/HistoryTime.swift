@@ -235,7 +235,7 @@ extension NarrativeAnalyzer {
             // "Our surgeon repaired the MCL … yesterday afternoon", "my team plated it last night":
             // the writer's own team is the writer.
             let team = ["our", "my"].contains(tokens[position].text) && position + 1 < end
-                && Self.ownTeamWords.contains(tokens[position + 1].text)
+                && Self.ownTeamPastWords.contains(tokens[position + 1].text)
             if ["we", "i"].contains(tokens[position].text) || team {
                 var look = position + (team ? 2 : 1)
                 // "I had the lump on the front of my ankle removed on Tuesday": a patient's own
@@ -252,7 +252,11 @@ extension NarrativeAnalyzer {
         }
         return false
     }
-    static let ownTeamWords: Set<String> = ["surgeon", "surgeons", "team", "consultant", "registrar", "fellow", "surgical", "unit", "service"]
+    /// What "our" or "my" names as the writer's own team ("our surgeon", "my team", "our unit"):
+    /// read here and by `writerOperates`, each with words of its own (`ownTeamPastWords`, `writerTeamWords`).
+    static let ownTeamWords: Set<String> = ["surgeon", "surgeons", "team", "unit", "service"]
+    /// Also the writer's grades and "surgical" ("my registrar", "our consultant", "our surgical team").
+    static let ownTeamPastWords: Set<String> = ownTeamWords.union(["consultant", "registrar", "fellow", "surgical"])
     static let pastWorkVerbs: Set<String> = ["did", "put", "sewn", "took", "made", "cut", "set", "got", "brought", "sewed", "done"]
     /// Verbs of planning in the past: the backward plan cues ("planned", "booked") and the other
     /// words of arranging or calling off an operation.

@@ -104,6 +104,8 @@ extension NarrativeAnalyzer {
         "visited", "visualized", "visualised", "photographed", "read",
     ]
     static let writerWorkVerbs: Set<String> = pastWorkVerbs.union(["operated", "pinned", "nailed", "plated", "fixed"])
+    /// The writer's own team after "our" ("our team removed the frame"), and "our department".
+    static let writerTeamWords: Set<String> = ownTeamWords.union(["department"])
     /// Words that may stand between a subject and its verb: "I then performed", "we have since
     /// revised", "I myself removed", "I subsequently carried out".
     static let beforeWriterVerb: Set<String> = ["then", "have", "had", "also", "subsequently", "later", "since", "myself", "ourselves",
@@ -126,7 +128,7 @@ extension NarrativeAnalyzer {
                 return true
             }
             if word == "i" || word == "we" || word == "undersigned" { subject = true }
-            if word == "our", index + 1 < tokens.count, ["team", "unit", "department", "service", "surgeons", "surgeon"].contains(tokens[index + 1].text) {
+            if word == "our", index + 1 < tokens.count, writerTeamWords.contains(tokens[index + 1].text) {
                 subject = true
             }
             guard subject else { continue }
