@@ -263,8 +263,6 @@ extension NarrativeAnalyzer {
     static let planVerbsPast: Set<String> = Lexicon.backwardPlanCues.union([
         "listed", "consented", "arranged", "postponed", "rescheduled", "cancelled", "canceled", "discussed", "offered", "advised", "recommended",
     ])
-    /// Units an "earlier" counts back in ("six weeks earlier").
-    static let elapsedUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "hour"]
     /// "at an outside hospital", "at another centre", "at the referring hospital".
     static func atAnotherFacility(_ tokens: [NarrativeToken], at index: Int) -> Bool {
         var look = index + 1

@@ -196,8 +196,15 @@ struct Lexicon: Sendable {
     static let numberWords: Set<String> = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "couple", "some"]
     static let subjectStarters: Set<String> = ["the", "a", "an", "his", "her", "their", "patient", "he", "she", "it", "we", "they", "this"]
     static let prepositions: Set<String> = ["of", "to", "in", "on", "at", "with", "for", "from", "by", "into", "onto", "over", "under", "through", "via", "and", "or"]
-    static let timeCountWords: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "pod", "morning", "evening", "night", "hours", "hour"]
-    static let timeUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "hour", "hours", "wk", "wks"]
+    /// Units of time from hours to months, as a count of them is written ("48 hours", "six weeks").
+    /// Each reader below adds its own words to them.
+    static let timeSpanUnits: Set<String> = ["day", "days", "week", "weeks", "month", "months", "hour", "hours"]
+    /// Units an "in"/"within" or a "later" counts in ("in 2 wks", "5 months later"), short "wk(s)" too.
+    static let timeUnits: Set<String> = timeSpanUnits.union(["wk", "wks"])
+    /// Units an "earlier" counts back in ("six weeks earlier", "two years earlier").
+    static let elapsedUnits: Set<String> = timeSpanUnits.union(["year", "years"])
+    /// What an "after"/"post" counts from ("2 years after", "post-op day 1", "the morning after").
+    static let timeCountWords: Set<String> = elapsedUnits.union(["pod", "morning", "evening", "night"])
     /// "did not", "could not" before an active verb: see NarrativeAnalyzer.markScopes.
     static let doOrModalVerbs: Set<String> = ["did", "does", "do", "could", "can", "will", "would"]
     /// Active verbs after "did not" that still say the subject was not treated.

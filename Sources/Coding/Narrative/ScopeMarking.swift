@@ -279,7 +279,7 @@ extension NarrativeAnalyzer {
             // history like "ago" ("earlier today" is not: no unit of time stands before it).
             // "right TKA done at an outside hospital", "fixed at another centre": another
             // provider's work before this one's.
-            if (word == "earlier" && index > clauseStart && Self.elapsedUnits.contains(tokens[index - 1].text))
+            if (word == "earlier" && index > clauseStart && Lexicon.elapsedUnits.contains(tokens[index - 1].text))
                 || (word == "at" && Self.atAnotherFacility(tokens, at: index)) {
                 var position = index - 1
                 while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
@@ -480,7 +480,7 @@ extension NarrativeAnalyzer {
         var dated = false
         while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
             let text = tokens[position].text
-            if text.first?.isNumber == true || monthWords.contains(text) || weekdays.contains(text) || elapsedUnits.contains(text)
+            if text.first?.isNumber == true || monthWords.contains(text) || weekdays.contains(text) || Lexicon.elapsedUnits.contains(text)
                 || dateWords.contains(text) {
                 dated = true
             } else if !["for", "on", "in", "at", "the", "a", "an", "of", "s", "list", "theatre", "or"].contains(text) {
