@@ -199,14 +199,16 @@ extension NarrativeAnalyzer {
         "osteotomy", "fusion", "amputation", "removed", "removal", "injection", "injected", "scope", "arthroscopy",
         "done", "performed", "team",
     ]
-    static let lesionWords: Set<String> = ["metastasis", "metastases", "metastatic", "lesion", "lytic", "cyst", "tumor", "tumour",
-                                           "myeloma", "impending", "mirels"]
+    /// A bone lesion that may break ("lytic metastasis in the femoral shaft, not fractured"); not
+    /// `DetectedFeatures.measuredLesionWords`, what a size measures.
+    static let boneLesionWords: Set<String> = ["metastasis", "metastases", "metastatic", "lesion", "lytic", "cyst", "tumor", "tumour",
+                                               "myeloma", "impending", "mirels"]
     static func previousClauseNamesLesion(_ tokens: [NarrativeToken], before clauseStart: Int) -> Bool {
         guard clauseStart > 0 else { return false }
         let clause = tokens[clauseStart - 1].clause
         var position = clauseStart - 1
         while position >= 0, tokens[position].clause == clause {
-            if lesionWords.contains(tokens[position].text) { return true }
+            if boneLesionWords.contains(tokens[position].text) { return true }
             position -= 1
         }
         return false

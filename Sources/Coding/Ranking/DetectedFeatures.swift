@@ -411,8 +411,10 @@ enum FeatureDetector {
     }
 
     static let wayInWords: Set<String> = ["incision", "incisions", "incised", "wound", "laceration", "scar", "approach", "exposure", "portal", "portals", "drain"]
-    static let lesionWords: Set<String> = ["mass", "tumor", "tumour", "lesion", "lipoma", "cyst", "nodule", "lump", "sarcoma", "specimen", "ganglion",
-                                           "measuring", "measured", "measures", "size", "sized", "abscess", "collection"]
+    /// Words beside a size that make it the lesion's ("a 4 cm mass", "specimen measuring"); not
+    /// `NarrativeAnalyzer.boneLesionWords`, a bone lesion that may break.
+    static let measuredLesionWords: Set<String> = ["mass", "tumor", "tumour", "lesion", "lipoma", "cyst", "nodule", "lump", "sarcoma", "specimen", "ganglion",
+                                                   "measuring", "measured", "measures", "size", "sized", "abscess", "collection"]
 
     /// A measure of the tissue left around the lesion, not of the lesion ("1 cm margin").
     static let marginWords: Set<String> = ["margin", "margins", "cuff", "rim"]
@@ -433,7 +435,7 @@ enum FeatureDetector {
             var wayIn = false
             for position in max(0, index - 4)...min(tokens.count - 1, index + 4) where tokens[position].clause == clause {
                 let text = tokens[position].text
-                if Self.lesionWords.contains(text) { return false }
+                if Self.measuredLesionWords.contains(text) { return false }
                 if Self.wayInWords.contains(text) { wayIn = true }
             }
             return wayIn
