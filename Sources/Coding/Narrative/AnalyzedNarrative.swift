@@ -16,10 +16,10 @@ public struct AnalyzedNarrative: Sendable {
     /// the way surgeons list several procedures under PROCEDURES; the ranker adds sentences of
     /// body text that each tell a whole procedure at a site of their own
     /// (`ProcedureStatements.selfContainedSentences`).
-    internal(set) var listItemSentences: Set<Int>
+    var listItemSentences: Set<Int>
     /// Clauses of a series that each tell a whole procedure ("nail of the femoral shaft, ORIF of
     /// the patella, and ORIF of the lateral malleolus"): statements of their own, set by the ranker.
-    internal(set) var listItemClauses: Set<Int> = []
+    var listItemClauses: Set<Int> = []
     private let bytes: [UInt8]
     /// The sides each token names, read once (`Side.named(at:in:)`): the ranker asks for a word's
     /// side many times per candidate.
