@@ -635,7 +635,8 @@ enum ProcedureScorer {
         "exploration", "lavage", "reattachment", "tenodesis", "fasciotomy", "procedure",
     ])
     /// Words of a code asked about or billed: the coder's question asks for the operation's code.
-    static let codeWords: Set<String> = ["cpt", "billed", "coded", "billing", "code", "codes", "coding", "bill", "charge", "charged", "claim", "claimed"]
+    /// The scope marker's words of a code asked for (`NarrativeAnalyzer.codeWords`), and a charge or claim.
+    static let codeWords: Set<String> = NarrativeAnalyzer.codeWords.union(["charge", "charged", "claim", "claimed"])
     /// Nothing is told as done, and at least one required group of the entry was met only by
     /// words naming the condition, with no other phrase of that group affirmed anywhere.
     static func conditionOnly(_ required: [Phrase.Hit], compiled: CompiledEntry, features: DetectedFeatures, narrative: AnalyzedNarrative) -> Bool {
