@@ -615,7 +615,7 @@ enum ProcedureScorer {
         "oblique", "transverse", "segmental", "bicondylar", "intercondylar",
     ]
     /// Words that name a condition of a tendon, muscle or bone, not anything done to it.
-    static let conditionWords: Set<String> = injuryWords.subtracting(["reduction", "reduced", "reduce"]).union([
+    static let conditionWords: Set<String> = injuryWords.subtracting(reductionWords).union([
         "rupture", "ruptured", "ruptures", "rupturing", "tear", "tears", "torn", "snapped", "snap", "strain", "sprain",
         "partial", "complete", "acute", "gap", "retracted", "retraction", "deficient", "disruption", "disrupted",
     ])
