@@ -16,7 +16,8 @@ struct NarrativeAnalyzer: Sendable {
     func analyze(_ note: String) -> AnalyzedNarrative {
         // Check boxes become spaces (byte positions kept): the words are the note's own.
         let text = Self.loneCarriageReturnsAsNewlines(Self.clearingCheckBoxes(Self.clearingMarkup(note)))
-        var raw = Tokenizer.tokenize(text)
+        // Dictated punctuation ("… fibula period the wound …") read as the marks it stands for.
+        var raw = Self.spokenPunctuation(Tokenizer.tokenize(text))
         // The passes that read the note's bytes around the words ("?", ":", "(") share one copy.
         let bytes = Array(text.utf8)
         let examinationReport = Self.namesExaminationReport(raw)
@@ -118,8 +119,7 @@ struct NarrativeAnalyzer: Sendable {
     ]
 
     /// Abbreviations (longest first), "non" and split prefixes joined to their word, unknown words corrected.
-    func expand(_ input: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
-        let raw = Self.spokenPunctuation(input)
+    func expand(_ raw: [Tokenizer.RawToken]) -> [Tokenizer.RawToken] {
         var output: [Tokenizer.RawToken] = []
         output.reserveCapacity(raw.count + 16)
         let malleolusInitials = Self.readsMalleolusInitials(raw)

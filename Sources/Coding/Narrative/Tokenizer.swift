@@ -260,7 +260,7 @@ struct Tokenizer {
             }
             index += 1
         }
-        return spokenPunctuation(tokens)
+        return tokens
     }
 
     /// What a non-ASCII punctuation mark or space stands for.
@@ -362,55 +362,6 @@ struct Tokenizer {
             index += 1
         }
         return sentenceOpeners.contains(String(decoding: word, as: UTF8.self))
-    }
-
-    /// Words a noun "period" follows ("the postoperative period", "a period of", "healing period"):
-    /// there it is a word of the note, not dictated punctuation.
-    static let periodNounWords: Set<String> = [
-        "a", "the", "this", "that", "same", "each", "any", "one", "postoperative", "perioperative", "preoperative",
-        "recovery", "healing", "waiting", "time", "short", "brief", "long", "longer", "prolonged", "immediate", "early",
-        "late", "initial", "rehabilitation", "observation", "refractory", "latent", "window", "trial", "menstrual",
-        "follow", "up", "week", "weeks", "month", "months", "day", "days", "immobilization", "weight", "bearing", "grace",
-    ]
-
-    /// Voice recognition writes dictated punctuation as words ("fixation of the left fibula period
-    /// the wound was closed comma then"): "period" / "full stop" end a sentence, "comma" a clause,
-    /// "new paragraph" / "next paragraph" a sentence. "period" stays a word after a word that takes
-    /// it as a noun ("the postoperative period") or before "of".
-    static func spokenPunctuation(_ tokens: [RawToken]) -> [RawToken] {
-        guard tokens.contains(where: { $0.text == "period" || $0.text == "comma" || $0.text == "paragraph" || $0.text == "stop" }) else { return tokens }
-        var result: [RawToken] = []
-        result.reserveCapacity(tokens.count)
-        var pending = Boundary.none
-        var index = 0
-        while index < tokens.count {
-            var token = tokens[index]
-            let previous = result.last?.text
-            let next = index + 1 < tokens.count ? tokens[index + 1].text : nil
-            var spoken: (Boundary, Int)?
-            switch token.text {
-            case "period" where previous != nil && token.boundary == .none && !periodNounWords.contains(previous!) && next != "of":
-                spoken = (.sentence, 1)
-            case "comma" where previous != nil && token.boundary == .none:
-                spoken = (.clause, 1)
-            case "full" where next == "stop" && previous != nil && index + 1 < tokens.count && tokens[index + 1].boundary == .none:
-                spoken = (.sentence, 2)
-            case "new" where next == "paragraph", "next" where next == "paragraph":
-                spoken = (.sentence, 2)
-            default:
-                break
-            }
-            if let (boundary, length) = spoken {
-                if boundary > pending { pending = boundary }
-                index += length
-                continue
-            }
-            if pending > token.boundary { token.boundary = pending }
-            pending = .none
-            result.append(token)
-            index += 1
-        }
-        return result
     }
 
     /// Whether the "#" at `index` stands for "fracture": not doubled, not before a number (after
