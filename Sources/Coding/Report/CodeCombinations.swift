@@ -136,7 +136,7 @@ struct CodeCombination: Sendable {
         let tokens = narrative.tokens
         if tokens.contains(where: { $0.isAffirmed && ["bimalleolar", "bimal"].contains($0.text) }) { return nil }
         for index in tokens.indices where tokens[index].text == "posterior" && index + 1 < tokens.count
-            && ["malleolus", "malleolar", "malleoli", "lip", "fragment"].contains(tokens[index + 1].text) {
+            && NarrativeAnalyzer.malleolusWords.contains(tokens[index + 1].text) {
             guard !tokens[index].uncertain, !tokens[index].historical else { continue }
             let clause = tokens[index].clause
             var start = index
