@@ -260,11 +260,7 @@ extension NarrativeAnalyzer {
                !(clauseStart..<index).contains(where: { Self.injuryVerbs.contains(tokens[$0].text) }),
                !Self.ownOperationTold(tokens, from: clauseStart, to: index),
                !Self.recentOperationOfAccount(tokens, at: index, clauseStart: clauseStart) {
-                var position = index - 1
-                while position >= clauseStart, position >= 0 {
-                    tokens[position].historical = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: false)
                 // "to theatre tomorrow for ORIF", "back next week for the nail": the purpose told
                 // after the date is that day's too.
                 if word != "yesterday", index + 1 < tokens.count, tokens[index + 1].text == "for", tokens[index + 1].clause == tokens[index].clause {
@@ -281,30 +277,18 @@ extension NarrativeAnalyzer {
             // provider's work before this one's.
             if (word == "earlier" && index > clauseStart && Lexicon.elapsedUnits.contains(tokens[index - 1].text))
                 || (word == "at" && Self.atAnotherFacility(tokens, at: index)) {
-                var position = index - 1
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                    tokens[position].historical = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: true)
             }
             // "A closed reduction under general anaesthesia was recommended elsewhere": what was
             // advised is a plan, not what was done (after a form of "be"; not "as recommended").
             if Self.advisedWords.contains(word), index > clauseStart + 1, Lexicon.beVerbs.contains(tokens[index - 1].text) {
-                var position = index - 1
-                while position >= clauseStart, position >= 0 {
-                    tokens[position].historical = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: false)
             }
             // "already reduced by the ED physician", "splinted by the referring hospital": another
             // provider's work before this one's is history.
             if word == "by", index > clauseStart, index + 1 < tokens.count,
                tokens[(index + 1)..<min(index + 4, tokens.count)].contains(where: { $0.clause == tokens[index].clause && Self.otherProviders.contains($0.text) }) {
-                var position = index - 1
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                    tokens[position].historical = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: true)
             }
             // "definitive fixation to be done another day", "tibia to be nailed once swelling
             // settles", "needs to be plated": what is still to be done is the plan. Not a state
@@ -314,11 +298,7 @@ extension NarrativeAnalyzer {
                !tokens[index - 1].text.hasSuffix("ed") {
                 let verb = tokens[index + 2].text
                 if verb.hasSuffix("ed") || Self.participles.contains(verb) {
-                    var position = index - 1
-                    while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                        tokens[position].historical = true
-                        position -= 1
-                    }
+                    Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: true)
                 }
             }
             // "TKA in 2019", "R THA 2018": a dated event is history (not a date of numbers, "21/11/2026").
@@ -326,29 +306,17 @@ extension NarrativeAnalyzer {
                ["in", "since", "during"].contains(tokens[index - 1].text)
                 || (tokens[index - 1].clause == tokens[index].clause && tokens[index - 1].text.first?.isLetter == true
                     && !Self.monthWords.contains(tokens[index - 1].text)) {
-                var position = index - 1
-                while position >= clauseStart, position >= 0 {
-                    tokens[position].historical = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: false)
             }
             // "a cephalomedullary nail would be reasonable but ...", "a plate might have been an
             // option": what would, might or should be is not what was done ("could be reduced" is).
             if Self.hypotheticalModals.contains(word), index > clauseStart, index + 1 < tokens.count,
                tokens[index + 1].text == "be" || tokens[index + 1].text == "have", tokens[index + 1].clause == tokens[index].clause {
-                var position = index - 1
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                    tokens[position].uncertain = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.uncertain, before: index, to: clauseStart, stopping: true)
             }
             if Lexicon.backwardUncertaintyCues.contains(word),
                index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "but" {
-                var position = index - 1
-                while position >= clauseStart, position >= 0, !Lexicon.backwardStops.contains(tokens[position].text) {
-                    tokens[position].uncertain = true
-                    position -= 1
-                }
+                Self.markBack(&tokens, \.uncertain, before: index, to: clauseStart, stopping: true)
             }
             // "ORIF planned when the swelling settles", "TKA scheduled for March": the thing
             // planned came first ("closed reduction as planned" is today's work).
@@ -669,6 +637,17 @@ extension NarrativeAnalyzer {
     /// `retentionCue`: where a retention cue stands ("left in place"); an "and" that only joins a
     /// description to it ("components well fixed and left in place": no new subject after the
     /// "and") is crossed.
+    /// Sets `flag` on the words before `index` back to `clauseStart` or, `stopping`, up to a word
+    /// that ends a backward scope (`Lexicon.backwardStops`): what a cue after them says of them.
+    private static func markBack(_ tokens: inout [NarrativeToken], _ flag: WritableKeyPath<NarrativeToken, Bool>, before index: Int,
+                                 to clauseStart: Int, stopping: Bool) {
+        var position = index - 1
+        while position >= clauseStart, position >= 0, !(stopping && Lexicon.backwardStops.contains(tokens[position].text)) {
+            tokens[position][keyPath: flag] = true
+            position -= 1
+        }
+    }
+
     private func negateBackward(_ tokens: inout [NarrativeToken], from: Int, to start: Int, retentionCue cue: Int? = nil) {
         var position = from
         while position >= start, position >= 0 {
