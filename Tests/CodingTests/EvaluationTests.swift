@@ -29,12 +29,13 @@ import Testing
     /// `heldout-2.jsonl` was written on 2026-11-21 by someone who had not seen the engine, after
     /// the first held-out file had been measured many times; `heldout-3.jsonl` the same way in the
     /// third session. heldout-3 was outside this guard while the third session's helpers tuned;
-    /// since the fourth session their pass/fail runs include it (no helper reported a change that
-    /// failed it in the fourth, fifth or sixth session).
+    /// since the fourth session their pass/fail runs include it. Changes it failed were backed out
+    /// or narrowed without looking at which case moved (seventh session: tail7b's first
+    /// condition-alone rule; eighth: rank8's penalty on a primary hip with old hardware removed).
     static let floors = [
         Floors(file: "heldout.jsonl", top1: 0.97, top3: 0.97, abstention: 0.95, highConfidence: 0.98),
         Floors(file: "heldout-2.jsonl", top1: 0.95, top3: 0.97, abstention: 0.97, highConfidence: 0.98),
-        Floors(file: "heldout-3.jsonl", top1: 0.89, top3: 0.93, abstention: 0.95, highConfidence: 0.97),
+        Floors(file: "heldout-3.jsonl", top1: 0.90, top3: 0.93, abstention: 0.95, highConfidence: 0.97),
     ]
 
     @Test(arguments: floors) func heldOutFiguresDoNotRegress(_ floors: Floors) throws {
