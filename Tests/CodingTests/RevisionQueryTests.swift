@@ -28,12 +28,23 @@ import Testing
     @Test(arguments: [
         "Right TKA, cemented, patella resurfaced. Previous UKA 2019.",
         "Right TKA, cemented. Failed right UKA 2019 with tibial loosening.",
-        "Left total hip arthroplasty, cementless cup and stem, with removal of the dynamic hip screw placed in 2022.",
     ])
     func hintOfEarlierImplantKeepsTheQuery(text: String) {
         let report = Self.engine.suggest(text)
         #expect(report.queries.contains { $0.topic == "revision" })
         #expect((report.procedures.first?.confidence ?? 0) < 0.9)
+    }
+
+    /// A total hip in a hip whose earlier fracture fixation (here a dynamic hip screw) comes out at
+    /// the same operation is the conversion code 27132, not a primary 27130 with a revision question:
+    /// a DHS is not an arthroplasty, so there is nothing to revise, and the year dates when the screw
+    /// was put in, not its removal (which is today's work). This text was once an argument of
+    /// hintOfEarlierImplantKeepsTheQuery, which expected the revision question; that was wrong on
+    /// coding grounds (the pending case t7a-11 is the same text labelled 27132).
+    @Test func removedFractureFixationMakesAConversion() {
+        let report = Self.engine.suggest("Left total hip arthroplasty, cementless cup and stem, with removal of the dynamic hip screw placed in 2022.")
+        #expect(report.procedures.first?.code == "27132")
+        #expect(!report.queries.contains { $0.topic == "revision" })
     }
 
     /// A registry form writes each option before its box: the unticked "Revision [ ]" and

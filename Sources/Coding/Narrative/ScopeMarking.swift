@@ -306,7 +306,14 @@ extension NarrativeAnalyzer {
                ["in", "since", "during"].contains(tokens[index - 1].text)
                 || (tokens[index - 1].clause == tokens[index].clause && tokens[index - 1].text.first?.isLetter == true
                     && !Self.monthWords.contains(tokens[index - 1].text)) {
-                Self.markBack(&tokens, \.historical, before: index, to: clauseStart, stopping: false)
+                // "Removal of the dynamic hip screw and side plate placed in 2022", "the DHS from
+                // 2021 was removed": the year dates when the implant was put in, and the removal
+                // said before it in the clause is today's work. The dating stops at its own word.
+                let datedImplant = (max(clauseStart, 0)..<index).last { Self.implantDatingWords.contains(tokens[$0].text) }
+                let stop = datedImplant.flatMap { dating in
+                    (max(clauseStart, 0)..<dating).contains { Self.removalWords.contains(tokens[$0].text) } ? dating : nil
+                }
+                Self.markBack(&tokens, \.historical, before: index, to: max(clauseStart, stop ?? clauseStart), stopping: false)
             }
             // "a cephalomedullary nail would be reasonable but ...", "a plate might have been an
             // option": what would, might or should be is not what was done ("could be reduced" is).
@@ -526,6 +533,10 @@ extension NarrativeAnalyzer {
         Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text) || text.hasSuffix("ed") || text.hasSuffix("ly")
             || participles.contains(text) || stateWords.contains(text)
     }
+    /// Words that date an implant's insertion ("placed in 2022", "from 2021") and the removals that
+    /// can come before them in a clause of today's work.
+    static let implantDatingWords: Set<String> = ["placed", "inserted", "implanted", "put", "fitted", "from"]
+    static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explanted", "explant"]
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
                                            "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
