@@ -46,6 +46,7 @@ struct NarrativeAnalyzer: Sendable {
         }
         readPlainVerbs(&tokens)
         markScopes(&tokens)
+        markConsentedPlan(&tokens, bytes: bytes)
         markRisks(&tokens)
         markCorrections(&tokens, bytes: bytes)
         markDisputedClaims(&tokens)

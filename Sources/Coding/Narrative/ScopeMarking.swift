@@ -424,7 +424,6 @@ extension NarrativeAnalyzer {
             tokens[index].historical = tokens[index].historical || historical
             index += 1
         }
-        markConsentedPlan(&tokens)
     }
 
     /// "Consent taken for right hip hemiarthroplasty (cemented) for displaced neck of femur
@@ -432,7 +431,22 @@ extension NarrativeAnalyzer {
     /// note lists, books or schedules for a date to come, in a note that tells nothing done
     /// ("performed as consented", "done as booked", "outcome"), is the plan: the consent's sentence
     /// is not today's work.
-    func markConsentedPlan(_ tokens: inout [NarrativeToken]) {
+    ///
+    /// So is a whole form whose title or first field says it is a booking, a surgery request, a
+    /// scheduling form, a waiting-list entry or a consent form ("THEATRE BOOKING: ... Procedure:
+    /// open synovectomy", "SURGERY BOOKING REQUEST", "CONSENT: Left leg - epiphysiodesis") and which
+    /// tells nothing done (no "performed", "done", outcome, findings, implant used, post-op): its
+    /// operation is not today's. A form completed after the operation ("Procedure performed: as
+    /// consented", "done as booked") keeps its code.
+    func markConsentedPlan(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        if Self.namesPlanForm(tokens, bytes: bytes),
+           !tokens.indices.contains(where: { Self.doneWordsOfForms.contains(tokens[$0].text) || Self.afterOperationWords.contains(tokens[$0].text)
+                                                || (tokens[$0].text == "post" && $0 + 1 < tokens.count && tokens[$0 + 1].text == "op") }),
+           // A heading's words are not tokens: "Procedure performed: as consented".
+           !Self.headingTellsDone(bytes) {
+            for index in tokens.indices { tokens[index].historical = true }
+            return
+        }
         // Looked for in every note: the length first, so that few words are hashed.
         guard let consent = tokens.firstIndex(where: { [7, 9].contains($0.text.utf8.count) && Self.consentWords.contains($0.text) }),
               tokens.indices.contains(where: { Self.sentencePlanCues.contains(tokens[$0].text) && Self.onlyDateFollows(tokens, after: $0) }),
@@ -444,6 +458,36 @@ extension NarrativeAnalyzer {
         }
     }
     static let consentWords: Set<String> = ["consent", "consented"]
+    /// Words that tell a form was filled in after the operation: what was found, used or followed.
+    static let afterOperationWords: Set<String> = ["findings", "found", "postoperative", "postop", "used", "inserted", "implanted", "uneventful",
+                                                   "ebl", "intraoperatively", "complication", "tolerated"]
+    static let planFormWords: Set<String> = ["booking", "consent", "scheduling", "waitlist", "waitinglist"]
+    static let requestedOperationWords: Set<String> = ["surgery", "surgical", "operation", "theatre", "theater", "or", "procedure", "booking"]
+    /// Read only for a note titled as a form: whether its text (headings included) says done.
+    static func headingTellsDone(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return ["performed", "done", "completed", "post-op", "postop", "post op", "findings", "operation note", "op note"].contains { text.contains($0) }
+    }
+    /// The note's title or first field (its words up to the first ":" or line end, at most five)
+    /// names a booking, a surgery request, a scheduling form, a waiting-list entry or a consent form.
+    static func namesPlanForm(_ tokens: [NarrativeToken], bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < min(tokens.count, 5) {
+            let text = tokens[index].text
+            // The title ends at its ":" or its line.
+            var position = tokens[index].end
+            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
+            let titleEnds = position >= bytes.count || [UInt8(ascii: ":"), UInt8(ascii: "\n"), UInt8(ascii: "-"), UInt8(ascii: ".")].contains(bytes[position])
+            // "CONSENT:", "Consent form", not "Consent obtained. Supine on a traction table ...".
+            if text == "consent" { return titleEnds || (index + 1 < tokens.count && ["form", "forms"].contains(tokens[index + 1].text)) }
+            if planFormWords.contains(text) { return true }
+            if text == "request", index > 0, requestedOperationWords.contains(tokens[index - 1].text) { return true }
+            if text == "list", index > 0, ["waiting", "wait"].contains(tokens[index - 1].text) { return true }
+            if titleEnds { return false }
+            index += 1
+        }
+        return false
+    }
     static let doneWordsOfForms: Set<String> = ["performed", "done", "completed", "underwent", "undertaken", "outcome", "addendum", "achieved",
                                                 "today", "intraoperative", "intraop"]
 
