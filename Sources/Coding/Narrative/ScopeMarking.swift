@@ -436,11 +436,13 @@ extension NarrativeAnalyzer {
     /// scheduling form, a waiting-list entry or a consent form ("THEATRE BOOKING: ... Procedure:
     /// open synovectomy", "SURGERY BOOKING REQUEST", "CONSENT: Left leg - epiphysiodesis") and which
     /// tells nothing done (no "performed", "done", outcome, findings, implant used, post-op): its
-    /// operation is not today's. A form completed after the operation ("Procedure performed: as
-    /// consented", "done as booked") keeps its code.
+    /// operation is not today's ("to be performed", "will be done" are the form's own future). A
+    /// form completed after the operation ("Procedure performed: as consented", "done as booked")
+    /// keeps its code.
     func markConsentedPlan(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         if Self.namesPlanForm(tokens, bytes: bytes),
-           !tokens.indices.contains(where: { Self.doneWordsOfForms.contains(tokens[$0].text) || Self.afterOperationWords.contains(tokens[$0].text)
+           !tokens.indices.contains(where: { (Self.doneWordsOfForms.contains(tokens[$0].text) && !($0 > 0 && tokens[$0 - 1].text == "be"))
+                                                || Self.afterOperationWords.contains(tokens[$0].text)
                                                 || (tokens[$0].text == "post" && $0 + 1 < tokens.count && tokens[$0 + 1].text == "op") }),
            // A heading's words are not tokens: "Procedure performed: as consented".
            !Self.headingTellsDone(bytes) {
@@ -464,9 +466,22 @@ extension NarrativeAnalyzer {
     static let planFormWords: Set<String> = ["booking", "consent", "scheduling", "waitlist", "waitinglist"]
     static let requestedOperationWords: Set<String> = ["surgery", "surgical", "operation", "theatre", "theater", "or", "procedure", "booking"]
     /// Read only for a note titled as a form: whether its text (headings included) says done.
+    /// Whole words, so "abandoned" holds no "done"; and "to be performed", "will be done" are the
+    /// booking's own future, not a report that it was done.
     static func headingTellsDone(_ bytes: [UInt8]) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        return ["performed", "done", "completed", "post-op", "postop", "post op", "findings", "operation note", "op note"].contains { text.contains($0) }
+        let words = String(decoding: bytes, as: UTF8.self).lowercased()
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for (index, word) in words.enumerated() {
+            let previous = index > 0 ? words[index - 1] : ""
+            switch word {
+            case "performed", "done", "completed": if previous != "be" { return true }
+            case "postop", "findings": return true
+            case "op": if previous == "post" { return true }
+            case "note": if previous == "operation" || previous == "op" { return true }
+            default: break
+            }
+        }
+        return false
     }
     /// The note's title or first field (its words up to the first ":" or line end, at most five)
     /// names a booking, a surgery request, a scheduling form, a waiting-list entry or a consent form.
