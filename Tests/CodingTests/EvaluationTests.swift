@@ -126,3 +126,50 @@ import Testing
         }
     }
 }
+
+/// Case files below the 93% that `EngineCaseTests` asks for wait in `Fixtures/pending/` until the
+/// engine reads them well enough; many of the engine's fixes are known right only through them.
+/// These floors are what each file read when the eighth session ended (top-1 and abstentions
+/// right, and at most that many wrong answers at confidence ≥ 0.9), so a later change cannot lose
+/// those answers unnoticed. Raise a floor when a file improves; move the file to `Fixtures/` when it
+/// reaches the loaded files' bar. The eighth session's four files (abst8a, abst8b, abst8c, rank8)
+/// were written before the engine changed and never tuned on: a floor guards them, it does not tune.
+@Suite struct PendingCaseTests {
+    struct Floor: Sendable, CustomTestStringConvertible {
+        let file: String
+        let top1: Int
+        let abstention: Int
+        let wrongAtHighConfidence: Int
+        var testDescription: String { file }
+    }
+
+    static let floors = [
+        Floor(file: "engine-cases-abst8a.jsonl", top1: 10, abstention: 9, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-abst8b.jsonl", top1: 19, abstention: 7, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-abst8c.jsonl", top1: 18, abstention: 6, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-rank8.jsonl", top1: 25, abstention: 2, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-recall7.jsonl", top1: 61, abstention: 10, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-tail7a.jsonl", top1: 11, abstention: 0, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-voice7a.jsonl", top1: 63, abstention: 13, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-voice7b.jsonl", top1: 71, abstention: 11, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-voice7c.jsonl", top1: 69, abstention: 9, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-whose7.jsonl", top1: 28, abstention: 40, wrongAtHighConfidence: 0),
+    ]
+
+    static let pending = TestSupport.fixtures.appendingPathComponent("pending")
+
+    @Test func everyPendingFileHasAFloor() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.pending.path).filter { $0.hasSuffix(".jsonl") }
+        #expect(Set(files) == Set(Self.floors.map(\.file)))
+    }
+
+    @Test(arguments: floors) func pendingFilesDoNotRegress(_ floor: Floor) throws {
+        let cases = try EvaluationCase.load(Self.pending.appendingPathComponent(floor.file))
+        let evaluation = Evaluation.run(cases, name: floor.file, engine: TestSupport.bundledEngine)
+        let misses = evaluation.misses.map { "\($0.id): \($0.got)" }
+        #expect(evaluation.top1.correct >= floor.top1, "\(floor.file) top-1 \(evaluation.top1.correct): \(misses)")
+        #expect(evaluation.abstention.correct >= floor.abstention, "\(floor.file) abstentions \(evaluation.abstention.correct): \(misses)")
+        let wrong = evaluation.highConfidence.total - evaluation.highConfidence.correct
+        #expect(wrong <= floor.wrongAtHighConfidence, "\(floor.file): \(wrong) wrong at confidence >= 0.9")
+    }
+}
