@@ -311,7 +311,7 @@ extension NarrativeAnalyzer {
                 // said before it in the clause is today's work. The dating stops at its own word.
                 let datedImplant = (max(clauseStart, 0)..<index).last { Self.implantDatingWords.contains(tokens[$0].text) }
                 let stop = datedImplant.flatMap { dating in
-                    (max(clauseStart, 0)..<dating).contains { Self.removalWords.contains(tokens[$0].text) } ? dating : nil
+                    (max(clauseStart, 0)..<dating).contains { FeatureDetector.removalWords.contains(tokens[$0].text) } ? dating : nil
                 }
                 Self.markBack(&tokens, \.historical, before: index, to: max(clauseStart, stop ?? clauseStart), stopping: false)
             }
@@ -592,10 +592,9 @@ extension NarrativeAnalyzer {
         Lexicon.stopWords.contains(text) || Lexicon.beVerbs.contains(text) || text.hasSuffix("ed") || text.hasSuffix("ly")
             || participles.contains(text) || stateWords.contains(text)
     }
-    /// Words that date an implant's insertion ("placed in 2022", "from 2021") and the removals that
-    /// can come before them in a clause of today's work.
+    /// Words that date an implant's insertion ("placed in 2022", "from 2021"); the removals that
+    /// can come before them in a clause of today's work are `FeatureDetector.removalWords`.
     static let implantDatingWords: Set<String> = ["placed", "inserted", "implanted", "put", "fitted", "from"]
-    static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explanted", "explant"]
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",
                                            "identified", "found", "noted", "repaired", "debrided", "reduced", "excised"]
