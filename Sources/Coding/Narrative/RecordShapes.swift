@@ -241,8 +241,8 @@ extension NarrativeAnalyzer {
             guard utf8.count >= 5, utf8.count <= 8, let second = utf8.dropFirst().first, second >= 48, second <= 57,
                   let first = text.first, Self.diagnosisCodeChapters.contains(first) else { continue }
             let bytes = Array(utf8)
-            // A letter, two digits, then a dot and up to four letters or digits, or four to five of them undotted.
-            guard bytes[1] >= 48, bytes[1] <= 57, bytes[2] >= 48, bytes[2] <= 57,
+            // A letter, two digits (the first read above), then a dot and up to four letters or digits, or four to five of them undotted.
+            guard bytes[2] >= 48, bytes[2] <= 57,
                   bytes.dropFirst(3).allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 == 46 }),
                   bytes.filter({ $0 == 46 }).count <= 1, bytes.firstIndex(of: 46).map({ $0 == 3 }) ?? true,
                   let entry = table.entry(text) else { continue }
