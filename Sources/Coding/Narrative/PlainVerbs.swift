@@ -54,13 +54,17 @@ extension NarrativeAnalyzer {
     /// A count or an amount after the plain verb stands where a determiner would: "we open three
     /// compartments", "release 2 compartments", "drain about 80 ml pus". Not a bare number after
     /// "drain", which is also the noun of a drain's count ("drain 2, dressing").
-    static let amountWords: Set<String> = ["about", "approximately", "approx", "around", "roughly", "some", "several", "multiple",
-                                           "one", "two", "three", "four", "five", "six"]
+    static let amountWords: Set<String> = approximatingWords.union(["some", "several", "multiple", "one", "two", "three", "four", "five", "six"])
+    /// The amounts a bare "drain" may take too ("drain about 80 ml").
+    static let approximatingWords: Set<String> = ["about", "approximately", "approx", "around", "roughly"]
     static func countsWhatIsDone(_ next: String, after verb: String) -> Bool {
-        if ["about", "approximately", "approx", "around", "roughly"].contains(next) { return true }
+        if approximatingWords.contains(next) { return true }
         guard verb != "drain" else { return false }
         return amountWords.contains(next) || (!next.isEmpty && next.utf8.allSatisfy { $0 >= 48 && $0 <= 57 })
     }
+
+    /// Verbs that put a part "back into" place (read in `readPlainVerbs`).
+    static let pushVerbs: Set<String> = ["pushed", "push", "pushes", "pressed", "nudged", "guided"]
 
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
@@ -91,7 +95,7 @@ extension NarrativeAnalyzer {
         }
         // "pushed it back into place", "pushed the hip back in": pushed back into its place; not
         // "pushed back a week" (a date moved) or "pushed back the retractor".
-        for index in 0..<(tokens.count - 1) where ["pushed", "push", "pushes", "pressed", "nudged", "guided"].contains(tokens[index].text) {
+        for index in 0..<(tokens.count - 1) where Self.pushVerbs.contains(tokens[index].text) {
             var look = index + 1
             while look < tokens.count, look <= index + 3, tokens[look].clause == tokens[index].clause {
                 if tokens[look].text == "back" {
