@@ -184,8 +184,8 @@ extension NarrativeAnalyzer {
         // replaced yesterday by Mr Osei").
         let account = Self.toldByFamily(tokens)
         for index in tokens.indices where tokens[index].text == "by" && index + 1 < tokens.count && index > 0
-            && !account && !Self.ownBodyTold(tokens, from: max(0, index - 12), to: index)
-            && Self.titles.contains(tokens[index + 1].text) && !Self.ownRecordRoles.contains(tokens[index - 1].text)
+            && !account && Self.titles.contains(tokens[index + 1].text) && !Self.ownRecordRoles.contains(tokens[index - 1].text)
+            && !Self.ownBodyTold(tokens, from: max(0, index - 12), to: index)
             && !Self.asksForCode(tokens, before: index)
             && !tokens[(index + 1)..<min(tokens.count, index + 6)].contains(where: { Self.writerAsAgent.contains($0.text) }) {
             var back = index - 1
