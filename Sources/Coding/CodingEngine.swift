@@ -64,7 +64,7 @@ extension CodingEngine {
     /// Every candidate with its score and what went into it, best first: for tuning and for
     /// explaining a ranking (`caseconsultant suggest --explain`).
     public func explain(_ narrative: String) -> [String] {
-        let (analyzed, features, laterality, ranking) = rank(narrative)
+        let (analyzed, features, _, ranking) = rank(narrative)
         let detected = features.states.sorted { $0.key < $1.key }.map { key, state in
             "\(key)=" + (state.present ? String(format: "%.2f", state.weight) : "") + (state.negated ? "(negated)" : "")
         }
