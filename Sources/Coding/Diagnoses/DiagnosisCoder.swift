@@ -46,20 +46,13 @@ struct DiagnosisCoder: Sendable {
         // The narrative's words that count as context when a code is chosen: read once, when a
         // rule first matches.
         var context: Context?
-        let firstHeads = knowledgeBase.diagnosisFirstHeads, firstHeadStarts = knowledgeBase.diagnosisFirstHeadStarts
+        let firstHeads = knowledgeBase.diagnosisFirstHeads
         let firstIsFracture = knowledgeBase.diagnosisFirstIsFracture
         let rules = knowledgeBase.diagnosisRules
         for ruleIndex in rules.indices {
             // A rule none of whose first group's phrases may be in the note (and whose first group
             // no fracture name fills) does not match: passed over without reading the rule.
-            if !firstIsFracture[ruleIndex] || fractureNames.isEmpty {
-                var headPresent = false
-                for position in firstHeadStarts[ruleIndex]..<firstHeadStarts[ruleIndex + 1] where narrative.mayHave(firstHeads[position]) {
-                    headPresent = true
-                    break
-                }
-                if !headPresent { continue }
-            }
+            if !firstIsFracture[ruleIndex] || fractureNames.isEmpty, !firstHeads.mayMatch(ruleIndex, in: narrative) { continue }
             let compiled = rules[ruleIndex]
             // The rule is copied (retaining each of its fields) only when it matches.
             if let group = compiled.rule.group, let used = usedGroups[group], used.count != 1 { continue }

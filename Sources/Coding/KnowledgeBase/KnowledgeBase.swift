@@ -59,6 +59,32 @@ struct CompiledFeature: Sendable {
     }
 }
 
+/// The first keys (`Phrase.head`) of the phrases of several phrase groups, all groups in one
+/// array (group `i`'s from `starts[i]` up to `starts[i + 1]`): whether a narrative may hold any
+/// phrase of a group is read from a few keys side by side, not from each phrase.
+struct PhraseGroupHeads: Sendable {
+    private let heads: [Int32]
+    private let starts: [Int]
+
+    init(_ groups: [[Phrase]]) {
+        var heads: [Int32] = []
+        var starts: [Int] = [0]
+        for group in groups {
+            heads += group.map(\.head)
+            starts.append(heads.count)
+        }
+        self.heads = heads
+        self.starts = starts
+    }
+
+    /// False when no phrase of group `index` may be in the narrative (`AnalyzedNarrative.mayHave`
+    /// of each phrase's first key).
+    @inline(__always) func mayMatch(_ index: Int, in narrative: AnalyzedNarrative) -> Bool {
+        for position in starts[index]..<starts[index + 1] where narrative.mayHave(heads[position]) { return true }
+        return false
+    }
+}
+
 /// Everything the engine knows, loaded once: CPT entries (bundled, then deployment files on
 /// top), ICD-10-CM, NCCI edits, the abbreviation list and the diagnosis rules, with every
 /// phrase compiled against one vocabulary.
@@ -75,11 +101,8 @@ public final class KnowledgeBase: Sendable {
     let compiled: [CompiledEntry]
     /// The distinct `all` groups of the entries (`CompiledEntry.allIDs` numbers them).
     let groups: [[Phrase]]
-    /// The first keys of each group's phrases, all groups in one array (group `id`'s from
-    /// `groupHeadStarts[id]` up to `groupHeadStarts[id + 1]`): whether a narrative may hold any
-    /// phrase of a group is read from a few bytes side by side, not from each phrase.
-    let groupHeads: [Int32]
-    let groupHeadStarts: [Int]
+    /// The first keys of each group's phrases (by the numbers of `groups`).
+    let groupHeads: PhraseGroupHeads
     /// Per entry, in the order of `compiled`: the number of its first `all` group, and whether
     /// it may be documented with no hit of that group (a hip dislocation's prosthesis told as
     /// history, `PriorImplant`). Side by side so the ranker passes over the entries whose first
@@ -92,12 +115,11 @@ public final class KnowledgeBase: Sendable {
     let analyzer: NarrativeAnalyzer
     let icd: ICD10CMTable
     let diagnosisRules: [CompiledDiagnosisRule]
-    /// The first keys of the phrases of each diagnosis rule's first group, all rules in one array
-    /// (rule `i`'s from `diagnosisFirstHeadStarts[i]` up to `[i + 1]`), and whether that group is
-    /// the rule's fracture group (which a fracture pattern or classification also fills): the
-    /// coder passes over a rule whose first group cannot match without reading the rule.
-    let diagnosisFirstHeads: [Int32]
-    let diagnosisFirstHeadStarts: [Int]
+    /// The first keys of the phrases of each diagnosis rule's first group (by the rule's index in
+    /// `diagnosisRules`), and whether that group is the rule's fracture group (which a fracture
+    /// pattern or classification also fills): the coder passes over a rule whose first group
+    /// cannot match without reading the rule.
+    let diagnosisFirstHeads: PhraseGroupHeads
     let diagnosisFirstIsFracture: [Bool]
     private let indexByCode: [String: Int]
 
@@ -239,14 +261,7 @@ public final class KnowledgeBase: Sendable {
                                           none: compile(entry.match.none ?? []), allIDs: allIDs))
         }
         self.groups = groups
-        var groupHeads: [Int32] = []
-        var groupHeadStarts: [Int] = [0]
-        for group in groups {
-            groupHeads += group.map(\.head)
-            groupHeadStarts.append(groupHeads.count)
-        }
-        self.groupHeads = groupHeads
-        self.groupHeadStarts = groupHeadStarts
+        groupHeads = PhraseGroupHeads(groups)
         firstGroupIDs = compiled.map { $0.allIDs.first ?? -1 }
         firstGroupOptional = compiled.map { $0.allIDs.isEmpty || $0.treatsHipDislocation }
         var features = FeatureLexicon.definitions.map { definition in
@@ -264,14 +279,7 @@ public final class KnowledgeBase: Sendable {
         self.features = features
         detectableFacts = FactMatcher.standardDetectable.union(detectors.keys)
         self.diagnosisRules = diagnosisRules.map { CompiledDiagnosisRule(rule: $0, compiler: &compiler, icd: icd) }
-        var diagnosisFirstHeads: [Int32] = []
-        var diagnosisFirstHeadStarts: [Int] = [0]
-        for rule in self.diagnosisRules {
-            diagnosisFirstHeads += (rule.all.first ?? []).map(\.head)
-            diagnosisFirstHeadStarts.append(diagnosisFirstHeads.count)
-        }
-        self.diagnosisFirstHeads = diagnosisFirstHeads
-        self.diagnosisFirstHeadStarts = diagnosisFirstHeadStarts
+        diagnosisFirstHeads = PhraseGroupHeads(self.diagnosisRules.map { $0.all.first ?? [] })
         diagnosisFirstIsFracture = self.diagnosisRules.map { $0.fractureGroup == 0 }
         // Words that must never be "corrected" into a knowledge-base word.
         for word in Lexicon.stopWords.union(Lexicon.commonWords).union(Lexicon.mannerAdverbs) { _ = compiler.vocabulary.add(word: word) }

@@ -33,7 +33,7 @@ struct ProcedureRanker: Sendable {
         // an entry whose first group the narrative lacks is not documented (nor by a fact standing
         // for a later group, `requiredHits` below), and is passed over without being read (most
         // entries of the knowledge base, for any one narrative).
-        let bests = GroupBests(knowledgeBase.groups, heads: knowledgeBase.groupHeads, headStarts: knowledgeBase.groupHeadStarts, in: narrative)
+        let bests = GroupBests(knowledgeBase.groups, heads: knowledgeBase.groupHeads, in: narrative)
         let firstGroupIDs = knowledgeBase.firstGroupIDs, firstGroupOptional = knowledgeBase.firstGroupOptional
         for index in entries.indices where firstGroupOptional[index] || bests.best(firstGroupIDs[index]) != nil {
             let compiled = entries[index]

@@ -33,18 +33,16 @@ final class NoteReadings {
 /// entry, twice when the narrative has statements of its own. Only for one narrative's tokens.
 final class GroupBests {
     private let groups: [[Phrase]]
-    private let heads: [Int32]
-    private let headStarts: [Int]
+    private let heads: PhraseGroupHeads
     private let narrative: AnalyzedNarrative
     /// -1: not read yet; -2: no hit; else the hit's index in `found`.
     private var slots: [Int32]
     private var found: [Phrase.Hit] = []
 
-    /// `groups`, `heads`, `headStarts`: `KnowledgeBase.groups`, `groupHeads`, `groupHeadStarts`.
-    init(_ groups: [[Phrase]], heads: [Int32], headStarts: [Int], in narrative: AnalyzedNarrative) {
+    /// `groups`, `heads`: `KnowledgeBase.groups`, `groupHeads`.
+    init(_ groups: [[Phrase]], heads: PhraseGroupHeads, in narrative: AnalyzedNarrative) {
         self.groups = groups
         self.heads = heads
-        self.headStarts = headStarts
         self.narrative = narrative
         slots = [Int32](repeating: -1, count: groups.count)
     }
@@ -56,12 +54,7 @@ final class GroupBests {
         if slot == -2 { return nil }
         // No phrase of the group may be in the narrative (`best` would find no phrase that
         // `mayContain`): none, without reading the phrases.
-        var headPresent = false
-        for position in headStarts[id]..<headStarts[id + 1] where narrative.mayHave(heads[position]) {
-            headPresent = true
-            break
-        }
-        guard headPresent else {
+        guard heads.mayMatch(id, in: narrative) else {
             slots[id] = -2
             return nil
         }
