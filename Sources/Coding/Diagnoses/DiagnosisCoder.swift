@@ -66,8 +66,8 @@ struct DiagnosisCoder: Sendable {
             for hit in hits { for position in hit.first...hit.last { words.insert(narrative.tokens[position].text) } }
             if openFracture.open || Self.statesOpenFracture(narrative, sentence: sentence) { words.insert("openfracture") }
             if openFracture.type3 { words.insert("openfracture3") }
-            if !unhealed.isEmpty, rule.kind == "fracture", !words.contains("delayed") { words.insert("nonunion") }
-            if rule.kind == "fracture", !words.contains("nonunion") {
+            if !unhealed.isEmpty, compiled.isFracture, !words.contains("delayed") { words.insert("nonunion") }
+            if compiled.isFracture, !words.contains("nonunion") {
                 // "fracture healed in 15 degrees of varus": a malunion, said in the condition's clause.
                 let clauses = Set(hits.map { narrative.tokens[$0.first].clause })
                 let clauseWords = Set(narrative.tokens.filter { clauses.contains($0.clause) && !$0.negated }.map(\.text))
@@ -387,7 +387,7 @@ struct DiagnosisCoder: Sendable {
         // Displacement is scored, not filtered: many subcategories (unspecified part of the
         // femoral neck, unspecified patella) have no displaced/nondisplaced split at all.
         let nondisplaced = words.contains("nondisplaced") || (words.contains("impacted") && !words.contains("displaced"))
-        if rule.kind == "fracture", !nondisplaced, !words.contains("displaced"), !words.contains("displacement"),
+        if compiledRule.isFracture, !nondisplaced, !words.contains("displaced"), !words.contains("displacement"),
            rows.contains(where: { descriptionWords($0).contains("nondisplaced") }) {
             choice.queries.append(DocumentationQuery(topic: "displacement", question: "Is the \(rule.id.replacingOccurrences(of: "-", with: " ")) displaced or nondisplaced? Coded as displaced, the ICD-10-CM default."))
         }

@@ -66,7 +66,7 @@ final class CompiledDiagnosisRule: Sendable {
         synonymTargets = Set((rule.synonyms ?? [:]).values.flatMap { $0.split(separator: " ").map(String.init) })
         all = rule.all.map { $0.map { compiler.compile($0) } }
         none = (rule.none ?? []).map { compiler.compile($0) }
-        fractureGroup = rule.kind == "fracture" ? rule.all.firstIndex { $0.contains("fracture") } : nil
+        fractureGroup = isFracture ? rule.all.firstIndex { $0.contains("fracture") } : nil
         rows = icd.rows(under: rule.stem).filter { icd.kind(row: $0) != "H" }.map { row in
             (row, icd.description(row: row).lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         }
