@@ -277,7 +277,9 @@ struct ProcedureRanker: Sendable {
         var hits: [Phrase.Hit] = []
         var missing = 0
         for (offset, group) in compiled.all.enumerated() {
-            if let hit = ProcedureScorer.best(group, in: narrative) { hits.append(hit); continue }
+            // The groups' hits the ranking has read already (`bests`), not read again.
+            let found = if let bests { bests.best(compiled.allIDs[offset]) } else { ProcedureScorer.best(group, in: narrative) }
+            if let hit = found { hits.append(hit); continue }
             guard offset > 0, group.contains(where: { $0.text.hasPrefix(groupWord) }) else { return nil }
             missing += 1
             hits.append(evidence)
