@@ -154,6 +154,7 @@ import Testing
         Floor(file: "engine-cases-voice7b.jsonl", top1: 71, abstention: 11, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-voice7c.jsonl", top1: 69, abstention: 9, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-whose7.jsonl", top1: 28, abstention: 40, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-wrong9b.jsonl", top1: 17, abstention: 2, wrongAtHighConfidence: 0),
     ]
 
     static let pending = TestSupport.fixtures.appendingPathComponent("pending")
