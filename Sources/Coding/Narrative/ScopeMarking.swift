@@ -123,7 +123,11 @@ extension NarrativeAnalyzer {
                     while attempted < tokens.count, attempted <= index + 3, Lexicon.beVerbs.contains(tokens[attempted].text) { attempted += 1 }
                     let failedRelocation = attempted < tokens.count && Self.relocationWords.contains(tokens[attempted].text)
                         && (clauseStart..<index).contains(where: { Self.dislocationWords.contains(tokens[$0].text) })
-                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation,
+                    // "a comminuted fracture which is not possible to reconstruct": the relative clause
+                    // says what could not be done to the fracture, which stays (what was done instead follows).
+                    let infeasibleForAntecedent = Self.feasibilityWords.contains(after)
+                        && (clauseStart..<index).contains(where: { Self.relativePronouns.contains(tokens[$0].text) })
+                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation, !infeasibleForAntecedent,
                        Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
@@ -748,6 +752,9 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// "not possible / feasible / amenable to ...": what could not be done, said of its object.
+    static let feasibilityWords: Set<String> = ["possible", "feasible", "amenable", "suitable", "salvageable", "repairable",
+                                                "reconstructable", "reconstructible", "fixable", "reparable"]
     /// Past forms of the surgeon's work that can open a second action after "and".
     static let workVerbsPast: Set<String> = ["put", "placed", "inserted", "passed", "fixed", "reduced", "applied", "drilled", "secured",
                                              "stabilised", "stabilized", "pinned", "plated", "nailed", "screwed", "wired", "excised",

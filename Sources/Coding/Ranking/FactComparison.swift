@@ -52,6 +52,9 @@ enum FactMatcher {
         if key == "traumatic", features.state("nontraumatic").present {
             if !state.present || features.state("nontraumatic").weight >= state.weight { state = .init(weight: 0, negated: true, evidence: features.state("nontraumatic").evidence) }
         }
+        // "Patellectomy for a painful nonunion two years after the fracture": a code for a
+        // non-acute condition is not contradicted by the injury the nonunion comes from.
+        if key == "traumatic", !required, state.present, features.state("lateCondition").present { state = .init() }
         if key == "bilateral", bilateralBySide, !state.present { state.weight = 0.85 }
         // "No debridement", "nothing was excised": no dead muscle was removed either.
         if key == "nonviableMuscleDebridement", !state.present,

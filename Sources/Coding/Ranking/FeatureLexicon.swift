@@ -286,6 +286,13 @@ enum FeatureLexicon {
         .init(feature: "traumatic", phrases: [
             "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
             "avulsion", "avulsed", "bimalleolar", "trimalleolar", "bimal", "trimal",
+            // A bone in pieces is a broken one ("hemipatellectomy for a comminuted inferior pole").
+            "comminuted", "comminution",
+        ]),
+        // A fracture that failed to heal or healed crooked: what is treated is the late condition,
+        // not the injury, so the injury words do not speak against a code for a non-acute condition.
+        .init(feature: "lateCondition", phrases: [
+            "nonunion", "nonunions", "malunion", "malunions", "delayed union", "pseudarthrosis", "pseudoarthrosis",
         ]),
         .init(feature: "nontraumatic", phrases: [
             "congenital", "developmental", "dysplasia", "pathologic*", "spontaneous", "nontraumatic", "atraumatic", "exertional",
