@@ -156,6 +156,7 @@ enum FeatureDetector {
         components?.hipSides(into: &detected)
         nonviableMuscle(narrative, features: features, into: &detected)
         compartmentCount(narrative, features: features, into: &detected)
+        synovectomyExtent(into: &detected)
         tendonCount(narrative, tokens: tokens, into: &detected)
         components?.componentCount(into: &detected)
         components?.revisionByExchange(into: &detected)
@@ -309,6 +310,27 @@ enum FeatureDetector {
             state.negated = true
             detected.states["multipleCompartments"] = state
         }
+    }
+
+    /// The synovium cleared from the front and the back of the knee told part by part ("anterior
+    /// synovectomy through a parapatellar arthrotomy ... then prone, posterior synovectomy"): both
+    /// parts, as "anterior and posterior" says at once. A part stated as not entered ("posterior knee
+    /// not entered"): one part only. The words of each part are the `detect` lists `synovectomyPart:…`.
+    static func synovectomyExtent(into detected: inout DetectedFeatures) {
+        var state = detected.state("anteriorAndPosterior")
+        guard !state.present else { return }
+        let anterior = detected.state("synovectomyPart:anterior"), posterior = detected.state("synovectomyPart:posterior")
+        if anterior.present, posterior.present {
+            state.weight = min(anterior.weight, posterior.weight)
+            state.evidence = posterior.evidence
+            state.count = 1
+            state.negated = false
+        } else if (posterior.negated && !posterior.present) || (anterior.negated && !anterior.present) {
+            state.negated = true
+        } else {
+            return
+        }
+        detected.states["anteriorAndPosterior"] = state
     }
 
     static let compartmentCounts: Set<String> = ["two", "three", "four", "both", "multiple", "several"]
