@@ -268,12 +268,20 @@ enum FeatureDetector {
             guard !hasVerb, !tellsState else { return false }
             return tokens.contains { $0.sentence == tokens[hit.first].sentence && $0.clause < clause && isRelease($0) }
         }
-        var released: [Phrase.Hit] = []
-        for name in ["anterior", "lateral", "posterior", "medial"] {
+        func releasedHit(_ name: String, skippingIncisions: Bool = false) -> Phrase.Hit? {
             // The name built once, not for each feature it is compared with.
             let compartment = "compartment:" + name
-            guard let feature = features.first(where: { $0.feature == compartment }) else { continue }
-            if let hit = feature.phrases.filter({ narrative.mayContain($0) }).flatMap({ $0.hits(in: narrative) }).first(where: { $0.affirmed && $0.section.procedureWeight >= 0.5 && releasedClause($0) }) {
+            guard let feature = features.first(where: { $0.feature == compartment }) else { return nil }
+            return feature.phrases.filter({ narrative.mayContain($0) && !(skippingIncisions && $0.text.hasSuffix("incision")) })
+                .flatMap({ $0.hits(in: narrative) }).first(where: { $0.affirmed && $0.section.procedureWeight >= 0.5 && releasedClause($0) })
+        }
+        // "The medial (adductor) compartment of the thigh decompressed through a medial incision": in
+        // the thigh the medial incision is the way to that compartment, not to a posterior one (as
+        // it is in the leg, which has no medial compartment).
+        let medial = releasedHit("medial")
+        var released: [Phrase.Hit] = []
+        for name in ["anterior", "lateral", "posterior", "medial"] {
+            if let hit = name == "medial" ? medial : releasedHit(name, skippingIncisions: name == "posterior" && medial != nil) {
                 released.append(hit)
             }
         }

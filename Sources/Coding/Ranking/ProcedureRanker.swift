@@ -268,19 +268,30 @@ struct ProcedureRanker: Sendable {
     /// removal in any words ("rectus femoris didn't twitch and was cut out back to bleeding edges").
     /// The fact's evidence stands for the one group of the entry that is missing, when that group
     /// is the fact's own words (its phrases open with the word given here), never the site's.
-    static let factsDocumentingGroups: [(fact: String, groupWord: String)] = [("priorHipSurgery", "conversion"), ("nonviableMuscleDebridement", "debridement")]
+    static let factsDocumentingGroups: [(fact: String, groupWord: String)] = [
+        ("priorHipSurgery", "conversion"), ("nonviableMuscleDebridement", "debridement"),
+        // "anterior compartment released ... posterior compartment released (same incision)": two
+        // compartments told one at a time are the several compartments the code needs.
+        ("multipleCompartments", "multiple compartments"),
+    ]
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures, bests: GroupBests? = nil) -> [Phrase.Hit]? {
         if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative, bests: bests) { return hits }
-        guard let (fact, groupWord) = factsDocumentingGroups.first(where: { compiled.entry.facts[$0.fact] == .bool(true) }) else { return nil }
-        let state = features.state(fact)
-        guard state.weight >= ProcedureScorer.minimumSectionWeight, let evidence = state.evidence else { return nil }
+        guard factsDocumentingGroups.contains(where: { compiled.entry.facts[$0.fact] == .bool(true) }) else { return nil }
         var hits: [Phrase.Hit] = []
         var missing = 0
         for (offset, group) in compiled.all.enumerated() {
             // The groups' hits the ranking has read already (`bests`), not read again.
             let found = if let bests { bests.best(compiled.allIDs[offset]) } else { ProcedureScorer.best(group, in: narrative) }
             if let hit = found { hits.append(hit); continue }
-            guard offset > 0, group.contains(where: { $0.text.hasPrefix(groupWord) }) else { return nil }
+            // The missing group must be one fact's own words, and the fact documented.
+            guard offset > 0 else { return nil }
+            var evidence: Phrase.Hit?
+            for (fact, groupWord) in factsDocumentingGroups where compiled.entry.facts[fact] == .bool(true)
+                && group.contains(where: { $0.text.hasPrefix(groupWord) }) {
+                let state = features.state(fact)
+                if state.weight >= ProcedureScorer.minimumSectionWeight, let hit = state.evidence { evidence = hit; break }
+            }
+            guard let evidence else { return nil }
             missing += 1
             hits.append(evidence)
         }
