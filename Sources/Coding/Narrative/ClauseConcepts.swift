@@ -289,8 +289,10 @@ extension NarrativeAnalyzer {
     static let timeByEventWords: Set<String> = ["after", "following", "post", "before", "pre", "until", "since"]
     static let boneNameEnds: Set<String> = ["shaft", "diaphysis", "diaphyseal", "midshaft"]
     static let nailWords: Set<String> = ["nail", "nails", "nailed", "nailing"]
-    /// Words that may follow a whole bone or implant name in its clause.
-    static let afterWholeName: Set<String> = ["for", "with", "using", "via", "through", "under", "after", "because", "as", "in", "into", "at"]
+    /// Words that may follow a whole bone or implant name in its clause (also its day: "down my right
+    /// shin bone on Friday", "nailed the tibia today").
+    static let afterWholeName: Set<String> = ["for", "with", "using", "via", "through", "under", "after", "because", "as", "in", "into", "at",
+                                              "on", "today", "yesterday", "tonight", "last", "this"]
     /// Whether the name ending at `index` goes on in its clause ("tibial plateau", "nail was"): the
     /// next word is in the same clause and is none of the words that may follow a whole name.
     static func nameGoesOn(_ tokens: [NarrativeToken], after index: Int) -> Bool {
