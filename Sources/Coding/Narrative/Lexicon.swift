@@ -62,7 +62,10 @@ struct Lexicon: Sendable {
         let without: [[String]]
         let words: [String]
     }
-    var pcsOperations: [PCSOperation] = []
+    private(set) var pcsOperations: [PCSOperation] = []
+    /// The root operation words of all `pcsOperations`, read once at load: every note of the PCS
+    /// shape asks each of its words.
+    private(set) var pcsRoots: Set<String> = []
 
     mutating func loadPCSOperations(_ tsv: String) {
         func phrases(_ field: String) -> [[String]] {
@@ -77,6 +80,7 @@ struct Lexicon: Sendable {
                                 with: fields[2] == "-" ? [] : fields[2].split(separator: "+").map { phrases(String($0)) },
                                 without: phrases(fields[3]), words: fields[4].split(separator: " ").map(String.init))
         }
+        pcsRoots = Set(pcsOperations.flatMap(\.roots))
     }
 
     static func matches(_ word: String, _ pattern: String) -> Bool {

@@ -26,7 +26,7 @@ extension NarrativeAnalyzer {
             if text == "substitute" || (text == "device" && index > 0 && tokens[index - 1].text == "fixation") { shaped.insert(tokens[index].sentence) }
         }
         guard saysPCS || !shaped.isEmpty else { return }
-        let roots = Set(operations.flatMap(\.roots))
+        let roots = lexicon.pcsRoots
         // Each statement: root position, the end of its words (exclusive), the body part's last word.
         struct Statement { let root: Int; let end: Int; let bodyPartEnd: Int; let bodyPart: [String]; let operation: Int }
         func sentenceEnd(after index: Int) -> Int {
