@@ -322,13 +322,6 @@ extension NarrativeAnalyzer {
     static let absenceWords: Set<String> = ["no", "without", "nil", "not"]
     static let brokenFragmentWords: Set<String> = ["fragment", "fracture", "fractured", "small", "tiny", "undisplaced", "nondisplaced",
                                                    "displaced", "reduced", "minimal", "minimally", "percent", "%", "fx", "broken"]
-    /// The positions of the clause a token stands in.
-    func narrativeClause(of index: Int, in tokens: [NarrativeToken]) -> ClosedRange<Int> {
-        var low = index, high = index
-        while low > 0, tokens[low - 1].clause == tokens[index].clause { low -= 1 }
-        while high + 1 < tokens.count, tokens[high + 1].clause == tokens[index].clause { high += 1 }
-        return low...high
-    }
     static let unbrokenWords: Set<String> = ["intact", "normal", "uninvolved", "spared", "fine", "ok", "okay", "unbroken", "uninjured", "undamaged"]
     static let injuredWords: Set<String> = ["broken", "fractured", "involved", "injured", "affected", "displaced"]
     static let sideWords: Set<String> = ["right", "left", "r", "l", "rt", "lt", "bilateral", "both", "contralateral", "opposite"]
@@ -362,7 +355,7 @@ extension NarrativeAnalyzer {
                 // says so: a size, a fragment, a fracture), left as it was. "No posterior fragment",
                 // "posterior malleolus not addressed": nothing says it was broken.
                 let previous = index > 0 ? tokens[index - 1].text : ""
-                let broken = narrativeClause(of: word, in: tokens).contains { position in
+                let broken = tokens.clauseSpan(of: word).contains { position in
                     position != word && (Self.brokenFragmentWords.contains(tokens[position].text) || tokens[position].text.first?.isNumber == true)
                 }
                 if part == "posterior", broken, !Self.absenceWords.contains(previous), posteriorUntreated == nil { posteriorUntreated = index }
