@@ -315,7 +315,7 @@ extension NarrativeAnalyzer {
                 // said before it in the clause is today's work. The dating stops at its own word.
                 let datedImplant = (max(clauseStart, 0)..<index).last { Self.implantDatingWords.contains(tokens[$0].text) }
                 let stop = datedImplant.flatMap { dating in
-                    (max(clauseStart, 0)..<dating).contains { FeatureDetector.removalWords.contains(tokens[$0].text) } ? dating : nil
+                    (max(clauseStart, 0)..<dating).contains { FeatureDetector.hardwareRemovalWords.contains(tokens[$0].text) } ? dating : nil
                 }
                 Self.markBack(&tokens, \.historical, before: index, to: max(clauseStart, stop ?? clauseStart), stopping: false)
             }
@@ -550,7 +550,7 @@ extension NarrativeAnalyzer {
     }
 
     /// Conditions a patient comes with ("stiffness after …", "nonunion after …").
-    static let conditionWords: Set<String> = [
+    static let presentingConditions: Set<String> = [
         "ossification", "arthrofibrosis", "stiffness", "stiff", "contracture", "contractures", "nonunion", "malunion", "pain",
         "painful", "ankylosis", "ankylosed", "deformity", "weakness", "osteomyelitis", "osteoarthritis", "arthritis", "adhesions",
         "scarring", "neuroma", "equinus", "overgrowth", "recurrence", "recurred", "recurrent",
@@ -567,7 +567,7 @@ extension NarrativeAnalyzer {
     static func followsCondition(_ tokens: [NarrativeToken], at index: Int, clauseStart: Int) -> Bool {
         guard index > clauseStart, index + 1 < tokens.count, tokens[index + 1].clause == tokens[index].clause else { return false }
         let before = tokens[max(clauseStart, index - 6)..<index]
-        guard before.contains(where: { conditionWords.contains($0.text) }) else { return false }
+        guard before.contains(where: { presentingConditions.contains($0.text) }) else { return false }
         // Pain or stiffness after a replacement is the patient's state, not a fault of the
         // implant: "genicular nerve ablation for pain after TKA", "MUA for stiffness after TKR".
         if before.contains(where: { Self.stateConditions.contains($0.text) }) { return true }
@@ -597,7 +597,7 @@ extension NarrativeAnalyzer {
             || participles.contains(text) || stateWords.contains(text)
     }
     /// Words that date an implant's insertion ("placed in 2022", "from 2021"); the removals that
-    /// can come before them in a clause of today's work are `FeatureDetector.removalWords`.
+    /// can come before them in a clause of today's work are `FeatureDetector.hardwareRemovalWords`.
     static let implantDatingWords: Set<String> = ["placed", "inserted", "implanted", "put", "fitted", "from"]
     static let participles: Set<String> = ["done", "seen", "needed", "required", "performed", "fixed", "involved", "addressed",
                                            "undertaken", "made", "given", "taken", "necessary", "indicated", "possible", "present",

@@ -24,7 +24,7 @@ enum ComponentWords {
 
     /// Words of a part being exchanged, taken out or put in new (the clause reading); `exchangeStems`
     /// is the sentence reading's.
-    static let exchangeWords: Set<String> = revisingWords.union(removalWords).union(["new"])
+    static let exchangeWords: Set<String> = revisingWords.union(partRemovalWords).union(["new"])
     static let exchangeStems = ["revis", "exchang", "replac", "remov", "explant", "extract", "swap", "upsiz", "downsiz"]
     /// Words that put a new part in place of an old one (not a removal alone, not "new"): a part of
     /// a replacement said so was revised, whatever else the note calls the operation.
@@ -32,7 +32,8 @@ enum ComponentWords {
         "changed", "change", "changing", "exchanged", "exchange", "exchanging", "swapped", "swap", "swapping", "replaced", "revised",
         "revision", "upsized", "downsized",
     ]
-    static let removalWords: Set<String> = ["removed", "removal", "explanted", "extracted"]
+    /// Words of a part taken out (with nothing said put in its place, a removal, not a revision).
+    static let partRemovalWords: Set<String> = ["removed", "removal", "explanted", "extracted"]
     static let genericWords: Set<String> = ["components", "prosthesis", "implants", "arthroplasty"]
     static let cementWords: Set<String> = ["cement", "methylmethacrylate", "pmma"]
     static let hardwareWords: Set<String> = ["hardware", "screw", "screws", "plate", "plates", "nail", "nails", "dhs", "blade"]
@@ -146,7 +147,7 @@ struct ArthroplastyComponents {
                 } else if ComponentWords.exchangeWords.contains(word), token.isAffirmed {
                     clause.exchange = clause.exchange ?? index
                     if ComponentWords.revisingWords.contains(word) { clause.revising = clause.revising ?? index }
-                    if ComponentWords.removalWords.contains(word) { clause.removal = clause.removal ?? index }
+                    if ComponentWords.partRemovalWords.contains(word) { clause.removal = clause.removal ?? index }
                     if word == "new" { clause.fresh = true }
                 } else if word == "out", token.isAffirmed, next != "of",
                           (max(start, index - 3)..<index).contains(where: { ComponentWords.phrasalRemovalVerbs.contains(tokens[$0].text) })
@@ -172,7 +173,7 @@ struct ArthroplastyComponents {
                           !(max(start, index - 2)..<index).contains(where: { ["cork", "with", "using"].contains(tokens[$0].text) }) {
                     clause.hardware = true
                 } else if word == "spacer", token.isAffirmed,
-                          !tokens[max(start, index - 3)...min(end, index + 2)].contains(where: { ComponentWords.removalWords.contains($0.text) || $0.text == "remove" }) {
+                          !tokens[max(start, index - 3)...min(end, index + 2)].contains(where: { ComponentWords.partRemovalWords.contains($0.text) || $0.text == "remove" }) {
                     clause.spacer = true
                 }
             }

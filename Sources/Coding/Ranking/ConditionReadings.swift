@@ -15,7 +15,7 @@ extension ProcedureScorer {
         "oblique", "transverse", "segmental", "bicondylar", "intercondylar",
     ]
     /// Words that name a condition of a tendon, muscle or bone, not anything done to it.
-    static let conditionWords: Set<String> = injuryWords.subtracting(reductionWords).union([
+    static let conditionNamingWords: Set<String> = injuryWords.subtracting(reductionWords).union([
         "rupture", "ruptured", "ruptures", "rupturing", "tear", "tears", "torn", "snapped", "snap", "strain", "sprain",
         "partial", "complete", "acute", "gap", "retracted", "retraction", "deficient", "disruption", "disrupted",
     ])
@@ -55,7 +55,7 @@ extension ProcedureScorer {
             (!token.negated && !token.uncertain && actionWords.contains(token.text)) || codeWords.contains(token.text)
         }) { return false }
         func onlyCondition(_ hit: Phrase.Hit) -> Bool {
-            (hit.first...hit.last).allSatisfy { conditionWords.contains(tokens[$0].text) }
+            (hit.first...hit.last).allSatisfy { conditionNamingWords.contains(tokens[$0].text) }
         }
         for (group, hit) in zip(compiled.all, required) where onlyCondition(hit) {
             let acted = group.indices.contains { index in

@@ -209,7 +209,8 @@ enum FeatureDetector {
         detected.states["regionalOrGeneralAnesthesia"] = state
     }
 
-    static let removalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
+    /// Words of taking hardware out, read before an implant word (`detectImplantRemoval`).
+    static let hardwareRemovalWords: Set<String> = ["removal", "removed", "remove", "removing", "extraction", "extracted", "explant", "explanted"]
     static let implantWords: Set<String> = ["hardware", "metalwork", "plate", "plates", "screw", "screws", "nail", "nails", "implant", "implants", "rod", "rods", "staple", "staples",
                                             "wire", "wires", "cable", "cables", "pin", "pins", "cerclage"]
     /// Wires and pins put in and taken out during today's fixation ("the guide wire was removed", "the
@@ -223,7 +224,7 @@ enum FeatureDetector {
     static func detectImplantRemoval(_ narrative: AnalyzedNarrative, into detected: inout DetectedFeatures) {
         let tokens = narrative.tokens
         var state = detected.state("hardwareRemoval")
-        for (index, token) in tokens.enumerated() where removalWords.contains(token.text) && token.isAffirmed {
+        for (index, token) in tokens.enumerated() where hardwareRemovalWords.contains(token.text) && token.isAffirmed {
             var look = index + 1
             var words = 0
             while look < tokens.count, words < 6, tokens[look].clause == token.clause, tokens[look].text != "and" {

@@ -13,7 +13,7 @@ enum PriorImplant {
     ]
     static let hipWords: Set<String> = ["hip", "hips", "acetabular", "acetabulum"]
     /// The implant since taken out, or the joint left without one.
-    static let removalWords: Set<String> = [
+    static let implantGoneWords: Set<String> = [
         "removed", "removal", "explanted", "explant", "explantation", "excised", "extracted", "girdlestone", "spacer", "spacers",
         "resection", "excisional",
     ]
@@ -58,7 +58,7 @@ enum PriorImplant {
         let clause = narrative.clauseSpan(of: hit.first)
         if clause.contains(where: { planWords.contains(tokens[$0].text) }) { return false }
         let sentence = narrative.sentenceSpan(of: hit.first)
-        if sentence.contains(where: { removalWords.contains(tokens[$0].text) }) { return false }
+        if sentence.contains(where: { implantGoneWords.contains(tokens[$0].text) }) { return false }
         if (hit.first...hit.last).contains(where: { hipWords.contains(tokens[$0].text) }) { return true }
         // The nearest joint word of the clause, by distance from the implant word.
         var distance = 1
