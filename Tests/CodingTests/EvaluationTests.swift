@@ -151,6 +151,7 @@ import Testing
         Floor(file: "engine-cases-rank8.jsonl", top1: 25, abstention: 2, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-recall7.jsonl", top1: 61, abstention: 10, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-tail7a.jsonl", top1: 11, abstention: 0, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-top9.jsonl", top1: 13, abstention: 2, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-voice7a.jsonl", top1: 63, abstention: 13, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-voice7b.jsonl", top1: 71, abstention: 11, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-voice7c.jsonl", top1: 69, abstention: 9, wrongAtHighConfidence: 0),
