@@ -10,15 +10,26 @@ struct ReportBuilder {
 
     static let alternativesPerProcedure = 4
 
-    /// Where an alternative is listed, before its score: a matched neighbour of a chosen code that
-    /// nothing in the note rules out comes first, then the other, weaker matches, then the
-    /// neighbours the knowledge base names that the note did not match but does not rule out, and
-    /// last the neighbours a documented fact or approach rules out ("fixation was documented"
-    /// against a closed code), so that one a fact excludes does not crowd out one that is merely
-    /// less supported.
+    /// Where an alternative is listed, before its score: the codes the note matched well, a
+    /// neighbour of a chosen code that nothing in the note rules out or a code of another group,
+    /// together by score (another group's code scored as high as the winner, 27130 beside a hip
+    /// screw removal, is as near a reading as a neighbour scored lower); then the neighbours the
+    /// knowledge base names that the note did not match but does not rule out; then the matches
+    /// whose score the note took nearly all back (`weakMatch`: the words are there, the facts,
+    /// approach or region say otherwise), so that they do not crowd out the winner's own
+    /// neighbours that differ from it by one fact; and last the neighbours a documented fact or
+    /// approach rules out ("fixation was documented" against a closed code), so that one a fact
+    /// excludes does not crowd out one that is merely less supported.
     enum AlternativeRank: Int, Comparable {
-        case neighbour, weaker, unmatchedNeighbour, ruledOut
+        case neighbour, weaker, unmatchedNeighbour, weakMatch, ruledOut
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+        /// The place of a matched code: by score with the others matched well, unless its score
+        /// is under half of what a documented procedure needs (`ProcedureRanker.minimumScore`).
+        static func matched(_ rank: Self, score: Double) -> Self {
+            guard rank == .neighbour || rank == .weaker else { return rank }
+            return score < ProcedureRanker.minimumScore / 2 ? .weakMatch : .neighbour
+        }
     }
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
@@ -160,7 +171,8 @@ struct ReportBuilder {
             alternatives.append((.weaker, candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
                                                               reason: "also matched, more weakly (score \(String(format: "%.1f", candidate.score)) against \(String(format: "%.1f", ranking.candidates[ranking.selected[0]].score)))")))
         }
-        report.alternatives = alternatives.enumerated().sorted { a, b in
+        report.alternatives = alternatives.map { (rank: AlternativeRank.matched($0.rank, score: $0.score), score: $0.score, alternative: $0.alternative) }
+            .enumerated().sorted { a, b in
             if a.element.rank != b.element.rank { return a.element.rank < b.element.rank }
             return a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
         }.map(\.element.alternative)
