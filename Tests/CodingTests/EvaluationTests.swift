@@ -156,6 +156,7 @@ import Testing
         Floor(file: "engine-cases-voice7b.jsonl", top1: 71, abstention: 11, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-voice7c.jsonl", top1: 69, abstention: 9, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-whose7.jsonl", top1: 28, abstention: 40, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-wrong9a.jsonl", top1: 20, abstention: 1, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-wrong9b.jsonl", top1: 17, abstention: 2, wrongAtHighConfidence: 0),
     ]
 
