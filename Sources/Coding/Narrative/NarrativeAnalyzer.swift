@@ -53,6 +53,7 @@ struct NarrativeAnalyzer: Sendable {
         markBilledAsClaims(&tokens)
         markNamedGuesses(&tokens)
         markTourniquetSites(&tokens)
+        markTractionPinSites(&tokens)
         markCodeGlosses(&tokens, bytes: bytes)
         markReviewerClaims(&tokens)
         markOpenQuestions(&tokens, bytes: bytes)

@@ -149,6 +149,40 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// "Distal femoral Denham pin", "proximal tibial traction pin", "balanced skeletal traction through
+    /// a distal femoral pin": where a traction pin goes in is not where the fracture is (a
+    /// subtrochanteric or acetabular fracture is pulled through a pin in the distal femur). The site
+    /// words before the pin are not today's sites.
+    static let pinWords: Set<String> = ["pin", "pins"]
+    static let tractionPinWords: Set<String> = ["traction", "denham", "skeletal"]
+    static let tractionPinPlaces: Set<String> = ["distal", "proximal", "femoral", "femur", "tibial", "tibia", "calcaneal", "calcaneus",
+                                                 "supracondylar", "tubercle", "tuberosity", "left", "right", "l", "r", "lt", "rt",
+                                                 "traction", "denham", "skeletal", "steinmann", "a", "the"]
+    func markTractionPinSites(_ tokens: inout [NarrativeToken]) {
+        for index in tokens.indices where Self.pinWords.contains(tokens[index].text) && index > 0 {
+            let clause = tokens[index].clause
+            var back = index - 1
+            var traction = false
+            while back >= 0, index - back <= 5, tokens[back].clause == clause, Self.tractionPinPlaces.contains(tokens[back].text) {
+                if Self.tractionPinWords.contains(tokens[back].text) { traction = true }
+                back -= 1
+            }
+            // "traction through a distal femoral pin": the pin of the traction told before it.
+            if !traction, back >= 0, ["through", "via"].contains(tokens[back].text) {
+                var look = back - 1
+                while look >= 0, back - look <= 4, tokens[look].sentence == tokens[index].sentence {
+                    if tokens[look].text == "traction" { traction = true; break }
+                    look -= 1
+                }
+            }
+            guard traction else { continue }
+            for place in (back + 1)..<index where !Self.tractionPinWords.contains(tokens[place].text)
+                && !["a", "the", "steinmann"].contains(tokens[place].text) {
+                tokens[place].historical = true
+            }
+        }
+    }
+
     /// Nouns that name a form, not what was done: "IMPLANT / GRAFT LOG", "implant record sheet".
     static let formNouns: Set<String> = ["log", "logs", "sheet", "worksheet", "register", "checklist", "record", "form"]
 

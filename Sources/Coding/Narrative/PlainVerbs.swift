@@ -66,8 +66,24 @@ extension NarrativeAnalyzer {
     /// Verbs that put a part "back into" place (read in `readPlainVerbs`).
     static let pushVerbs: Set<String> = ["pushed", "push", "pushes", "pressed", "nudged", "guided"]
 
+    /// Words that tell a growth plate slipped ("the slipped growth plate", "the growth plate at the
+    /// top of his thigh bone had slipped", "her growth plate is slipping").
+    static let slipWordsOfAPlate: Set<String> = ["slipped", "slip", "slips", "slipping", "slippage"]
+
     func readPlainVerbs(_ tokens: inout [NarrativeToken]) {
         guard tokens.count > 1 else { return }
+        // A growth plate that slipped is a slipped epiphysis told in lay words ("we fixed the slipped
+        // growth plate at the top of her thigh bone"): its "plate" is the physis, no implant, so it
+        // is read as the epiphysiolysis it names. A growth plate in a sentence with no slip keeps its
+        // words (a physeal fracture, an epiphysiodesis).
+        for index in 0..<(tokens.count - 1) where tokens[index].text == "growth" && (tokens[index + 1].text == "plate" || tokens[index + 1].text == "plates") {
+            let sentence = tokens[index].sentence
+            var start = index
+            while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
+            var end = index + 1
+            while end + 1 < tokens.count, tokens[end + 1].sentence == sentence { end += 1 }
+            if tokens[start...end].contains(where: { Self.slipWordsOfAPlate.contains($0.text) }) { tokens[index + 1].text = "epiphysiolysis" }
+        }
         // "slipped in the bathroom", "slipped on ice", "slipped and fell": the way the patient fell,
         // not a slipped epiphysis ("the epiphysis has slipped posteriorly on the neck" keeps its word).
         for index in 0..<(tokens.count - 1) where tokens[index].text == "slipped" && Self.fallPlaceWords.contains(tokens[index + 1].text) {

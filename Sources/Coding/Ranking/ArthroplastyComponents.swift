@@ -207,8 +207,13 @@ struct ArthroplastyComponents {
         var keptSentences: Set<Int> = [], exchangeSentences: Set<Int> = []
         for clause in clauses {
             if clause.keptWord { keptSentences.insert(clause.sentence) }
-            // A part put in new ("just put a new head on") exchanges no part named as kept.
-            if clause.revising != nil || clause.removal != nil { exchangeSentences.insert(clause.sentence) }
+            // A part put in new ("just put a new head on") exchanges no part named as kept. Nor does
+            // an exchange of the insert or the button named in its own clause ("the cup fixed well,
+            // was kept, only replaced the liner"): the keeping still holds for the part named alone.
+            if clause.revising != nil || clause.removal != nil,
+               clause.mentions.isEmpty || clause.mentions.contains(where: { $0.part != .insert && $0.part != .patellar }) {
+                exchangeSentences.insert(clause.sentence)
+            }
         }
         for index in clauses.indices where !clauses[index].mentions.isEmpty && !clauses[index].kept
             && keptSentences.contains(clauses[index].sentence) && !exchangeSentences.contains(clauses[index].sentence) {

@@ -56,6 +56,14 @@ enum FactMatcher {
         // non-acute condition is not contradicted by the injury the nonunion comes from.
         if key == "traumatic", !required, state.present, features.state("lateCondition").present { state = .init() }
         if key == "bilateral", bilateralBySide, !state.present { state.weight = 0.85 }
+        // A fracture held in skeletal traction, with no word that it was not reduced, was brought
+        // into place by the pull through the pin ("distal femoral pin, longitudinal and lateral
+        // traction; femoral head back under the dome"): the closed treatment with manipulation
+        // whose code includes the traction. "Skeletal traction only, no reduction" keeps its denial.
+        if key == "manipulation", !state.present, !state.negated {
+            let traction = features.state("skeletalTraction")
+            if traction.present { state = .init(weight: 0.8 * traction.weight, negated: false, evidence: traction.evidence) }
+        }
         // "No debridement", "nothing was excised": no dead muscle was removed either.
         if key == "nonviableMuscleDebridement", !state.present,
            features.state("debridement").negated || (features.state("tissueRemoval").negated && !features.state("tissueRemoval").present) {

@@ -299,6 +299,12 @@ enum FeatureLexicon {
         ]),
         .init(feature: "bilateral", phrases: ["bilateral", "both sides", "both knees", "both hips", "both legs", "both ankles", "both thighs"]),
         .init(feature: "tractionOrSkeletalPins", phrases: ["skeletal traction", "traction pin*", "steinmann pin*", "traction"]),
+        // A fracture pulled into place through a pin in bone: "distal femoral skeletal traction pin",
+        // "Denham pin", "skeletal pin placed" (not skin traction, not a traction table for a nailing).
+        .init(feature: "skeletalTraction", phrases: [
+            "skeletal traction", "traction pin*", "denham pin*", "skeletal pin*", "skeletal traction pin*", "distal femoral traction",
+            "proximal tibial traction", "tibial traction pin*", "femoral traction pin*", "calcaneal traction",
+        ]),
         .init(feature: "arthrotomy", phrases: [
             "arthrotomy", "capsulotomy", "t capsulotomy", "capsule incised", "capsule opened", "capsule divided", "incised capsule",
             "opened capsule", "divided capsule", "joint opened", "opened joint", "joint capsule opened", "joint capsule incised",
