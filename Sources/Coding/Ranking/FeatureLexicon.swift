@@ -174,6 +174,10 @@ enum FeatureLexicon {
             // induction with sevo", "caudal block", "epidural", "intubation".
             "under general", "a general", "sevoflurane", "sevo", "mask induction", "inhalational induction", "gas induction",
             "endotracheal", "intubation", "tiva", "epidural", "caudal", "put to sleep", "put him to sleep", "put her to sleep",
+            // In lay words, a letter to parents or a patient's own account: "while he was asleep", "with her asleep".
+            "while he was asleep", "while she was asleep", "while they were asleep", "while i was asleep", "while you were asleep",
+            "while asleep", "with him asleep", "with her asleep", "with them asleep", "once he was asleep", "once she was asleep",
+            "once asleep", "off to sleep", "fully asleep",
         ], blockers: ["local anesthesia", "local anesthetic", "local only"]),
         .init(feature: "debridement", phrases: [
             "debrid*", "excisional debridement", "devitalized tissue", "necrotic tissue", "nonviable tissue", "excised necrotic",
@@ -296,6 +300,8 @@ enum FeatureLexicon {
         ]),
         .init(feature: "nontraumatic", phrases: [
             "congenital", "developmental", "dysplasia", "pathologic*", "spontaneous", "nontraumatic", "atraumatic", "exertional",
+            // A joint out of place since the child was born: "out of its socket since birth", "born with a dislocated hip".
+            "since birth", "from birth", "at birth", "born with",
         ]),
         .init(feature: "bilateral", phrases: ["bilateral", "both sides", "both knees", "both hips", "both legs", "both ankles", "both thighs"]),
         .init(feature: "tractionOrSkeletalPins", phrases: ["skeletal traction", "traction pin*", "steinmann pin*", "traction"]),
