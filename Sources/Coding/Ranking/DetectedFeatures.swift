@@ -422,18 +422,26 @@ enum FeatureDetector {
     /// semimembranosus and biceps femoris", "gracilis and semitendinosus cut") are several tendons,
     /// however the pair is worded.
     static let hamstringNames: Set<String> = ["semitendinosus", "semimembranosus", "biceps", "gracilis"]
+    static let tendonWorkStems: [String] = ["tenotom", "divid", "divis", "cut", "releas", "transect", "lengthen", "fractional", "recess",
+                                            "transfer", "harvest", "section"]
     static func tendonCount(_ narrative: AnalyzedNarrative, tokens included: [Bool]?, into detected: inout DetectedFeatures) {
         var named: Set<String> = []
         var evidence: Phrase.Hit?
+        // The tendons are those worked on: named in a sentence that cuts, releases, lengthens or moves
+        // a tendon, not muscles of the same names debrided in a compartment release.
+        var worked: Set<Int> = []
+        for token in narrative.tokens where Self.tendonWorkStems.contains(where: { token.text.hasPrefix($0) }) { worked.insert(token.sentence) }
         for (index, token) in narrative.tokens.enumerated() where included.map({ $0[index] }) ?? true {
-            guard Self.hamstringNames.contains(token.text), token.isAffirmed, token.section.procedureWeight >= 0.5 else { continue }
+            guard Self.hamstringNames.contains(token.text), token.isAffirmed, token.section.procedureWeight >= 0.5, worked.contains(token.sentence) else { continue }
             named.insert(token.text)
             if evidence == nil {
                 evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
                                       section: token.section, sentence: token.sentence)
             }
         }
-        guard named.count >= 2, !detected.state("multipleTendons").present else { return }
+        guard named.count >= 2 else { return }
+        detected.states["tendonsNamed"] = DetectedFeatures.State(weight: 0.85, evidence: evidence, count: named.count)
+        guard !detected.state("multipleTendons").present else { return }
         var state = detected.state("multipleTendons")
         state.weight = 0.85
         state.evidence = evidence

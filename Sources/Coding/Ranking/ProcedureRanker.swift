@@ -268,11 +268,15 @@ struct ProcedureRanker: Sendable {
     /// removal in any words ("rectus femoris didn't twitch and was cut out back to bleeding edges").
     /// The fact's evidence stands for the one group of the entry that is missing, when that group
     /// is the fact's own words (its phrases open with the word given here), never the site's.
-    static let factsDocumentingGroups: [(fact: String, groupWord: String)] = [
-        ("priorHipSurgery", "conversion"), ("nonviableMuscleDebridement", "debridement"),
+    /// `feature`: the reading whose evidence stands for the group, when it is not the fact's own.
+    static let factsDocumentingGroups: [(fact: String, groupWord: String, feature: String)] = [
+        ("priorHipSurgery", "conversion", "priorHipSurgery"), ("nonviableMuscleDebridement", "debridement", "nonviableMuscleDebridement"),
         // "anterior compartment released ... posterior compartment released (same incision)": two
         // compartments told one at a time are the several compartments the code needs.
-        ("multipleCompartments", "multiple compartments"),
+        ("multipleCompartments", "multiple compartments", "multipleCompartments"),
+        // "semitendinosus, gracilis and semimembranosus all divided": the tendons named one by one
+        // are the several tendons of 27307/27391 (`tendonCount`); not "hamstrings" said of anything.
+        ("multipleTendons", "tendons", "tendonsNamed"),
     ]
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures, bests: GroupBests? = nil) -> [Phrase.Hit]? {
         if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative, bests: bests) { return hits }
@@ -286,9 +290,9 @@ struct ProcedureRanker: Sendable {
             // The missing group must be one fact's own words, and the fact documented.
             guard offset > 0 else { return nil }
             var evidence: Phrase.Hit?
-            for (fact, groupWord) in factsDocumentingGroups where compiled.entry.facts[fact] == .bool(true)
+            for (fact, groupWord, feature) in factsDocumentingGroups where compiled.entry.facts[fact] == .bool(true)
                 && group.contains(where: { $0.text.hasPrefix(groupWord) }) {
-                let state = features.state(fact)
+                let state = features.state(feature)
                 if state.weight >= ProcedureScorer.minimumSectionWeight, let hit = state.evidence { evidence = hit; break }
             }
             guard let evidence else { return nil }
