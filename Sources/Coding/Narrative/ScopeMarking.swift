@@ -15,6 +15,7 @@ extension NarrativeAnalyzer {
         // inside the line, and what follows it in the sentence is the plan, not today's work.
         var historicalSentence: Int?
         var countedFrom = false
+        var datedNextClause: Int?
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
@@ -36,6 +37,7 @@ extension NarrativeAnalyzer {
                     }
                 }
                 if historicalSentence == tokens[index].sentence { historical = true }
+                if datedNextClause == index { historical = true }
             }
             let word = tokens[index].text
             // "grey, did not contract to cautery and were debrided": a second verb of the same
@@ -318,6 +320,18 @@ extension NarrativeAnalyzer {
                     (max(clauseStart, 0)..<dating).contains { FeatureDetector.hardwareRemovalWords.contains(tokens[$0].text) } ? dating : nil
                 }
                 Self.markBack(&tokens, \.historical, before: index, to: max(clauseStart, stop ?? clauseStart), stopping: false)
+            }
+            // "In 2015 the patient had a high tibial osteotomy with a plate", "Earlier (2015) she had ...":
+            // a year that opens its clause dates what the clause tells after it.
+            if word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year), index + 1 < tokens.count,
+               tokens[index + 1].sentence == tokens[index].sentence, tokens[index + 1].text.first?.isLetter == true,
+               (clauseStart..<index).allSatisfy({ Self.yearOpeners.contains(tokens[$0].text) }),
+               // It opens the statement: after an opening word ("in", "earlier"), or first in its sentence;
+               // not "a total knee replacement (2019) fell from a ladder", which dates the knee.
+               clauseStart < index || clauseStart == 0 || tokens[clauseStart - 1].sentence != tokens[index].sentence
+                || Self.yearOpeners.contains(tokens[clauseStart - 1].text) {
+                // A year set off on its own ("(2015)") dates the clause after it.
+                if tokens[index + 1].clause == tokens[index].clause { historical = true } else { datedNextClause = index + 1 }
             }
             // "a cephalomedullary nail would be reasonable but ...", "a plate might have been an
             // option": what would, might or should be is not what was done ("could be reduced" is).
@@ -752,6 +766,8 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// Words a clause may open with before the year that dates it ("in 2015", "earlier (2015)").
+    static let yearOpeners: Set<String> = ["in", "since", "during", "earlier", "back", "previously", "prior", "around", "about", "circa"]
     /// "not possible / feasible / amenable to ...": what could not be done, said of its object.
     static let feasibilityWords: Set<String> = ["possible", "feasible", "amenable", "suitable", "salvageable", "repairable",
                                                 "reconstructable", "reconstructible", "fixable", "reparable"]
