@@ -277,6 +277,8 @@ struct Lexicon: Sendable {
     /// Backward uncertainty when the word closes its clause or is followed by "but": "an
     /// intramedullary nail was considered but not used", "ex-fix considered." (not done).
     static let backwardUncertaintyCues: Set<String> = ["considered", "contemplated", "entertained"]
+    /// Words after such a cue that hold it for later: a condition or a time to come.
+    static let conditionFollowers: Set<String> = ["if", "should", "when", "once", "unless", "pending", "depending", "later", "after"]
 
     /// Ends a negation or history scope inside a sentence.
     static let scopeBreakers: Set<String> = ["but", "however", "although", "though", "except", "whereas", "while", "then", "so", "now", "today", "which", "therefore", "thus", "currently", "presents", "presented", "underwent", "undergoes", "undergo", "proceeded", "decision", "elected", "converted"]

@@ -275,17 +275,17 @@ extension NarrativeAnalyzer {
     /// sentence, did not happen.
     /// Headings the tokenizer knows (Anesthesia:, Drains:) are sections, not words, and stay as they are.
     func markNegativeFields(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
-        guard tokens.count > 1, bytes.contains(UInt8(ascii: ":")) else { return }
+        guard tokens.count > 1, bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: "|")) else { return }
         func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
         var index = 1
         while index < tokens.count {
             defer { index += 1 }
             let first = tokens[index]
             guard Self.negativeFieldOpeners.contains(first.text) else { continue }
-            // A ":" right before the value.
+            // A ":" right before the value, or a table's cell border ("Posterior malleolus fixation | No").
             var look = first.start - 1
             while look >= 0, isSpace(bytes[look]) { look -= 1 }
-            guard look >= 0, bytes[look] == UInt8(ascii: ":") else { continue }
+            guard look >= 0, bytes[look] == UInt8(ascii: ":") || bytes[look] == UInt8(ascii: "|") else { continue }
             // The value is only negative words up to its clause's end.
             var end = index
             while end < tokens.count, tokens[end].clause == first.clause, Self.negativeFieldWords.contains(tokens[end].text) { end += 1 }

@@ -339,8 +339,11 @@ extension NarrativeAnalyzer {
                tokens[index + 1].text == "be" || tokens[index + 1].text == "have", tokens[index + 1].clause == tokens[index].clause {
                 Self.markBack(&tokens, \.uncertain, before: index, to: clauseStart, stopping: true)
             }
+            // So is one held for a condition to come ("ORIF will be considered if it redisplaces",
+            // "fixation contemplated should the reduction be lost").
             if Lexicon.backwardUncertaintyCues.contains(word),
-               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "but" {
+               index + 1 == tokens.count || tokens[index + 1].clause != tokens[index].clause || tokens[index + 1].text == "but"
+                || Lexicon.conditionFollowers.contains(tokens[index + 1].text) {
                 Self.markBack(&tokens, \.uncertain, before: index, to: clauseStart, stopping: true)
             }
             // "ORIF planned when the swelling settles", "TKA scheduled for March": the thing

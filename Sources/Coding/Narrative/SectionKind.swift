@@ -60,6 +60,9 @@ public enum SectionKind: String, Sendable, CaseIterable {
         "or", "theatre", "theater", "room", "intraop", "intra",
         // "OR today:", "Today:": the operation of the day, after history told before it.
         "today",
+        // "Teaching point:", "Learning points:", "Take-home:", "Lessons learnt:", "Pearl:": a slide's or a
+        // summary's lesson, advice in general ("measure all 4"), not a step of the case.
+        "teaching", "learning", "point", "points", "take", "home", "message", "lesson", "lessons", "learned", "learnt", "pearl", "pearls",
     ]
 
     static func classify(heading label: String) -> SectionKind? {
@@ -77,6 +80,7 @@ public enum SectionKind: String, Sendable, CaseIterable {
         if has(" indication", " history", " hpi ", " reason for", " background", " clinical summary", " presentation") { return .history }
         if has(" description", " detail", " technique", " narrative", " operative note", " op note", " procedure note",
                " operative report", " report of", " course", " procedure in", " dictation") { return .body }
+        if has(" teaching point", " learning point", " take home", " lesson", " pearl") { return .plan }
         // "Planned procedure:", "Proposed operation:", "Intended surgery:" on a booking or study
         // form name what is to be done, not what was.
         if has(" planned ", " proposed ", " intended ") { return .plan }

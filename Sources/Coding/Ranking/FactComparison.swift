@@ -137,6 +137,20 @@ enum FactMatcher {
     private static func compartments(_ value: FactValue, _ features: DetectedFeatures) -> FactComparison {
         let found = features.compartments
         let described = found.isEmpty ? "not stated" : found.sorted().joined(separator: ", ")
+        // The leg's two sides, front and outer (anterior, lateral) and back (posterior): a code that
+        // needs a side released is ruled out when the note says every compartment of that side it
+        // lists was not ("posterior compartments left alone" against a four-compartment code),
+        // whatever else was released. One of two left ("lateral soft and left alone") is not enough.
+        if case .list(let names) = value, !features.state("compartment:all").present {
+            let listed = Set(names.map { $0.lowercased() }.compactMap { name in
+                ["posterior", "anterior", "lateral"].first { name.contains($0) }
+            })
+            func refused(_ name: String) -> Bool { features.state("compartment:" + name).negated && !features.state("compartment:" + name).present }
+            let front = listed.intersection(["anterior", "lateral"])
+            if (listed.contains("posterior") && refused("posterior")) || (!front.isEmpty && front.allSatisfy(refused)) {
+                return .init(key: "compartments", required: value, outcome: .contradicts, score: -2.5, evidence: nil, documented: described)
+            }
+        }
         guard !found.isEmpty else {
             return .init(key: "compartments", required: value, outcome: .undocumented, score: 0, evidence: nil, documented: described)
         }

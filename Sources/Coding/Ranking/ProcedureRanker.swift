@@ -22,6 +22,16 @@ struct ProcedureRanker: Sendable {
         var apart: [IncludedSteps.Apart] = []
     }
 
+    /// Whether two entries are the same work on the same anatomy by the same approach, told apart
+    /// by a yes/no fact that one requires and the other rules out.
+    static func opposedByAFact(_ a: ProcedureEntry, _ b: ProcedureEntry) -> Bool {
+        guard a.action == b.action, a.approach == b.approach, Set(a.anatomy) == Set(b.anatomy) else { return false }
+        return a.facts.contains { key, value in
+            if case .bool(let x) = value, case .bool(let y)? = b.facts[key] { return x != y }
+            return false
+        }
+    }
+
     /// What mixing the words of two procedure statements costs an entry.
     static let mixedPenalty = 3.0
 
@@ -149,6 +159,14 @@ struct ProcedureRanker: Sendable {
                 // infected TKA, spacer").
                 let own = entry(candidate)
                 let ownSides = IncludedSteps.sides(of: candidate, in: narrative)
+                // Two codes of one injury told apart only by a yes/no fact (27822/27823: the posterior
+                // lip fixed or not; 27600/27892: dead muscle removed or not) are one answer or the
+                // other for a side, never both: the weaker is the stronger's rival, not a second procedure.
+                if selected.contains(where: { chosen in
+                    guard cluster[chosen] == cluster[position], Self.opposedByAFact(entry(candidates[chosen]), own) else { return false }
+                    let chosenSides = IncludedSteps.sides(of: candidates[chosen], in: narrative)
+                    return ownSides.isEmpty || chosenSides.isEmpty || !ownSides.isDisjoint(with: chosenSides)
+                }) { continue }
                 if own.action == "removal-implant", selected.contains(where: {
                     let chosen = entry(candidates[$0])
                     let chosenSides = IncludedSteps.sides(of: candidates[$0], in: narrative)
