@@ -230,6 +230,12 @@ struct Lexicon: Sendable {
         // "The lesion itself was left for definitive resection after staging": kept for later.
         ["left", "for", "definitive"], ["left", "for", "later"], ["left", "for", "a", "later"], ["left", "for", "staged"],
         ["reserved", "for"], ["saved", "for"],
+        // What a case needs or requires now is still to be done ("Needs Role 2 damage control (debridement
+        // + ex-fix)", "requires IM nailing at Role 3"); "needed", "required" tell what was found and done.
+        ["needs"], ["requires"],
+        // "then Role 3 for definitive IM nailing", "to clinic for definitive management": the definitive
+        // stage named after "for" is the next one, not the work told.
+        ["for", "definitive"],
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],

@@ -9,6 +9,19 @@ enum FeatureLexicon {
         var blockers: [String] = []
     }
 
+    /// An open (compound) fracture with its side said between "open" and the bone ("open R tibia
+    /// fracture", "open left distal tibia fracture"): a fracture's type, not an open approach.
+    static let sidedOpenFractures: [String] = {
+        var phrases: [String] = []
+        for side in ["right", "left", "bilateral"] {
+            for bone in ["tibia*", "tibial", "tib", "femur", "femoral", "fibula*", "fibular", "ankle fracture*", "distal tibia*", "proximal tibia*",
+                         "distal femur", "distal femoral", "pilon", "bimalleolar", "trimalleolar", "patella fracture*", "patellar fracture*"] {
+                phrases.append("open " + side + " " + bone)
+            }
+        }
+        return phrases
+    }()
+
     /// Every immobiliser said changed, in either order ("spica change", "changed the spica",
     /// "plaster renewed", "backslab replaced").
     static let castChangeVariants: [String] = {
@@ -70,6 +83,11 @@ enum FeatureLexicon {
                       "open tibial shaft", "open tibia shaft", "open femoral shaft", "open femur shaft", "open fibular shaft",
                       "open distal tibia fracture*", "open distal tibial fracture*", "open proximal tibia fracture*", "open proximal tibial fracture*",
                       "open distal femur fracture*", "open distal femoral fracture*", "open pilon", "open bimalleolar", "open trimalleolar", "open patella fracture*",
+                      // Bone, tendon or metalwork lying bare in a wound ("flap to cover the exposed proximal
+                      // tibia", "exposed bone at the base of the ulcer") is the wound's state, not a way in.
+                      "exposed bone", "exposed tibia", "exposed tibial", "exposed proximal tibia", "exposed distal tibia", "exposed femur",
+                      "exposed fibula", "exposed tendon*", "exposed hardware", "exposed metalwork", "exposed plate", "exposed implant*",
+                  ] + sidedOpenFractures + [
                       "open patellar fracture*", "open fibula fracture*", "open fibular fracture*", "open femoral fracture*",
                       "open femur fractures", "open tibia fractures", "open tibial fractures", "open malleolar", "open ankle fractures",
                       "open plateau", "open tibial plateau",
@@ -330,7 +348,7 @@ enum FeatureLexicon {
         .init(feature: "openFracture", phrases: [
             "open fracture*", "open tibia*", "open femur", "open femoral", "open ankle", "open injury", "gustilo", "compound fracture",
             "open grade", "open fracture type",
-        ]),
+        ] + sidedOpenFractures),
         .init(feature: "openFractureType3", phrases: [
             "gustilo 3*", "gustilo iii*", "type 3a", "type 3b", "type 3c", "type iiia", "type iiib", "type iiic", "grade 3*", "grade iii*",
             "iiia", "iiib", "iiic",
