@@ -12,6 +12,14 @@ import Testing
         #expect(parsed.positionals == ["FILE"])
     }
 
+    /// The tuning, engine-case and pending files together are more than any fixed cap; a shell glob
+    /// of corpora must reach eval whole.
+    @Test func evalTakesAnyNumberOfFiles() throws {
+        let files = (1...300).map { "cases-\($0).jsonl" }
+        let parsed = try ArgumentParser.parse(["--summary"] + files, signature: EvalCommand.signature)
+        #expect(parsed.positionals == files)
+    }
+
     @Test func inlineValueAndStdinDash() throws {
         let parsed = try ArgumentParser.parse(["--interval=30", "-"], signature: signature)
         #expect(try parsed.integerOption("interval") == 30)

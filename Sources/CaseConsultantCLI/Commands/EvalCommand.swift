@@ -6,7 +6,7 @@ import Foundation
 enum EvalCommand: Command {
     static let name = "eval"
     static let summary = "measure suggestion accuracy on labelled cases (JSON Lines)"
-    static let signature = CommandSignature(options: [], flags: ["json", "summary", "calibration"], maxPositionals: 64)
+    static let signature = CommandSignature(options: [], flags: ["json", "summary", "calibration"], maxPositionals: .max)
     static let help = """
     Usage: caseconsultant eval FILE.jsonl|DIRECTORY ... [--json] [--summary] [--calibration]
 
