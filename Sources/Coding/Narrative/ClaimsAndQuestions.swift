@@ -113,76 +113,87 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A payer's, reviewer's or auditor's claim, in an appeal, a reply to an auditor or a coder's
+    /// question quoting them: what the other side claims is argued against, not documented, and its
+    /// words are history. One reader, sentence by sentence, of the claim's two shapes: a verb of
+    /// claiming with its claimant just before it (`claimToSentenceEnd`) and a claimant followed
+    /// closely by such a verb (`claimToTurn`). Where both shapes stand in one sentence, the words after
+    /// a turn are still the claim's, as they were when two readers read them.
+    func markClaimsArguedAgainst(_ tokens: inout [NarrativeToken]) {
+        // Read once, when a "you" first stands before a verb of claiming.
+        var family: Bool?
+        for sentence in Self.sentenceRanges(tokens) {
+            let toTurn = Self.claimToTurn(tokens, in: sentence)
+            let toEnd = Self.claimToSentenceEnd(tokens, in: sentence, toldByFamily: &family)
+            for range in [toTurn, toEnd] {
+                guard let range else { continue }
+                for position in range { tokens[position].historical = true }
+            }
+        }
+    }
+
     /// "The payer says the ligament was acutely injured", "your reviewer downcoded this on the
     /// assumption that debridement was implied", "the payer reclassified this as a closed
-    /// reduction": in an appeal or a reply to an auditor, what the other side claims is argued
-    /// against, not documented. The words after the claiming verb, to the end of its sentence.
+    /// reduction": the words after the first verb of claiming whose claimant stands within three
+    /// words before it in its clause, to the end of the sentence.
     static let reviewerNouns: Set<String> = ["payer", "payor", "reviewer", "reviewers", "insurer", "carrier", "auditor", "auditors", "denial"]
     static let reviewerVerbs: Set<String> = ["says", "said", "state", "states", "stated", "claims", "claimed", "contends", "argues", "believes",
                                              "assumed", "assumes", "reclassified", "downcoded", "recoded", "considers", "considered", "suggests",
                                              "maintains", "asserts", "determined", "feels", "thinks"]
-    func markReviewerClaims(_ tokens: inout [NarrativeToken]) {
-        // A relative writing to the surgeon ("Mum's op yesterday, you said you replaced only the
-        // ball part") tells what the surgeon said of their own operation, not a claim argued against.
-        var account: Bool?
-        for index in tokens.indices.dropFirst() where Self.reviewerVerbs.contains(tokens[index].text) {
+    static func claimToSentenceEnd(_ tokens: [NarrativeToken], in sentence: Range<Int>, toldByFamily account: inout Bool?) -> Range<Int>? {
+        for index in max(sentence.lowerBound, 1)..<sentence.upperBound where reviewerVerbs.contains(tokens[index].text) {
             // The claimant within three words before the verb, in its clause ("the payer says",
             // "your reviewer downcoded", "you state").
             let clause = tokens[index].clause
             let claimant = (max(0, index - 3)..<index).contains { position in
                 guard tokens[position].clause == clause else { return false }
-                if Self.reviewerNouns.contains(tokens[position].text) { return true }
+                if reviewerNouns.contains(tokens[position].text) { return true }
                 guard tokens[position].text == "you", position == index - 1 else { return false }
-                if account == nil { account = Self.toldByFamily(tokens) }
+                // A relative writing to the surgeon ("Mum's op yesterday, you said you replaced only
+                // the ball part") tells what the surgeon said of their own operation, not a claim.
+                if account == nil { account = toldByFamily(tokens) }
                 return account == false
             }
-            guard claimant else { continue }
-            var position = index + 1
-            while position < tokens.count, tokens[position].sentence == tokens[index].sentence {
-                tokens[position].historical = true
-                position += 1
-            }
+            if claimant { return (index + 1)..<sentence.upperBound }
         }
+        return nil
     }
 
-    /// An appeal or a coder's question quoting what the payer's side says: "Your letter states
-    /// that ... and suggests a sliding hip screw", "the reviewer recoded this as 27758 because the
-    /// report says the fracture was opened". What the reviewer, auditor or payer claims is not the
-    /// documentation: a sentence with such a claimant followed closely by a verb of claiming or
-    /// recoding is not today's facts (the appeal goes on to quote the note itself).
+    /// "Your letter states that ... and suggests a sliding hip screw", "the reviewer recoded this as
+    /// 27758 because the report says the fracture was opened": a claimant followed closely by a verb
+    /// of claiming or recoding (or recoding "by" or "from" it), from the claim up to a turn to what
+    /// the documentation says (the appeal goes on to quote the note itself).
     static let claimants: Set<String> = ["reviewer", "reviewers", "payer", "payor", "payers", "insurer", "auditor", "auditors",
                                          "denial", "carrier", "letter", "downcode", "determination"]
     static let claimantVerbs: Set<String> = ["states", "stated", "suggests", "suggested", "claims", "claimed", "recoded", "downcoded",
                                              "changed", "reclassified", "says", "said", "believes", "argues", "contends", "asserts",
                                              "thinks", "maintains", "insists", "alleges", "recode", "downcode", "argued", "felt"]
-    func markPayerClaims(_ tokens: inout [NarrativeToken]) {
-        for sentence in Self.sentenceRanges(tokens) {
-            let (start, end) = (sentence.lowerBound, sentence.upperBound)
-            var claim: Int?
-            for position in start..<end where Self.claimants.contains(tokens[position].text) {
-                // "the reviewer states", "your letter states that", "recoded by the payer"; in one
-                // clause ("External auditor: The note states ..." is the auditor quoting the note).
-                let clause = tokens[position].clause
-                let after = tokens[(position + 1)..<min(end, position + 4)].filter { $0.clause == clause }
-                let before = tokens[max(start, position - 3)..<position].filter { $0.clause == clause }
-                if after.contains(where: { Self.claimantVerbs.contains($0.text) })
-                    || (before.contains(where: { ["by", "from"].contains($0.text) }) && before.contains(where: { Self.claimantVerbs.contains($0.text) })) {
-                    claim = position
-                    break
-                }
+    static func claimToTurn(_ tokens: [NarrativeToken], in sentence: Range<Int>) -> Range<Int>? {
+        let (start, end) = (sentence.lowerBound, sentence.upperBound)
+        var claim: Int?
+        for position in start..<end where claimants.contains(tokens[position].text) {
+            // "the reviewer states", "your letter states that", "recoded by the payer"; in one
+            // clause ("External auditor: The note states ..." is the auditor quoting the note).
+            let clause = tokens[position].clause
+            let after = tokens[(position + 1)..<min(end, position + 4)].filter { $0.clause == clause }
+            let before = tokens[max(start, position - 3)..<position].filter { $0.clause == clause }
+            if after.contains(where: { claimantVerbs.contains($0.text) })
+                || (before.contains(where: { ["by", "from"].contains($0.text) }) && before.contains(where: { claimantVerbs.contains($0.text) })) {
+                claim = position
+                break
             }
-            guard let claim else { continue }
-            // From the claim ("I billed 27814 for a right ankle ORIF - auditor says ..." keeps the
-            // asker's own words) up to a turn to what the documentation says ("... but the operative
-            // report documents ...").
-            var from = claim
-            while from > start, tokens[from - 1].clause == tokens[claim].clause, claim - from < 3,
-                  !Self.claimantVerbs.contains(tokens[from].text) { from -= 1 }
-            if !Self.claimantVerbs.contains(tokens[from].text) { from = claim }
-            while from > start, tokens[from - 1].clause == tokens[claim].clause, ["your", "the", "our", "their", "external", "clinical"].contains(tokens[from - 1].text) { from -= 1 }
-            let turn = tokens[claim..<end].firstIndex(where: { Self.turnWords.contains($0.text) }) ?? end
-            for position in from..<turn { tokens[position].historical = true }
         }
+        guard let claim else { return nil }
+        // From the claim ("I billed 27814 for a right ankle ORIF - auditor says ..." keeps the
+        // asker's own words) up to a turn to what the documentation says ("... but the operative
+        // report documents ...").
+        var from = claim
+        while from > start, tokens[from - 1].clause == tokens[claim].clause, claim - from < 3,
+              !claimantVerbs.contains(tokens[from].text) { from -= 1 }
+        if !claimantVerbs.contains(tokens[from].text) { from = claim }
+        while from > start, tokens[from - 1].clause == tokens[claim].clause, ["your", "the", "our", "their", "external", "clinical"].contains(tokens[from - 1].text) { from -= 1 }
+        let turn = tokens[claim..<end].firstIndex(where: { turnWords.contains($0.text) }) ?? end
+        return from..<turn
     }
 
     /// Whether the next mark after byte `position`, past the bytes in `skipped` (blanks and closing
