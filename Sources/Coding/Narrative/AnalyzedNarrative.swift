@@ -24,6 +24,10 @@ public struct AnalyzedNarrative: Sendable {
     /// The sides each token names, read once (`Side.named(at:in:)`): the ranker asks for a word's
     /// side many times per candidate.
     let namedSides: [Set<Side>?]
+    /// Whether two words of the note that are not history name sides with none in common ("right"
+    /// and "left"), read once: a word's sides (`ProcedureStatements.sides(at:in:)`) are the sides of
+    /// such words, so in a note without two of them no two words' sides differ.
+    let namesDisjointSides: Bool
     /// Whether a word is weighed against another ("schwannoma vs neurofibroma"), read once.
     let weighsAlternatives: Bool
 
@@ -46,7 +50,13 @@ public struct AnalyzedNarrative: Sendable {
         self.positions = positions
         self.keyBits = keyBits
         listItemSentences = Self.listItems(tokens, bytes)
-        namedSides = tokens.indices.map { Side.named(at: $0, in: tokens) }
+        let namedSides = tokens.indices.map { Side.named(at: $0, in: tokens) }
+        self.namedSides = namedSides
+        var distinct: [Set<Side>] = []
+        for index in tokens.indices where !tokens[index].historical {
+            if let sides = namedSides[index], !distinct.contains(sides) { distinct.append(sides) }
+        }
+        namesDisjointSides = distinct.indices.contains { first in distinct[(first + 1)...].contains { $0.isDisjoint(with: distinct[first]) } }
         weighsAlternatives = tokens.contains { $0.text == "vs" || $0.text == "versus" }
     }
 

@@ -393,10 +393,16 @@ enum ProcedureStatements {
             && narrative.listItemSentences.contains(x) && narrative.listItemSentences.contains(y)
     }
 
-    /// Whether two spans name different sides (each names one, or its sentence does).
+    /// Whether two spans name different sides (each names one, or its sentence does). Asked again
+    /// and again (`separated`, `apart`, `mixed`): most notes name one side or none, and then no
+    /// two spans' sides differ (`AnalyzedNarrative.namesDisjointSides`); the second span's sides
+    /// are read only when the first's are named.
     static func sidesDiffer(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>, in narrative: AnalyzedNarrative) -> Bool {
-        let (x, y) = (sides(at: a.upperBound, in: narrative), sides(at: b.lowerBound, in: narrative))
-        return !x.isEmpty && !y.isEmpty && x.isDisjoint(with: y)
+        guard narrative.namesDisjointSides else { return false }
+        let x = sides(at: a.upperBound, in: narrative)
+        guard !x.isEmpty else { return false }
+        let y = sides(at: b.lowerBound, in: narrative)
+        return !y.isEmpty && x.isDisjoint(with: y)
     }
 
     /// Whether an entry borrowed its words from another procedure's statement: its site (the
