@@ -204,11 +204,7 @@ extension ProcedureScorer {
         for (index, token) in tokens.enumerated() where token.isAffirmed
             && (token.text.hasPrefix("arthroscop") || token.text == "scope" || token.text == "portal" || token.text == "portals") {
             if sentences.contains(token.sentence) { return false }
-            var start = index
-            while start > 0, tokens[start - 1].clause == token.clause { start -= 1 }
-            var end = index
-            while end + 1 < tokens.count, tokens[end + 1].clause == token.clause { end += 1 }
-            guard (start...end).contains(where: { lookWords.contains(tokens[$0].text) }) else { return false }
+            guard narrative.clauseSpan(of: index).contains(where: { lookWords.contains(tokens[$0].text) }) else { return false }
             seen = true
         }
         return seen
