@@ -34,6 +34,17 @@ struct ReportBuilder {
 
     func entry(_ candidate: ScoredCandidate) -> ProcedureEntry { knowledgeBase.compiled[candidate.entryIndex].entry }
 
+    /// How far a `related` neighbour is from the chosen code in the knowledge base's structured
+    /// facts: each fact they differ on (one requires or rules out what the other does not), the
+    /// approach, the action and the main anatomy. The neighbours the note did not match are listed
+    /// nearest first, so the code that differs from the winner only in the one fact the note leaves
+    /// open (27256 beside 27250: developmental, not traumatic) comes before one that differs in more.
+    static func distance(_ winner: ProcedureEntry, _ neighbour: ProcedureEntry) -> Int {
+        let keys = Set(winner.facts.keys).union(neighbour.facts.keys)
+        return keys.filter { winner.facts[$0] != neighbour.facts[$0] }.count + (winner.approach != neighbour.approach ? 1 : 0)
+            + (winner.action != neighbour.action ? 1 : 0) + (winner.anatomy.first != neighbour.anatomy.first ? 1 : 0)
+    }
+
     func fill(_ report: inout SuggestionReport) {
         fillRanked(&report)
         // Few codes matched: show the nearest codes too, with what the narrative would need.
@@ -159,7 +170,8 @@ struct ReportBuilder {
             for related in winner.related ?? [] where alternativeCodes.insert(related.code).inserted {
                 guard let loser = knowledgeBase.procedure(related.code) else { continue }
                 let (reason, excluded) = relatedReasonAndExclusion(winner: winner, loser: loser, preferWhen: related.preferWhen)
-                alternatives.append((excluded ? .ruledOut : .unmatchedNeighbour, -100, Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)))
+                alternatives.append((excluded ? .ruledOut : .unmatchedNeighbour, excluded ? -100 : -100 - Double(Self.distance(winner, loser)),
+                                     Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)))
             }
             report.queries += DocumentationQueries.forProcedure(winner, candidate: candidate, rivals: rivals.map { ranking.candidates[$0] },
                                                                knowledgeBase: knowledgeBase, features: features, sides: sides)
