@@ -386,7 +386,7 @@ extension NarrativeAnalyzer {
                     position -= 1
                 }
             }
-            if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index) {
+            if let length = Self.cue(Lexicon.uncertaintyCues, in: tokens, at: index), !Self.monthMay(tokens, at: index) {
                 // "(arthroscopic vs open)", "nail versus plate discussed": an alternative weighed is
                 // uncertain on both sides; the word or two before "vs" in its clause too.
                 // Words as written: "DHS vs hemi" weighs the whole dynamic hip screw, not its last two tokens.
@@ -806,6 +806,21 @@ extension NarrativeAnalyzer {
     static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))
 
     /// The length of a cue phrase starting at `index`, if any.
+    /// "On 5 May I excised the mass", "May 12, 2026", "in May": the month, not the modal of doubt. A
+    /// day's number or a year beside it, or a word that dates ("in", "since", "early") before it.
+    static func monthMay(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        guard tokens[index].text == "may" else { return false }
+        func dayOrYear(_ position: Int) -> Bool {
+            guard position >= 0, position < tokens.count, tokens[position].sentence == tokens[index].sentence else { return false }
+            let digits = tokens[position].text.prefix { $0.isNumber }
+            guard let number = Int(digits), !digits.isEmpty else { return false }
+            return (1...31).contains(number) || (1950...2100).contains(number)
+        }
+        if dayOrYear(index - 1) || dayOrYear(index + 1) { return true }
+        return index > 0 && monthDatingWords.contains(tokens[index - 1].text)
+    }
+    static let monthDatingWords: Set<String> = ["in", "since", "during", "until", "early", "late", "mid", "from", "last", "next"]
+
     static func cue(_ cues: [[String]], in tokens: [NarrativeToken], at index: Int) -> Int? {
         guard cueHeads.contains(tokens[index].text) else { return nil }
         var best: Int?
