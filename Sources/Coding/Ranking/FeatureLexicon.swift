@@ -445,7 +445,11 @@ enum FeatureLexicon {
                                           "muscle detached", "muscle reflected", "through muscle", "through the muscle", "through gluteus",
                                           "deep to gluteus", "beneath gluteus", "under gluteus"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),
-        .init(feature: "radicalResection", phrases: ["radical resection", "radical", "wide resection", "wide margin*", "en bloc", "wide excision"]),
+        // A wide resection told by what it takes with the lesion: "resected with a cuff of normal muscle
+        // all round", "compartmental resection".
+        .init(feature: "radicalResection", phrases: ["radical resection", "radical", "wide resection", "wide margin*", "en bloc", "wide excision",
+                                                     "cuff of normal*", "cuff of healthy", "cuff of uninvolved", "cuff of unaffected",
+                                                     "normal tissue cuff", "compartmental resection", "compartmentectomy"]),
         .init(feature: "imageGuidance", phrases: ["fluoroscop*", "fluoro", "c arm", "image guid*", "ultrasound guid*", "ct guid*", "imaging guidance"]),
         .init(feature: "boneTumor", phrases: ["bone tumor", "bone lesion", "lytic lesion", "enchondroma", "osteoid osteoma", "bone cyst", "chondrosarcoma", "osteosarcoma", "giant cell tumor",
                                                  "fibrous dysplasia", "nonossifying fibroma", "chondroblastoma", "osteochondroma"]),

@@ -295,6 +295,8 @@ struct ProcedureRanker: Sendable {
         // "semitendinosus, gracilis and semimembranosus all divided": the tendons named one by one
         // are the several tendons of 27307/27391 (`tendonCount`); not "hamstrings" said of anything.
         ("multipleTendons", "tendons", "tendonsNamed"),
+        // "resected with a cuff of normal muscle all round (wide)": a wide resection in other words.
+        ("radicalResection", "radical resection", "radicalResection"),
     ]
     static func requiredHits(_ compiled: CompiledEntry, narrative: AnalyzedNarrative, features: DetectedFeatures, bests: GroupBests? = nil) -> [Phrase.Hit]? {
         if let hits = ProcedureScorer.requiredHits(compiled, narrative: narrative, bests: bests) { return hits }
