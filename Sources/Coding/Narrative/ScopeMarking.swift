@@ -139,6 +139,11 @@ extension NarrativeAnalyzer {
                         if Self.onlyFunctionWords(tokens, from: clauseStart, to: index),
                            !(["fractured", "broken"].contains(after) && Self.previousClauseNamesLesion(tokens, before: clauseStart)) {
                             negatePreviousClause(&tokens, before: clauseStart)
+                            // "Posterior and medial compartment pressures were measured and were normal,
+                            // so those were not opened": "those" are what the statement before named first.
+                            if (clauseStart..<index).contains(where: { Self.anaphoricSubjects.contains(tokens[$0].text) }) {
+                                negatePreviousSubject(&tokens, before: clauseStart)
+                            }
                         }
                         // "X was discussed but was not performed": no new subject after "but", so
                         // what is not done is the X before it.
@@ -735,6 +740,28 @@ extension NarrativeAnalyzer {
         while position >= clauseStart, position >= 0, !(stopping && Lexicon.backwardStops.contains(tokens[position].text)) {
             tokens[position][keyPath: flag] = true
             position -= 1
+        }
+    }
+
+    static let anaphoricSubjects: Set<String> = ["those", "these", "they", "both"]
+
+    /// Negates the subject of the statement before `clauseStart` in its sentence: its words up to its
+    /// first verb ("Posterior and medial compartment pressures" of "... were measured and were normal").
+    private func negatePreviousSubject(_ tokens: inout [NarrativeToken], before clauseStart: Int) {
+        guard clauseStart > 0, clauseStart < tokens.count else { return }
+        let sentence = tokens[clauseStart].sentence
+        var end = clauseStart - 1
+        while end >= 0, tokens[end].sentence == sentence,
+              Lexicon.scopeBreakers.contains(tokens[end].text) || tokens[end].text.first?.isLetter != true { end -= 1 }
+        guard end >= 0, tokens[end].sentence == sentence else { return }
+        var start = end
+        while start > 0, tokens[start - 1].sentence == sentence, !Lexicon.scopeBreakers.contains(tokens[start - 1].text) { start -= 1 }
+        var position = start
+        while position <= end {
+            let word = tokens[position].text
+            if Lexicon.beVerbs.contains(word) || word.hasSuffix("ed") || Self.participles.contains(word) { break }
+            tokens[position].negated = true
+            position += 1
         }
     }
 
