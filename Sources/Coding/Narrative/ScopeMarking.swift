@@ -813,8 +813,9 @@ extension NarrativeAnalyzer {
                                               "staged", "washout", "debridement", "coverage", "flap", "reconstruction", "grafting"]
     /// "for" right after a wound (stump, skin, incision) left or kept "open", before the operation it waits for.
     static func leftOpenFor(_ tokens: [NarrativeToken], at index: Int) -> Bool {
-        guard index >= 2, tokens[index - 1].text == "open", tokens[index - 1].sentence == tokens[index].sentence,
-              (max(0, index - 5)..<(index - 1)).contains(where: { tokens[$0].sentence == tokens[index].sentence && leavingVerbs.contains(tokens[$0].text) })
+        // "left open for", or with a few words of how between ("left open as a guillotine for delayed closure").
+        guard index >= 2, let open = (max(1, index - 4)..<index).last(where: { tokens[$0].text == "open" && tokens[$0].sentence == tokens[index].sentence }),
+              (max(0, open - 4)..<open).contains(where: { tokens[$0].sentence == tokens[index].sentence && leavingVerbs.contains(tokens[$0].text) })
         else { return false }
         var look = index + 1
         while look < tokens.count, look <= index + 4, tokens[look].sentence == tokens[index].sentence {

@@ -45,6 +45,11 @@ enum Side: String, Sendable, Comparable {
                 if after == "the", let place = text(2), placesLeft.contains(place) { return nil }
                 // "wound left open", "incisions left to heal": what is left is the wound.
                 if let before = text(-1), openedThings.contains(before), ["open", "to", "unclosed", "unsutured", "packed"].contains(after) { return nil }
+                // ", left open as a guillotine", "Left open, NPWT.": opening its clause and with nothing named
+                // after it ("Left open ankle dislocation" names the side), the verb of a wound left open.
+                if index == 0 || tokens[index - 1].clause != tokens[index].clause, ["open", "unclosed", "unsutured", "packed"].contains(after),
+                   index + 2 >= tokens.count || tokens[index + 2].clause != tokens[index].clause
+                    || ["as", "for", "with", "and", "until", "pending", "to", "in"].contains(tokens[index + 2].text) { return nil }
             }
             if isDirection() { return nil }
             return [.left]
