@@ -308,6 +308,9 @@ enum FeatureLexicon {
         .init(feature: "traumatic", phrases: [
             "trauma", "traumatic", "injury", "injured", "fall", "fell", "motor vehicle", "accident", "crush", "gunshot", "fracture",
             "avulsion", "avulsed", "bimalleolar", "trimalleolar", "bimal", "trimal",
+            // How the injury happened, in the words of a patient or a relative ("after I came off my motorbike").
+            "crash", "crashed", "collision", "came off my", "came off his", "came off her", "fell off", "knocked off", "tackled",
+            "motorbike", "motorcycle",
             // A bone in pieces is a broken one ("hemipatellectomy for a comminuted inferior pole").
             "comminuted", "comminution",
         ]),
