@@ -205,6 +205,9 @@ extension NarrativeAnalyzer {
                 owner = true
             } else if ["another", "other", "different"].contains(before) {
                 owner = true
+            } else if ["our", "my"].contains(before), index >= 2, tokens[index - 2].text == "not" {
+                // "(not our team)", "not my patient's surgeon": the work was someone else's.
+                owner = true
             } else if tokens[index - 1].end < bytes.count, tokens[index - 1].end > tokens[index - 1].start + 2,
                       bytes[tokens[index - 1].end - 2] == UInt8(ascii: "'") || bytes[tokens[index - 1].end - 1] == UInt8(ascii: "'") {
                 // "Dad's surgeon", "the club's consultant", "Mr Evans' team"; not in a relative's own
@@ -237,6 +240,15 @@ extension NarrativeAnalyzer {
                 back -= 1
             }
             tokens[index].historical = true
+            // A disclaimer alone in its clause ("Pt had L THR at St Mary's on 02/03 (not our team)")
+            // is said of the clause before it in the sentence.
+            if back >= 0, index - back <= 3, tokens[back].sentence == sentence, tokens[back].clause != clause {
+                let previous = tokens[back].clause
+                while back >= 0, tokens[back].clause == previous, !["i", "we"].contains(tokens[back].text) {
+                    tokens[back].historical = true
+                    back -= 1
+                }
+            }
         }
     }
 
