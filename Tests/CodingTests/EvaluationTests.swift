@@ -148,6 +148,7 @@ import Testing
         Floor(file: "engine-cases-abst8b.jsonl", top1: 19, abstention: 7, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-abst8c.jsonl", top1: 18, abstention: 6, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-abst9.jsonl", top1: 10, abstention: 6, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-logic9.jsonl", top1: 5, abstention: 1, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-rank8.jsonl", top1: 25, abstention: 2, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-recall7.jsonl", top1: 61, abstention: 10, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-tail7a.jsonl", top1: 11, abstention: 0, wrongAtHighConfidence: 1),
