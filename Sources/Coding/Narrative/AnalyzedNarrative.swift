@@ -30,6 +30,10 @@ public struct AnalyzedNarrative: Sendable {
     let namesDisjointSides: Bool
     /// Whether a word is weighed against another ("schwannoma vs neurofibroma"), read once.
     let weighsAlternatives: Bool
+    /// The words of a hip dislocated by the surgeon as the way in ("surgical dislocation of the hip",
+    /// "the hip was dislocated anteriorly through the trochanteric flip"): an approach, not an
+    /// injury, so no code for treating a dislocated hip reads its dislocation there.
+    let surgicalDislocationSpans: [ClosedRange<Int>]
 
     init(text: String, tokens: [NarrativeToken]) {
         self.text = text
@@ -58,6 +62,44 @@ public struct AnalyzedNarrative: Sendable {
         }
         namesDisjointSides = distinct.indices.contains { first in distinct[(first + 1)...].contains { $0.isDisjoint(with: distinct[first]) } }
         weighsAlternatives = tokens.contains { $0.text == "vs" || $0.text == "versus" }
+        surgicalDislocationSpans = Self.surgicalDislocations(tokens)
+    }
+
+    static let surgicalDislocationModifiers: Set<String> = ["surgical", "surgically", "controlled", "safe", "ganz"]
+    /// Words of the open hip-preservation exposure that a dislocation told beside them belongs to.
+    static let hipExposureWords: Set<String> = ["ganz", "flip", "digastric"]
+
+    /// `surgicalDislocationSpans`: a dislocation word said with "surgical", "surgically",
+    /// "controlled", "safe" or "approach" next to it, or in a sentence that names the Ganz exposure
+    /// (a trochanteric flip, a digastric osteotomy).
+    static func surgicalDislocations(_ tokens: [NarrativeToken]) -> [ClosedRange<Int>] {
+        var spans: [ClosedRange<Int>] = []
+        for index in tokens.indices where NarrativeAnalyzer.dislocationWords.contains(tokens[index].text) {
+            let sentence = tokens[index].sentence
+            var start = index
+            var told = false
+            var look = index - 1
+            while look >= 0, look >= index - 3, tokens[look].sentence == sentence,
+                  surgicalDislocationModifiers.contains(tokens[look].text) || ["hip", "the", "of"].contains(tokens[look].text) {
+                if surgicalDislocationModifiers.contains(tokens[look].text) { told = true; start = look }
+                look -= 1
+            }
+            var end = index
+            if index + 1 < tokens.count, tokens[index + 1].sentence == sentence, tokens[index + 1].text == "approach" { told = true; end = index + 1 }
+            if !told {
+                var position = max(0, index - 15)
+                while position < min(tokens.count, index + 16) {
+                    if tokens[position].sentence == sentence, hipExposureWords.contains(tokens[position].text)
+                        || (tokens[position].text == "trochanteric" && position + 1 < tokens.count && tokens[position + 1].text.hasPrefix("osteotom")) {
+                        told = true
+                        break
+                    }
+                    position += 1
+                }
+            }
+            if told { spans.append(start...end) }
+        }
+        return spans
     }
 
     /// False when the key is surely not among the content words (true may still be a key of the

@@ -236,7 +236,9 @@ struct Lexicon: Sendable {
         // "then Role 3 for definitive IM nailing", "to clinic for definitive management": the definitive
         // stage named after "for" is the next one, not the work told.
         ["for", "definitive"],
-        ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"], ["scheduled"], ["candidate", "for"],
+        ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"],
+        // "we'll reduce it and then cast it", "is going to put the hip back in": the future told in other words.
+        ["we", "well"], ["they", "well"], ["is", "going", "to"], ["are", "going", "to"], ["am", "going", "to"], ["plan", "to"], ["shall"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
         ["originally"], ["initially", "treated"], ["the", "earlier"], ["an", "earlier"], ["his", "earlier"], ["her", "earlier"], ["their", "earlier"], ["years", "ago"], ["ago"], ["weeks", "after"], ["days", "after"],

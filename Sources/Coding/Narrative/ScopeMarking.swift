@@ -16,10 +16,18 @@ extension NarrativeAnalyzer {
         var historicalSentence: Int?
         var countedFrom = false
         var datedNextClause: Int?
+        // A history scope opened by the future ("will", "going to", "we'll"): the steps it joins with
+        // "and then", "followed by", "after which" are still to come.
+        var future = false
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
-                negating = false; uncertain = false; historical = false; countedFrom = false
+                // "they will put the hip back in under anaesthetic, and then put him in a plaster": the
+                // next clause of the sentence, joined as a next step, is still the plan.
+                let carriesFuture = future && historical && index > 0 && tokens[index].sentence == tokens[index - 1].sentence
+                    && Self.continuesPlan(tokens, at: index)
+                negating = false; uncertain = false; historical = false; countedFrom = false; future = false
+                if carriesFuture { historical = true; future = true }
                 clauseStart = index
                 if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
                    index - 1 == 0 || tokens[index - 2].clause != tokens[index - 1].clause,
@@ -54,6 +62,15 @@ extension NarrativeAnalyzer {
             }
             if word == "and", index + 1 < tokens.count, tokens[index + 1].text == "were", negating || uncertain {
                 negating = false; uncertain = false
+                index += 1
+                continue
+            }
+            // "will try to put the hip back in while he is asleep and then put him in a plaster": a
+            // next step joined to what will be done is to come as well.
+            if future, historical, Self.continuesPlan(tokens, at: index) {
+                negating = false; uncertain = false
+                tokens[index].historical = true
+                clauseStart = index + 1
                 index += 1
                 continue
             }
@@ -129,7 +146,15 @@ extension NarrativeAnalyzer {
                     // says what could not be done to the fracture, which stays (what was done instead follows).
                     let infeasibleForAntecedent = Self.feasibilityWords.contains(after)
                         && (clauseStart..<index).contains(where: { Self.relativePronouns.contains(tokens[$0].text) })
-                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation, !infeasibleForAntecedent,
+                    // "this man's subtrochanteric fracture could not be fixed", "the fracture was not
+                    // amenable to fixation": what could not be done is the action; the injury named
+                    // before it stays, and what was done instead is the operation. "was not fixed"
+                    // (no modal) still says the part was left untreated.
+                    let namesInjury = (clauseStart..<index).contains(where: { Self.failedActionInjuryWords.contains(tokens[$0].text) })
+                    let failedAction = namesInjury
+                        && ((Self.abilityModals.contains(before) && attempted < tokens.count && Self.treatingVerbs.contains(tokens[attempted].text))
+                            || Self.feasibilityWords.contains(after))
+                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation, !infeasibleForAntecedent, !failedAction,
                        Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
@@ -441,6 +466,7 @@ extension NarrativeAnalyzer {
                !(Self.todayPlanCues.contains(word) && (index == 0 || tokens[index - 1].sentence != tokens[index].sentence)
                  && Self.planDatedToday(tokens, after: index + length)) {
                 historical = true
+                if (0..<length).contains(where: { Self.futureCueWords.contains(tokens[index + $0].text) }) { future = true }
                 for offset in 0..<length { tokens[index + offset].historical = true }
                 index += length
                 continue
@@ -796,6 +822,30 @@ extension NarrativeAnalyzer {
         }
     }
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// History cues that tell the future ("will", "going to", "we'll", "plan to").
+    static let futureCueWords: Set<String> = ["will", "going", "well", "shall", "plan", "plans", "planning", "intend", "intends"]
+    /// A next step joined to a plan at `index`: "then", "and then", "while", "followed by", "after
+    /// which", "before", not when a past verb follows ("then fixed the fibula": done, and told so).
+    static func continuesPlan(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        var next = index
+        switch tokens[index].text {
+        case "then", "while", "before", "followed": next = index + 1
+        case "and", "after":
+            guard index + 1 < tokens.count, ["then", "which"].contains(tokens[index + 1].text) || (tokens[index].text == "and" && tokens[index + 1].text == "followed") else { return false }
+            if tokens[index].text == "after", tokens[index + 1].text != "which" { return false }
+            next = index + 2
+            if next < tokens.count, tokens[next].text == "by" { next += 1 }
+        default: return false
+        }
+        if tokens[index].text == "followed" {
+            guard next < tokens.count, tokens[next].text == "by" else { return false }
+            next += 1
+        }
+        while next < tokens.count, ["we", "i", "he", "she", "they", "you", "will", "can"].contains(tokens[next].text) { next += 1 }
+        guard next < tokens.count else { return false }
+        let following = tokens[next].text
+        return !(following.hasSuffix("ed") || participles.contains(following) || ["was", "were", "had"].contains(following))
+    }
     /// Words a clause may open with before the year that dates it ("in 2015", "earlier (2015)").
     static let yearOpeners: Set<String> = ["in", "since", "during", "earlier", "back", "previously", "prior", "around", "about", "circa"]
     /// "not possible / feasible / amenable to ...": what could not be done, said of its object.
@@ -825,6 +875,15 @@ extension NarrativeAnalyzer {
         return false
     }
     static let relocationWords: Set<String> = ["reduced", "relocated", "reducible", "relocatable"]
+    /// "could not / can not be ...": an attempt or a plan that failed, not a part left alone.
+    static let abilityModals: Set<String> = ["could", "can"]
+    /// Verbs of treating an injury that a failed attempt names ("could not be fixed / reduced / held").
+    static let treatingVerbs: Set<String> = relocationWords.union([
+        "fixed", "held", "maintained", "nailed", "plated", "pinned", "stabilised", "stabilized", "reconstructed", "repaired",
+        "salvaged", "manipulated", "realigned", "aligned", "controlled", "treated", "managed", "operated", "fixated",
+    ])
+    /// The injury a failed action leaves in place: a fracture or a dislocation.
+    static let failedActionInjuryWords: Set<String> = ProcedureScorer.fractureWords.union(dislocationWords)
     static let dislocationWords: Set<String> = ["dislocated", "dislocation", "dislocations", "dislocating", "subluxed", "subluxation"]
     /// Verbs of finding or showing a structure, which do nothing to it ("identified and protected").
     static let findingVerbs: Set<String> = ["identified", "dissected", "isolated", "visualised", "visualized", "found", "exposed",

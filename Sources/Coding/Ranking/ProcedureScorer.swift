@@ -111,8 +111,11 @@ enum ProcedureScorer {
         // and the groups are read by index (`for group in` retains each group array).
         var hits: [Phrase.Hit] = []
         let groups = compiled.all
+        // A hip the surgeon dislocated to reach the head or the socket is no dislocation to treat.
+        let approach = compiled.treatsHipDislocation ? narrative.surgicalDislocationSpans : []
         for groupIndex in groups.indices {
-            let found = if let bests { bests.best(compiled.allIDs[groupIndex]) } else { best(groups[groupIndex], in: narrative) }
+            let found = if let bests, approach.isEmpty { bests.best(compiled.allIDs[groupIndex]) }
+                else { best(groups[groupIndex], in: narrative, outside: approach) }
             guard let hit = found else {
                 let group = groups[groupIndex]
                 // A fasciotomy that names no compartment ("fasciotomy performed, wounds left open"):
