@@ -154,7 +154,17 @@ extension NarrativeAnalyzer {
                     let failedAction = namesInjury
                         && ((Self.abilityModals.contains(before) && attempted < tokens.count && Self.treatingVerbs.contains(tokens[attempted].text))
                             || Self.feasibilityWords.contains(after))
-                    if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation, !infeasibleForAntecedent, !failedAction,
+                    // "Closed reduction of right patellar dislocation could not be achieved": the action
+                    // named before "of" failed; the dislocation after it stays.
+                    let actionOf = !failedAction && Self.abilityModals.contains(before) && attempted < tokens.count
+                        && Self.achievingVerbs.contains(tokens[attempted].text)
+                        ? (clauseStart..<index).first(where: { position in
+                            tokens[position].text == "of" && (clauseStart..<position).contains(where: { Self.attemptedActions.contains(tokens[$0].text) })
+                                && (position..<index).contains(where: { Self.failedActionInjuryWords.contains(tokens[$0].text) })
+                        }) : nil
+                    if let actionOf {
+                        negateBackward(&tokens, from: actionOf - 1, to: clauseStart)
+                    } else if !(word == "never" && before == "and"), !activeVerb, !describesInjury, !failedRelocation, !infeasibleForAntecedent, !failedAction,
                        Lexicon.beVerbs.contains(before) || after.hasSuffix("ed") || Self.participles.contains(after) {
                         negateBackward(&tokens, from: index - 1, to: clauseStart)
                         // "posterior compartments soft, not released": the clause is only the
@@ -882,6 +892,11 @@ extension NarrativeAnalyzer {
         "fixed", "held", "maintained", "nailed", "plated", "pinned", "stabilised", "stabilized", "reconstructed", "repaired",
         "salvaged", "manipulated", "realigned", "aligned", "controlled", "treated", "managed", "operated", "fixated",
     ])
+    /// Verbs that say an attempt came off ("could not be achieved / obtained / performed").
+    static let achievingVerbs: Set<String> = ["achieved", "obtained", "performed", "done", "accomplished", "effected", "carried"]
+    /// Actions named as nouns before "of" the injury they treat.
+    static let attemptedActions: Set<String> = ["reduction", "relocation", "fixation", "manipulation", "stabilisation", "stabilization",
+                                                "nailing", "pinning", "plating", "realignment", "alignment"]
     /// The injury a failed action leaves in place: a fracture or a dislocation.
     static let failedActionInjuryWords: Set<String> = ProcedureScorer.fractureWords.union(dislocationWords)
     static let dislocationWords: Set<String> = ["dislocated", "dislocation", "dislocations", "dislocating", "subluxed", "subluxation"]
