@@ -21,14 +21,14 @@ struct ReportBuilder {
     /// approach rules out ("fixation was documented" against a closed code), so that one a fact
     /// excludes does not crowd out one that is merely less supported.
     enum AlternativeRank: Int, Comparable {
-        case neighbour, weaker, unmatchedNeighbour, weakMatch, ruledOut
+        case matchedWell, unmatchedNeighbour, weakMatch, ruledOut
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
-        /// The place of a matched code: by score with the others matched well, unless its score
+        /// The place of a matched code (a neighbour nothing rules out, a step part of a suggested
+        /// code, a code of another group): by score with the others matched well, unless its score
         /// is under half of what a documented procedure needs (`ProcedureRanker.minimumScore`).
-        static func matched(_ rank: Self, score: Double) -> Self {
-            guard rank == .neighbour || rank == .weaker else { return rank }
-            return score < ProcedureRanker.minimumScore / 2 ? .weakMatch : .neighbour
+        static func ofMatch(score: Double) -> Self {
+            score < ProcedureRanker.minimumScore / 2 ? .weakMatch : .matchedWell
         }
     }
 
@@ -125,7 +125,7 @@ struct ReportBuilder {
             let line = IncludedSteps.sentence(part: step, whole: whole, step: part.step)
             report.warnings.append(ReportWarning(kind: "bundling", message: line, codes: [whole.code, step.code]))
             if alternativeCodes.insert(step.code).inserted {
-                alternatives.append((.weaker, ranking.candidates[part.position].score, Alternative(code: step.code, descriptor: step.descriptor, reason: line)))
+                alternatives.append((.ofMatch(score: ranking.candidates[part.position].score), ranking.candidates[part.position].score, Alternative(code: step.code, descriptor: step.descriptor, reason: line)))
             }
         }
         for position in ranking.selected {
@@ -164,7 +164,7 @@ struct ReportBuilder {
                 let loser = entry(ranking.candidates[rival])
                 let (reason, excluded) = AlternativeReasons.reasonAndExclusion(winner: winner, winnerCandidate: candidate, loser: loser,
                                                                                loserCandidate: ranking.candidates[rival], narrative: narrative)
-                alternatives.append((excluded ? .ruledOut : .neighbour, ranking.candidates[rival].score,
+                alternatives.append((excluded ? .ruledOut : .ofMatch(score: ranking.candidates[rival].score), ranking.candidates[rival].score,
                                      Alternative(code: loser.code, descriptor: loser.descriptor, reason: reason)))
             }
             for related in winner.related ?? [] where alternativeCodes.insert(related.code).inserted {
@@ -180,11 +180,10 @@ struct ReportBuilder {
         for (position, candidate) in ranking.candidates.enumerated() where !ranking.selected.contains(position) {
             let loser = entry(candidate)
             guard alternativeCodes.insert(loser.code).inserted else { continue }
-            alternatives.append((.weaker, candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
+            alternatives.append((.ofMatch(score: candidate.score), candidate.score, Alternative(code: loser.code, descriptor: loser.descriptor,
                                                               reason: "also matched, more weakly (score \(String(format: "%.1f", candidate.score)) against \(String(format: "%.1f", ranking.candidates[ranking.selected[0]].score)))")))
         }
-        report.alternatives = alternatives.map { (rank: AlternativeRank.matched($0.rank, score: $0.score), score: $0.score, alternative: $0.alternative) }
-            .enumerated().sorted { a, b in
+        report.alternatives = alternatives.enumerated().sorted { a, b in
             if a.element.rank != b.element.rank { return a.element.rank < b.element.rank }
             return a.element.score > b.element.score || (a.element.score == b.element.score && a.offset < b.offset)
         }.map(\.element.alternative)
