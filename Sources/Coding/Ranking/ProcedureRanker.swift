@@ -153,25 +153,26 @@ struct ProcedureRanker: Sendable {
                    !compiled(candidate).all.dropFirst().contains(where: { group in
                        group.indices.contains { narrative.mayContain(group[$0]) && group[$0].hits(in: narrative).contains { $0.affirmed && $0.sentence == site.sentence } }
                    }) { continue }
-                // Implants taken out of a joint that gets a replacement at the same sitting are part
-                // of the replacement (a conversion or revision), never a removal code beside it.
-                // On the other side it is a removal of its own ("R: revision TKA. L: removal of the
-                // infected TKA, spacer").
                 let own = entry(candidate)
                 let ownSides = IncludedSteps.sides(of: candidate, in: narrative)
+                // Both name a side and the sides differ.
+                func onOtherSide(_ chosen: Int) -> Bool {
+                    let chosenSides = IncludedSteps.sides(of: candidates[chosen], in: narrative)
+                    return !ownSides.isEmpty && !chosenSides.isEmpty && ownSides.isDisjoint(with: chosenSides)
+                }
                 // Two codes of one injury told apart only by a yes/no fact (27822/27823: the posterior
                 // lip fixed or not; 27600/27892: dead muscle removed or not) are one answer or the
                 // other for a side, never both: the weaker is the stronger's rival, not a second procedure.
                 if selected.contains(where: { chosen in
-                    guard cluster[chosen] == cluster[position], Self.opposedByAFact(entry(candidates[chosen]), own) else { return false }
-                    let chosenSides = IncludedSteps.sides(of: candidates[chosen], in: narrative)
-                    return ownSides.isEmpty || chosenSides.isEmpty || !ownSides.isDisjoint(with: chosenSides)
+                    cluster[chosen] == cluster[position] && Self.opposedByAFact(entry(candidates[chosen]), own) && !onOtherSide(chosen)
                 }) { continue }
+                // Implants taken out of a joint that gets a replacement at the same sitting are part
+                // of the replacement (a conversion or revision), never a removal code beside it.
+                // On the other side it is a removal of its own ("R: revision TKA. L: removal of the
+                // infected TKA, spacer").
                 if own.action == "removal-implant", selected.contains(where: {
                     let chosen = entry(candidates[$0])
-                    let chosenSides = IncludedSteps.sides(of: candidates[$0], in: narrative)
-                    let otherSide = !ownSides.isEmpty && !chosenSides.isEmpty && ownSides.isDisjoint(with: chosenSides)
-                    return chosen.action == "arthroplasty" && !Set(chosen.anatomy).isDisjoint(with: own.anatomy) && !otherSide
+                    return chosen.action == "arthroplasty" && !Set(chosen.anatomy).isDisjoint(with: own.anatomy) && !onOtherSide($0)
                 }) { continue }
             }
             selected.append(position)
