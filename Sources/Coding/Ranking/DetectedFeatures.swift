@@ -428,11 +428,15 @@ enum FeatureDetector {
         var named: Set<String> = []
         var evidence: Phrase.Hit?
         // The tendons are those worked on: named in a sentence that cuts, releases, lengthens or moves
-        // a tendon, not muscles of the same names debrided in a compartment release.
-        var worked: Set<Int> = []
-        for token in narrative.tokens where Self.tendonWorkStems.contains(where: { token.text.hasPrefix($0) }) { worked.insert(token.sentence) }
+        // a tendon, not muscles of the same names debrided in a compartment release. Those sentences
+        // are read when a hamstring is first named, not in every note.
+        var worked: Set<Int>?
         for (index, token) in narrative.tokens.enumerated() where included.map({ $0[index] }) ?? true {
-            guard Self.hamstringNames.contains(token.text), token.isAffirmed, token.section.procedureWeight >= 0.5, worked.contains(token.sentence) else { continue }
+            guard Self.hamstringNames.contains(token.text), token.isAffirmed, token.section.procedureWeight >= 0.5 else { continue }
+            if worked == nil {
+                worked = Set(narrative.tokens.filter { word in Self.tendonWorkStems.contains { word.text.hasPrefix($0) } }.map(\.sentence))
+            }
+            guard worked?.contains(token.sentence) == true else { continue }
             named.insert(token.text)
             if evidence == nil {
                 evidence = Phrase.Hit(first: index, last: index, negated: false, uncertain: false, historical: false,
