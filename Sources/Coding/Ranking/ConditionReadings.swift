@@ -132,15 +132,15 @@ extension ProcedureScorer {
             && index + 1 < tokens.count && definitiveObjects.contains(tokens[index + 1].text) { return true }
         for index in tokens.indices where operationWords.contains(tokens[index].text) && (tokens[index].historical || tokens[index].negated) {
             let clause = tokens[index].clause
-            var position = index
-            while position > 0, tokens[position - 1].clause == clause { position -= 1 }
+            let span = narrative.clauseSpan(of: index)
+            func clauseSays(_ words: Set<String>) -> Bool { span.contains { words.contains(tokens[$0].text) } }
+            var position = span.lowerBound
             // "No surgery planned", "surgery is not planned": the care given is the treatment (not
             // "ORIF not possible today, planned for next week").
-            if tokens[index].negated,
-               tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { Lexicon.forwardNegationWords.contains($0.text) }) {
+            if tokens[index].negated, clauseSays(Lexicon.forwardNegationWords) {
                 // "No surgery yet, in a backslab waiting for the swelling": not yet is later.
-                if tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { notYetWords.contains($0.text) }) { return true }
-                if !tokens[position...].prefix(while: { $0.clause == clause }).contains(where: { laterWords.contains($0.text) }) { continue }
+                if clauseSays(notYetWords) { return true }
+                if !clauseSays(laterWords) { continue }
             }
             // The clause goes on after an aside ("The operation (bipolar hemiarthroplasty) is
             // scheduled after the medical check"): read it to the end of its sentence.

@@ -56,12 +56,8 @@ extension ProcedureScorer {
         var saidNotFixed = false
         for index in site.indices where narrative.mayContain(site[index]) {
             for hit in site[index].hits(in: narrative) {
-                let clause = tokens[hit.first].clause
-                var start = hit.first
-                while start > 0, tokens[start - 1].clause == clause { start -= 1 }
-                var end = hit.last
-                while end + 1 < tokens.count, tokens[end + 1].clause == clause { end += 1 }
-                let words = tokens[start...end]
+                // A hit stays inside one clause (`Phrase.hits`): its clause is that of its first word.
+                let words = tokens[narrative.clauseSpan(of: hit.first)]
                 if hit.affirmed, words.contains(where: { $0.isAffirmed && fixingWords.contains($0.text) }) { return false }
                 if hit.negated, words.contains(where: { $0.negated && fixingWords.contains($0.text) }) { saidNotFixed = true }
             }
