@@ -44,12 +44,10 @@ enum Side: String, Sendable, Comparable {
                 if after == "in", let place = text(2), ["situ", "place", "position", "the", "its", "continuity"].contains(place) { return nil }
                 if after == "the", let place = text(2), placesLeft.contains(place) { return nil }
                 // "wound left open", "incisions left to heal": what is left is the wound.
-                if let before = text(-1), openedThings.contains(before), ["open", "to", "unclosed", "unsutured", "packed"].contains(after) { return nil }
+                if let before = text(-1), openedThings.contains(before), after == "to" || leftOpenWords.contains(after) { return nil }
                 // ", left open as a guillotine", "Left open, NPWT.": opening its clause and with nothing named
                 // after it ("Left open ankle dislocation" names the side), the verb of a wound left open.
-                if index == 0 || tokens[index - 1].clause != tokens[index].clause, ["open", "unclosed", "unsutured", "packed"].contains(after),
-                   index + 2 >= tokens.count || tokens[index + 2].clause != tokens[index].clause
-                    || ["as", "for", "with", "and", "until", "pending", "to", "in"].contains(tokens[index + 2].text) { return nil }
+                if text(-1) == nil, leftOpenWords.contains(after), text(2).map(afterLeftOpen.contains) ?? true { return nil }
             }
             if isDirection() { return nil }
             return [.left]
@@ -86,6 +84,11 @@ enum Side: String, Sendable, Comparable {
     /// What a surgeon leaves open: "wound left open", "skin left open", "stump left open" (an open amputation's).
     static let openedThings: Set<String> = ["wound", "wounds", "incision", "incisions", "skin", "fasciotomy", "fasciotomies", "fascia",
                                             "stump", "stumps"]
+    /// A wound left without closing: "left open", "left unclosed", "left packed".
+    static let leftOpenWords: Set<String> = ["open", "unclosed", "unsutured", "packed"]
+    /// What may follow "left open" opening its clause, as the verb ("left open as a guillotine",
+    /// "left open for a second look"), not a side before an open injury.
+    static let afterLeftOpen: Set<String> = ["as", "for", "with", "and", "until", "pending", "to", "in"]
     /// "left the room", "left the operating room".
     static let placesLeft: Set<String> = ["room", "operating", "or", "theatre", "theater", "recovery", "department", "hospital", "pacu", "table", "suite"]
     /// Before "right" meaning correct: "looked right", "felt right", "all right", "just right".
