@@ -907,7 +907,6 @@ extension NarrativeAnalyzer {
     /// First words of every cue: most words start none, and are passed over at once.
     static let cueHeads: Set<String> = Set((Lexicon.negationCues + Lexicon.uncertaintyCues + Lexicon.historyCues).compactMap(\.first))
 
-    /// The length of a cue phrase starting at `index`, if any.
     /// "On 5 May I excised the mass", "May 12, 2026", "in May": the month, not the modal of doubt. A
     /// day's number or a year beside it, or a word that dates ("in", "since", "early") before it.
     static func monthMay(_ tokens: [NarrativeToken], at index: Int) -> Bool {
@@ -923,6 +922,7 @@ extension NarrativeAnalyzer {
     }
     static let monthDatingWords: Set<String> = ["in", "since", "during", "until", "early", "late", "mid", "from", "last", "next"]
 
+    /// The length of a cue phrase starting at `index`, if any.
     static func cue(_ cues: [[String]], in tokens: [NarrativeToken], at index: Int) -> Int? {
         guard cueHeads.contains(tokens[index].text) else { return nil }
         var best: Int?
