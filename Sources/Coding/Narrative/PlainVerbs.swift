@@ -77,12 +77,9 @@ extension NarrativeAnalyzer {
         // is read as the epiphysiolysis it names. A growth plate in a sentence with no slip keeps its
         // words (a physeal fracture, an epiphysiodesis).
         for index in 0..<(tokens.count - 1) where tokens[index].text == "growth" && (tokens[index + 1].text == "plate" || tokens[index + 1].text == "plates") {
-            let sentence = tokens[index].sentence
-            var start = index
-            while start > 0, tokens[start - 1].sentence == sentence { start -= 1 }
-            var end = index + 1
-            while end + 1 < tokens.count, tokens[end + 1].sentence == sentence { end += 1 }
-            if tokens[start...end].contains(where: { Self.slipWordsOfAPlate.contains($0.text) }) { tokens[index + 1].text = "epiphysiolysis" }
+            if tokens.sentenceSpan(of: index).contains(where: { Self.slipWordsOfAPlate.contains(tokens[$0].text) }) {
+                tokens[index + 1].text = "epiphysiolysis"
+            }
         }
         // "slipped in the bathroom", "slipped on ice", "slipped and fell": the way the patient fell,
         // not a slipped epiphysis ("the epiphysis has slipped posteriorly on the neck" keeps its word).
