@@ -348,7 +348,7 @@ extension NarrativeAnalyzer {
                 }
             }
             // "TKA in 2019", "R THA 2018": a dated event is history (not a date of numbers, "21/11/2026").
-            if index > 0, word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year),
+            if index > 0, Self.isYear(word),
                ["in", "since", "during"].contains(tokens[index - 1].text)
                 || (tokens[index - 1].clause == tokens[index].clause && tokens[index - 1].text.first?.isLetter == true
                     && !Self.monthWords.contains(tokens[index - 1].text)) {
@@ -363,7 +363,7 @@ extension NarrativeAnalyzer {
             }
             // "In 2015 the patient had a high tibial osteotomy with a plate", "Earlier (2015) she had ...":
             // a year that opens its clause dates what the clause tells after it.
-            if word.utf8.count == 4, let year = Int(word), (1950...2100).contains(year), index + 1 < tokens.count,
+            if Self.isYear(word), index + 1 < tokens.count,
                tokens[index + 1].sentence == tokens[index].sentence, tokens[index + 1].text.first?.isLetter == true,
                (clauseStart..<index).allSatisfy({ Self.yearOpeners.contains(tokens[$0].text) }),
                // It opens the statement: after an opening word ("in", "earlier"), or first in its sentence;
@@ -855,6 +855,11 @@ extension NarrativeAnalyzer {
         guard next < tokens.count else { return false }
         let following = tokens[next].text
         return !(following.hasSuffix("ed") || participles.contains(following) || ["was", "were", "had"].contains(following))
+    }
+    /// A word that is a year of a patient's history or of today ("2015", not "21/11/2026" or "3000").
+    static func isYear(_ word: String) -> Bool {
+        guard word.utf8.count == 4, let year = Int(word) else { return false }
+        return (1950...2100).contains(year)
     }
     /// Words a clause may open with before the year that dates it ("in 2015", "earlier (2015)").
     static let yearOpeners: Set<String> = ["in", "since", "during", "earlier", "back", "previously", "prior", "around", "about", "circa"]
