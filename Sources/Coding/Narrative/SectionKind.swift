@@ -40,8 +40,6 @@ public enum SectionKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Classifies a heading label ("POSTOPERATIVE DIAGNOSIS", "Procedure(s) performed"), already
-    /// lower-cased with punctuation turned into spaces. Nil: not a heading we know.
     /// Words a heading is made of; a label with any other word ("Sofield procedure tibia") is
     /// text, not a heading.
     static let headingWords: Set<String> = [
@@ -65,6 +63,8 @@ public enum SectionKind: String, Sendable, CaseIterable {
         "teaching", "learning", "point", "points", "take", "home", "message", "lesson", "lessons", "learned", "learnt", "pearl", "pearls",
     ]
 
+    /// Classifies a heading label ("POSTOPERATIVE DIAGNOSIS", "Procedure(s) performed"), already
+    /// lower-cased with punctuation turned into spaces. Nil: not a heading we know.
     static func classify(heading label: String) -> SectionKind? {
         let words = label.split(separator: " ").map(String.init)
         guard !words.isEmpty, words.allSatisfy({ headingWords.contains($0) }) else { return nil }
