@@ -418,12 +418,14 @@ enum FeatureDetector {
         return values.count == parts.count ? values : nil
     }
 
-    /// The hamstring tendons by name: two of them named as today's work ("fractional lengthening of
-    /// semimembranosus and biceps femoris", "gracilis and semitendinosus cut") are several tendons,
-    /// however the pair is worded.
+    /// The hamstring tendons by name.
     static let hamstringNames: Set<String> = ["semitendinosus", "semimembranosus", "biceps", "gracilis"]
+    /// Stems of the words that cut, release, lengthen or move a tendon.
     static let tendonWorkStems: [String] = ["tenotom", "divid", "divis", "cut", "releas", "transect", "lengthen", "fractional", "recess",
                                             "transfer", "harvest", "section"]
+    /// Two hamstrings named as today's work ("fractional lengthening of semimembranosus and biceps
+    /// femoris", "gracilis and semitendinosus cut") are several tendons, however the pair is worded:
+    /// `tendonsNamed`, and `multipleTendons` when no phrase said so.
     static func tendonCount(_ narrative: AnalyzedNarrative, tokens included: [Bool]?, into detected: inout DetectedFeatures) {
         var named: Set<String> = []
         var evidence: Phrase.Hit?
