@@ -40,6 +40,10 @@ import Testing
         ("The bimalleolar fracture was casted in clinic and never reduced.", "reduced", true),
         // An arrow starts the next step: "did not contract -> excised" excised the muscle.
         ("Gluteus grey and did not contract -> excised.", "excised", false),
+        // "cannot" is "can not": the action is denied like "could not"'s, and a failed treatment of
+        // an injury leaves the injury (it had no negation cue at all).
+        ("Debridement cannot be done today.", "debridement", true),
+        ("The subtrochanteric fracture cannot be fixed with a nail.", "subtrochanteric", false),
     ])
     func negationIsScopedToTheClause(text: String, word: String, negated: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))
@@ -48,6 +52,7 @@ import Testing
 
     @Test(arguments: [
         ("Rule out femoral neck fracture.", "femoral", true),
+        ("Cannot exclude a femoral neck fracture.", "femoral", true),
         ("Possible septic arthritis.", "septic", true),
         ("Confirmed septic arthritis.", "septic", false),
     ])

@@ -219,7 +219,7 @@ struct Lexicon: Sendable {
 
     static let uncertaintyCues: [[String]] = [
         ["rule", "out"], ["possible"], ["possibly"], ["probable"], ["probably"], ["suspected"], ["suspect"],
-        ["suspicious", "for"], ["questionable"], ["concern", "for"], ["cannot", "exclude"], ["may"], ["might"],
+        ["suspicious", "for"], ["questionable"], ["concern", "for"], ["can", "not", "exclude"], ["may"], ["might"],
         ["versus"], ["vs"], ["likely"], ["presumed"],
     ]
     /// What follows is the past or the future, not today's procedure.
