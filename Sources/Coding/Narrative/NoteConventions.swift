@@ -241,7 +241,8 @@ extension NarrativeAnalyzer {
             while look < tokens.count, look <= index + 14, tokens[look].sentence == sentence {
                 let word = tokens[look].text
                 if Self.failedAttemptWords.contains(word) { failed = true; break }
-                if ["not", "couldn't", "cannot", "wouldn't", "didn't"].contains(word) {
+                // "couldn't", "cannot", "didn't" reach here as "could not", "can not", "did not" (abbreviations.tsv).
+                if word == "not" {
                     var next = look + 1
                     while next < tokens.count, next <= look + 3, tokens[next].sentence == sentence, ["be", "been", "to", "get", "it", "the", "hip"].contains(tokens[next].text) { next += 1 }
                     if next < tokens.count, tokens[next].sentence == sentence, Self.failedAfterNot.contains(tokens[next].text) { failed = true }

@@ -14,7 +14,7 @@ extension NarrativeAnalyzer {
     static let slipAnatomy: Set<String> = ["neck", "metaphysis", "physis", "epiphysis", "epiphyseal", "femur", "femoral", "head", "capital",
                                            "growth", "plate", "posteriorly", "further"]
     static let determiners: Set<String> = ["the", "a", "an", "both", "all", "his", "her", "their", "this", "that", "these", "those", "each"]
-    static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot", "plan",
+    static let planWords: Set<String> = ["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "plan",
                                          "planning", "going", "need", "needs", "want", "wants", "try", "tried", "attempt", "attempted"]
 
     /// Verbs that with "out" after them in their clause say something was removed: "took the whole
