@@ -171,6 +171,16 @@ enum FeatureLexicon {
             "heel brought forward", "heel pulled forward", "brought the heel forward", "pulled the heel forward",
             "three point mould*", "3 point mould*", "three point mold*", "3 point mold*", "moulded into position", "molded into position",
             "traction manoeuvre", "traction maneuver", "reduction manoeuvre", "reduction maneuver",
+            // "Reposition" is the word for a reduction in German, Dutch, Polish, Scandinavian and
+            // Japanese notes and their translations ("closed reposition under GA", "manual
+            // reposition was performed", "the fragments were repositioned"); the patient, the limb
+            // or the C-arm moved on the table is not (blockers below).
+            "reposition", "repositioned", "repositioning", "repositions", "closed reposition", "manual reposition",
+            // A joint told as put back where it belongs: "ankle back in joint", "talus back in the
+            // mortise", "talus brought forward and medially" (the ankle's reduction manoeuvre).
+            "back in joint", "back into joint", "back in mortise", "back into mortise", "back in its socket",
+            "talus brought forward", "brought the talus forward", "talus pushed forward", "talus pulled forward",
+            "talus relocated", "relocated the talus", "relocated the ankle", "ankle relocated",
         ], blockers: ["reduction in pain", "reduced pain", "reduced range", "pain reduced", "reduced swelling",
                       // How the fracture lies, not what was done to it: "it is lined up well, so it did
                       // not need straightening", "already lined up", "nicely lined up on the films".
@@ -183,7 +193,21 @@ enum FeatureLexicon {
                       // socket" on examination (Ortolani) or a fracture that "could be reduced".
                       "can be reduced", "could be reduced", "can be relocated", "could be relocated",
                       "can be brought back into the socket", "could be brought back into the socket",
-                      "can be put back into the socket", "can be pushed back into the socket"]),
+                      "can be put back into the socket", "can be pushed back into the socket",
+                      // The patient, the limb or the equipment moved: "patient repositioned supine",
+                      // "the leg was repositioned on a bump", "C-arm repositioned for the lateral view".
+                      // ("patient" and "in", "on" are stop words: "patient repositioned" would block every
+                      // "repositioned", so the patient is told by where he was put.)
+                      "repositioned supine", "repositioned prone", "repositioned lateral", "repositioned laterally",
+                      "repositioned lateral decubitus", "repositioned semi", "repositioned beach chair", "repositioned sitting",
+                      "leg repositioned", "limb repositioned", "arm repositioned", "c arm repositioned",
+                      "image intensifier repositioned", "tourniquet repositioned", "drapes repositioned",
+                      "repositioned the c arm", "repositioned the leg", "repositioned the limb", "repositioned the tourniquet",
+                      "repositioned the drapes",
+                      "repositioned the image intensifier", "repositioned the drain", "drain repositioned",
+                      "retractor repositioned", "repositioned the retractor", "guide wire repositioned", "guidewire repositioned",
+                      "wire repositioned", "repositioned the wire", "repositioned the guide wire", "repositioned the guidewire",
+                      "pin repositioned", "repositioned the pin", "screw repositioned", "repositioned the screw"]),
         .init(feature: "anesthesia", phrases: [
             "anesthesia", "anesthetic", "anaesthesia", "anesthetized", "sedation", "sedated", "spinal", "general endotracheal",
             "intubated", "laryngeal mask", "lma", "regional block", "nerve block", "nerve blocks", "bier block",
