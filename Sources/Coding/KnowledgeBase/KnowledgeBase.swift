@@ -55,7 +55,9 @@ struct CompiledFeature: Sendable {
         self.blockers = blockers
         isRegion = feature.hasPrefix("region:")
         isRevisionHint = feature == "hint:revision"
-        approach = feature.hasPrefix("approach:") ? String(feature.dropFirst("approach:".count)) : nil
+        // A named exposure keeps its clauses and sentences as approach "named" (read as open only for
+        // the treatment of an injury told with it; see `DetectedFeatures.effectiveApproach(near:)`).
+        approach = feature.hasPrefix("approach:") ? String(feature.dropFirst("approach:".count)) : feature == "namedApproach" ? "named" : nil
     }
 }
 

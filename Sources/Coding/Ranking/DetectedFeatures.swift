@@ -50,13 +50,16 @@ struct DetectedFeatures: Sendable {
     }
 
     /// The approach documented in these clauses, else these sentences, else the narrative's.
-    func effectiveApproach(near sentences: Set<Int>, clauses: Set<Int> = []) -> String? {
+    /// `namedIsOpen`: a named exposure ("Kocher-Langenbeck approach") there is an open approach.
+    func effectiveApproach(near sentences: Set<Int>, clauses: Set<Int> = [], namedIsOpen: Bool = false) -> String? {
         for approach in ["open", "percutaneous", "closed"] where !(approachClauses[approach] ?? []).isDisjoint(with: clauses) {
             return approach
         }
+        if namedIsOpen, !(approachClauses["named"] ?? []).isDisjoint(with: clauses) { return "open" }
         for approach in ["open", "percutaneous", "closed"] where !(approachSentences[approach] ?? []).isDisjoint(with: sentences) {
             return approach
         }
+        if namedIsOpen, !(approachSentences["named"] ?? []).isDisjoint(with: sentences) { return "open" }
         if ["open", "percutaneous", "closed"].allSatisfy({ !state("approach:" + $0).present }) { return effectiveApproach }
         return effectiveApproach
     }

@@ -181,8 +181,10 @@ enum FactMatcher {
     static let arthroscopicPenalty = 4.0
 
     /// How well the documented approach fits the entry's.
-    static func approach(_ required: String, _ features: DetectedFeatures, sentences: Set<Int>, clauses: Set<Int> = []) -> (score: Double, documented: String?) {
-        let effective = features.effectiveApproach(near: sentences, clauses: clauses)
+    /// `treatsInjury`: the code treats a fracture or a dislocation, whose named exposure is its open approach.
+    static func approach(_ required: String, _ features: DetectedFeatures, sentences: Set<Int>, clauses: Set<Int> = [],
+                         treatsInjury: Bool = false) -> (score: Double, documented: String?) {
+        let effective = features.effectiveApproach(near: sentences, clauses: clauses, namedIsOpen: treatsInjury)
         let arthroscopic = features.state("approach:arthroscopic").weight
         switch required {
         case "arthroscopic":
@@ -205,7 +207,12 @@ enum FactMatcher {
                     || features.state("manipulation").negated || features.state("conservativeCare").present
                     // A limb set up in skeletal traction, nothing opened or fixed, is treated closed.
                     || features.state("tractionOrSkeletalPins").present
-                score = required == "closed" ? (closedCare ? 0.5 : -1.5) : -0.3
+                // A closed reduction said to have failed ("tried two times but could not reduce"), then
+                // a named exposure ("therefore posterior approach was done"): the closed care was not
+                // the treatment.
+                let closedFailed = treatsInjury && features.state("approach:closed").negated && !features.state("approach:closed").present
+                    && !(features.approachSentences["named"] ?? []).isEmpty
+                score = required == "closed" ? (closedCare && !closedFailed ? 0.5 : -1.5) : -0.3
             case let (a, b?) where a == b: score = 2.0
             // Closed treatment "with or without percutaneous fixation" is common wording: pins
             // alone do not contradict a closed code as much as an open exposure does.

@@ -93,6 +93,16 @@ enum FeatureLexicon {
                       "open plateau", "open tibial plateau",
                       // A wound left open is the wound's state, not the way in.
                       "left open", "leave open", "leaving open", "kept open", "remained open", "packed open", "left widely open"]),
+        // A named surgical exposure ("posterior approach was done, the piriformis caught in the joint
+        // removed and the head returned", "through a Kocher-Langenbeck approach") is the open approach
+        // of a fracture or dislocation treated in its clause or sentence: not the whole note's, where a
+        // THA's "posterior approach" would make every other code open, nor a replacement's, which is
+        // open whatever is said (see `DetectedFeatures.effectiveApproach(near:)`).
+        .init(feature: "namedApproach", phrases: [
+            "posterior approach", "posterolateral approach", "anterior approach", "anterolateral approach",
+            "direct anterior approach", "kocher langenbeck", "smith petersen", "watson jones", "hardinge approach",
+            "ilioinguinal approach", "stoppa approach", "modified stoppa",
+        ]),
         .init(feature: "approach:percutaneous", phrases: [
             "percutaneous", "percutaneously", "pinning", "pinned", "kirschner wire*", "steinmann pin*", "stab incision*",
             "small incision*", "cannulated screw*", "in situ", "cm stab",

@@ -326,7 +326,8 @@ enum ProcedureScorer {
             facts.append(comparison)
         }
         let approach = FactMatcher.approach(entry.approach, ownFeatures, sentences: Set(required.map(\.sentence)),
-                                            clauses: Set(required.map { narrative.tokens[$0.first].clause }))
+                                            clauses: Set(required.map { narrative.tokens[$0.first].clause }),
+                                            treatsInjury: entry.action == "fracture-treatment" || entry.action == "dislocation-treatment")
         // A cast or splint after an operation it routinely follows, with no closed form of its own (a
         // ligament repair, a tendon transfer, an osteotomy: "Brostrom L ankle, BK cast") is its
         // aftercare, not closed treatment: as if no approach were said.
