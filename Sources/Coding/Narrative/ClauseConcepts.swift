@@ -30,9 +30,19 @@ extension NarrativeAnalyzer {
                 && members.contains { Self.compartmentStates.contains(tokens[$0].text) && !tokens[$0].negated }
         }
         guard pressure || syndrome else { return }
+        // The release done, not one declined: a sentence that says the soft compartments were "not
+        // opened" does not take the word from the later one that opens the tense one ("posterior and
+        // adductor soft, not opened. Single lateral incision, fascia over quadriceps split"). With no
+        // release said done, the first declined one takes it, negated, as before.
+        func done(_ index: Int) -> Bool { !tokens[index].negated && !tokens[index].historical }
+        let someDone = sentenceWords.values.contains { members in
+            members.contains { Self.releaseVerbs.contains(tokens[$0].text) && done($0) }
+                && members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) })
+                && !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) })
+        }
         for sentence in sentenceWords.keys.sorted() {
             let members = sentenceWords[sentence]!
-            guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) }),
+            guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) && (!someDone || done($0)) }),
                   members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) }),
                   !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) }) else { continue }
             var token = tokens[verb]
