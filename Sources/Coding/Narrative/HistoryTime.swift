@@ -45,7 +45,7 @@ extension NarrativeAnalyzer {
         tokens.prefix(12).contains { relativeWords.contains($0.text) }
     }
     static let relativeWords: Set<String> = [
-        "portal", "daughter", "daughters", "son", "sons", "wife", "wifes", "husband", "husbands", "mum", "mums", "mom", "moms",
+        "portal", "webportal", "daughter", "daughters", "son", "sons", "wife", "wifes", "husband", "husbands", "mum", "mums", "mom", "moms",
         "mother", "mothers", "dad", "dads", "father", "fathers", "brother", "brothers", "sister", "sisters", "gran", "grans", "granny",
         "nan", "nans", "nana", "grandma", "grandmother", "grandad", "granddad", "grandpa", "grandfather", "aunt", "uncle", "niece", "nephew",
     ]
