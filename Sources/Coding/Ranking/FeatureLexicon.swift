@@ -269,6 +269,13 @@ enum FeatureLexicon {
             "intramedullary", "nail", "nailing", "nailed", "rod", "rodding", "cephalomedullary", "gamma nail", "trochanteric nail",
             "reamed nail", "retrograde nail", "antegrade nail", "im nail", "nails", "elastic nail*", "flexible nail*", "titanium elastic",
             "esin", "ender nail*", "enders nail*", "rush rod*", "elastic stable intramedullary",
+            // The nail told by its steps, not its name ("through a suprapatellar portal ... reamed to
+            // eleven, the implant inserted and locked with interlocking screws"): its entry beside
+            // the patella and its interlocking bolts. Not reaming alone (an acetabulum, a cemented
+            // stem's canal and a hip screw's lag are reamed too).
+            "suprapatellar portal", "suprapatellar entry", "suprapatellar approach", "infrapatellar portal",
+            "infrapatellar entry", "infrapatellar approach", "transpatellar portal", "transpatellar approach",
+            "interlocking screw*", "interlocking bolt*", "proximal interlocking", "distal interlocking", "interlocked",
         ]),
         .init(feature: "fixation:plate-screws", phrases: [
             "plate", "plates", "plated", "plating", "side plate", "sliding hip screw", "compression hip screw", "locking plate",
