@@ -63,7 +63,7 @@ enum FeatureLexicon {
 
     static let definitions: [Definition] = [
         .init(feature: "approach:open", phrases: [
-            "open reduction", "open treatment", "open", "opened", "reduced open", "reduced openly", "arthrotomy", "exposed", "exposure", "direct visualization",
+            "open reduction", "open treatment", "open", "opened", "reduced open", "reduced openly", "openly reduced", "treated openly", "fixed openly", "openly fixed", "arthrotomy", "exposed", "exposure", "direct visualization",
             "direct vision", "direct visualisation", "directly visualized", "directly visualised", "under vision",
             "dissection carried down", "plate", "plates", "plated", "plating", "incision carried", "open fixation",
             "amputation", "amputated", "disarticulation", "osteotomy", "osteotomies", "arthrodesis",
@@ -443,6 +443,9 @@ enum FeatureLexicon {
             "upper back", "mid back", "lower back", "chest wall", "abdominal wall", "trunk", "flank", "scalp", "axilla", "axillary",
             "breast", "forehead", "calcaneonavicular", "tarsal coalition", "extensor digitorum brevis",
         ], blockers: ["radial head", "hand held", "hand injection", "second hand",
+                      // Bony spines of the range, not the vertebral column: "ASIS" (read as the anterior superior
+                      // iliac spine) avulsions, "tibial spine" fractures, the ischial spine.
+                      "iliac spine", "iliac spines", "ischial spine", "tibial spine", "tibial spines", "intercondylar spine",
                       // Gait, not the foot: "idiopathic toe walker", "toe walking" (heel-cord and calf codes).
                       "toe walker", "toe walkers", "toe walking", "toe walk", "toe walks"]),
         // Words that say a fracture or dislocation was treated at all.
