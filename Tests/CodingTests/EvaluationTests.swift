@@ -150,6 +150,7 @@ import Testing
         Floor(file: "engine-cases-abst8c.jsonl", top1: 22, abstention: 6, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-abst9.jsonl", top1: 10, abstention: 6, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-logic9.jsonl", top1: 6, abstention: 1, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-prec10.jsonl", top1: 9, abstention: 8, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-rank8.jsonl", top1: 27, abstention: 2, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-recall7.jsonl", top1: 67, abstention: 10, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-tail7a.jsonl", top1: 14, abstention: 0, wrongAtHighConfidence: 0),
