@@ -262,7 +262,11 @@ struct Lexicon: Sendable {
         // longstanding above-knee amputation").
         // A booking or consent form's "Procedure to be performed: …": what is to be done is not done yet.
         ["to", "be", "performed"], ["to", "be", "done"], ["to", "be", "undertaken"], ["to", "be", "carried", "out"],
-        ["offered"], ["awaiting"], ["awaits"], ["listed", "for"], ["waiting", "list"], ["waitlisted"], ["longstanding"],
+        ["offered"], ["awaiting"], ["awaits"], ["listed", "for"],
+        // "They have booked him for an operation on Thursday", "booked in for a hemi", "booked onto
+        // Friday's list": what a booking is for is still to come ("done as booked" is no cue).
+        ["booked", "for"], ["booked", "in", "for"], ["booked", "him", "for"], ["booked", "her", "for"], ["booked", "them", "for"],
+        ["booked", "him", "in", "for"], ["booked", "her", "in", "for"], ["booked", "onto"], ["booked", "on", "to"], ["waiting", "list"], ["waitlisted"], ["longstanding"],
         ["long", "standing"], ["existing"], ["preexisting"], ["pre", "existing"],
         // What a condition persisted through was tried before ("recurrent despite aspiration",
         // "refractory to three injections"): the treatment named after it is not today's work.

@@ -119,6 +119,12 @@ extension NarrativeAnalyzer {
                 index += 1
                 continue
             }
+            // "I can't find a specific CPT for this", "we could not locate a code": the asker's search
+            // failed, not the operation told (the unlisted code's own words).
+            if word == "not", Self.searchesForCode(tokens, after: index) {
+                index += 1
+                continue
+            }
             if let length = Self.cue(Lexicon.negationCues, in: tokens, at: index) {
                 // "ipsilateral femoral neck fracture ruled out on fine-cut CT": not there either.
                 if word == "ruled", index > clauseStart { negateBackward(&tokens, from: index - 1, to: clauseStart) }
@@ -503,7 +509,8 @@ extension NarrativeAnalyzer {
     /// keeps its code.
     func markConsentedPlan(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         if Self.namesPlanForm(tokens, bytes: bytes),
-           !tokens.indices.contains(where: { (Self.doneWordsOfForms.contains(tokens[$0].text) && !($0 > 0 && tokens[$0 - 1].text == "be"))
+           !tokens.indices.contains(where: { (Self.doneWordsOfForms.contains(tokens[$0].text) && !($0 > 0 && tokens[$0 - 1].text == "be")
+                                                 && !Self.notYetDone({ tokens[$0].text }, at: $0))
                                                 || Self.afterOperationWords.contains(tokens[$0].text)
                                                 || (tokens[$0].text == "post" && $0 + 1 < tokens.count && tokens[$0 + 1].text == "op") }),
            // A heading's words are not tokens: "Procedure performed: as consented".
@@ -513,14 +520,34 @@ extension NarrativeAnalyzer {
         }
         // Looked for in every note: the length first, so that few words are hashed.
         guard let consent = tokens.firstIndex(where: { [7, 9].contains($0.text.utf8.count) && Self.consentWords.contains($0.text) }),
-              tokens.indices.contains(where: { Self.sentencePlanCues.contains(tokens[$0].text) && Self.onlyDateFollows(tokens, after: $0) }),
+              let booking = tokens.indices.first(where: { (Self.sentencePlanCues.contains(tokens[$0].text) || Self.opensTheatreDate(tokens, at: $0))
+                                                         && Self.onlyDateFollows(tokens, after: $0) }),
               !tokens.contains(where: { Self.doneWordsOfForms.contains($0.text) }) else { return }
+        // "Consent discussion documented. Procedure explained: right hemiarthroplasty ... For theatre
+        // tomorrow AM.": what the consent explains up to the booking is the same plan.
+        let lastSentence = max(tokens[consent].sentence, tokens[booking].sentence)
         var position = consent
-        while position < tokens.count, tokens[position].sentence == tokens[consent].sentence {
+        while position < tokens.count, tokens[position].sentence <= lastSentence {
             tokens[position].historical = true
             position += 1
         }
     }
+    /// "not yet performed", "not done", "never completed", "has not been performed": a done word
+    /// negated in the two words before it tells the operation is still to come.
+    static func notYetDone(_ word: (Int) -> String, at index: Int) -> Bool {
+        (max(0, index - 2)..<index).contains { ["not", "yet", "never"].contains(word($0)) }
+    }
+    /// "For theatre tomorrow AM.", "To theatre on Thursday.", "Theatre tomorrow.": a sentence that is
+    /// only the theatre, the list or surgery and its date, opened by "for", "to" or "on" or by the
+    /// place itself, books the operation (the date itself is `onlyDateFollows`'s).
+    static func opensTheatreDate(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        guard index == 0 || tokens[index - 1].sentence != tokens[index].sentence else { return false }
+        let text = tokens[index].text
+        if theatreWords.contains(text) { return true }
+        return ["for", "to", "on"].contains(text) && index + 1 < tokens.count && tokens[index + 1].sentence == tokens[index].sentence
+            && theatreWords.contains(tokens[index + 1].text)
+    }
+    static let theatreWords: Set<String> = ["theatre", "theater", "theatres", "surgery", "list", "or"]
     static let consentWords: Set<String> = ["consent", "consented"]
     /// Words that tell a form was filled in after the operation: what was found, used or followed.
     static let afterOperationWords: Set<String> = ["findings", "found", "postoperative", "postop", "used", "inserted", "implanted", "uneventful",
@@ -536,7 +563,7 @@ extension NarrativeAnalyzer {
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : ""
             switch word {
-            case "performed", "done", "completed": if previous != "be" { return true }
+            case "performed", "done", "completed": if previous != "be", !notYetDone({ words[$0] }, at: index) { return true }
             case "postop", "findings": return true
             case "op": if previous == "post" { return true }
             case "note": if previous == "operation" || previous == "op" { return true }
@@ -579,7 +606,7 @@ extension NarrativeAnalyzer {
             if text.first?.isNumber == true || monthWords.contains(text) || weekdays.contains(text) || Lexicon.elapsedUnits.contains(text)
                 || dateWords.contains(text) {
                 dated = true
-            } else if !["for", "on", "in", "at", "the", "a", "an", "of", "s", "list", "theatre", "or"].contains(text) {
+            } else if !["for", "on", "in", "at", "the", "a", "an", "of", "s", "list", "theatre", "theater", "surgery", "or"].contains(text) {
                 return false
             }
             position += 1
@@ -831,6 +858,14 @@ extension NarrativeAnalyzer {
             position -= 1
         }
     }
+    /// "not" + a verb of looking ("find", "see", "locate") + a code within its clause: "can not
+    /// find a specific CPT", "could not see a code for this".
+    static func searchesForCode(_ tokens: [NarrativeToken], after index: Int) -> Bool {
+        guard index + 2 < tokens.count, searchVerbs.contains(tokens[index + 1].text) else { return false }
+        let clause = tokens[index].clause
+        return (index + 2..<min(tokens.count, index + 6)).contains { tokens[$0].clause == clause && Self.codeWords.contains(tokens[$0].text) }
+    }
+    static let searchVerbs: Set<String> = ["find", "see", "locate", "identify", "spot"]
     static let relativePronouns: Set<String> = ["that", "which", "who"]
     /// History cues that tell the future ("will", "going to", "we'll", "plan to").
     static let futureCueWords: Set<String> = ["will", "going", "well", "shall", "plan", "plans", "planning", "intend", "intends"]

@@ -153,17 +153,20 @@ struct Tokenizer {
             if isAlnum(byte) {
                 let start = index
                 word.removeAll(keepingCapacity: true)
+                var apostrophe: Int?
                 while index < count {
                     let current = bytes[index]
                     if current >= 0x80, let (mark, length) = unicodeMark(bytes, at: index) {
                         // "didn\u{2019}t", "patient\u{2019}s": a typographic apostrophe joins as "'" does.
                         guard mark == .apostrophe, index + length < count, isAlnum(bytes[index + length]), word.count < 8,
                               unicodeMark(bytes, at: index + length) == nil else { break }
+                        apostrophe = word.count
                         index += length
                     } else if isAlnum(current), current < 0xE2 || emojiLength(bytes, at: index) == nil {
                         word.append(lower(current))
                         index += 1
                     } else if current == UInt8(ascii: "'"), index + 1 < count, isAlnum(bytes[index + 1]), word.count < 8 {
+                        apostrophe = word.count
                         index += 1  // didn't, fx's: the apostrophe joins
                     } else if (current == UInt8(ascii: "&") || current == UInt8(ascii: "/")), word.count <= 3,
                               word.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
@@ -180,6 +183,9 @@ struct Tokenizer {
                     } else {
                         break
                     }
+                }
+                if let apostrophe, Self.keepsApostrophe(word, at: apostrophe) {
+                    word.insert(UInt8(ascii: "'"), at: apostrophe)
                 }
                 tokens.append(RawToken(text: String(decoding: word, as: UTF8.self), start: start, end: index, boundary: pending, section: section,
                                        opensAside: asideOpened, resumesClause: asideClosed && pending == .clause))
@@ -335,6 +341,19 @@ struct Tokenizer {
         guard last >= lineStart, last - lineStart >= 40 else { return false }
         let byte = bytes[last]
         return (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+    }
+
+    /// A pronoun's contraction keeps its apostrophe, so abbreviations.tsv can give its words:
+    /// joined, "we'll", "I'll", "she'll", "he'll", "we're" read as the words "well", "ill", "shell"
+    /// (an acetabular shell), "hell", "were", and the future ("we'll fix it Tuesday", "she'll need a
+    /// nail", "they're going to") reached no cue. Only 'll, 're, 've and 'm: "didn't" stays "didnt"
+    /// (the list expands it), "patient's" stays "patients", and 'd (had or would) and 's (is, has or
+    /// a possessive) say too little to be read.
+    static func keepsApostrophe(_ word: [UInt8], at position: Int) -> Bool {
+        guard position > 0, position < word.count else { return false }
+        let suffix = word[position...]
+        return suffix.elementsEqual("ll".utf8) || suffix.elementsEqual("re".utf8) || suffix.elementsEqual("ve".utf8)
+            || suffix.elementsEqual("m".utf8)
     }
 
     /// Whether the rest of the line from `start` holds a letter or digit (a field's value).
