@@ -490,7 +490,17 @@ enum FeatureLexicon {
                                           "split iliotibial band", "muscle split", "split muscle", "muscle splitting", "muscle was split",
                                           "split in line with its fibres", "split in line with its fibers", "elevated off", "muscle elevated",
                                           "muscle detached", "muscle reflected", "through muscle", "through the muscle", "through gluteus",
-                                          "deep to gluteus", "beneath gluteus", "under gluteus"],
+                                          "deep to gluteus", "beneath gluteus", "under gluteus",
+                                          // The fascia or the muscle named by its region: "beneath the gluteal fascia",
+                                          // "within gluteus maximus", "within the vastus lateralis".
+                                          "beneath gluteal fascia", "below gluteal fascia", "under gluteal fascia", "deep to gluteal fascia",
+                                          "beneath thigh fascia", "under thigh fascia", "deep to thigh fascia", "beneath investing fascia",
+                                          "deep to investing fascia", "under investing fascia", "beneath muscle fascia", "deep to muscle fascia",
+                                          "within gluteus", "within gluteal muscle*", "within vastus", "within quadriceps", "within adductor*",
+                                          "within hamstring*", "within biceps femoris", "within semitendinosus", "within semimembranosus",
+                                          "within rectus femoris", "within sartorius", "within gracilis", "within iliopsoas", "within piriformis",
+                                          "within tensor fasciae latae", "within gastrocnemius", "within soleus", "within tibialis anterior",
+                                          "within peroneal muscle*", "within calf muscle*", "within thigh muscle*"],
               blockers: ["deep posterior", "deep vein", "deep venous", "deep infection"]),
         // A wide resection told by what it takes with the lesion: "resected with a cuff of normal muscle
         // all round", "compartmental resection".
