@@ -163,6 +163,7 @@ import Testing
         Floor(file: "engine-cases-wrong9b.jsonl", top1: 17, abstention: 2, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-wrong9c.jsonl", top1: 19, abstention: 1, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-wrong10a.jsonl", top1: 18, abstention: 0, wrongAtHighConfidence: 0),
+        Floor(file: "engine-cases-wrong10b.jsonl", top1: 16, abstention: 2, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-wrong10c.jsonl", top1: 15, abstention: 1, wrongAtHighConfidence: 1),
     ]
 
