@@ -263,12 +263,17 @@ extension NarrativeAnalyzer {
                 var last = -1
                 var action = -1
                 var all = true
+                var denied = false
                 let groups = conceptGroups[conceptIndex]
                 for (offset, group) in groups.enumerated() {
                     guard let index = members.last(where: { i in !partOfMuscleName(i) && group.matches(tokens[i].text) }) else { all = false; break }
                     last = max(last, index)
-                    if offset == 1 { action = index }
+                    if offset == 1 { action = index } else if tokens[index].negated, Self.deniedOutright(tokens, at: index) { denied = true }
                 }
+                // A word of another group said outright not to be ("straightened the broken thighbone by
+                // pulling on it, without any cut", "no cut was needed"): the concept is not told; the
+                // action's own denial ("the compartments were not released") is told, as denied.
+                if all, denied, action >= 0, !tokens[action].negated { continue }
                 // Over a sentence, a concept ending on a bone goes in only where the bone's name ends
                 // ("SIGN nail inserted R tibia for midshaft #"), never inside a longer name ("IMN femur
                 // and ORIF of the tibial plateau", "tibial lengthening"); one ending on a nail, only on
@@ -292,6 +297,14 @@ extension NarrativeAnalyzer {
             }
         }
         for insertion in insertions.sorted(by: { $0.after > $1.after }) { tokens.insert(insertion.token, at: insertion.after + 1) }
+    }
+
+    /// Whether the word at `index` is denied by "no" or "without" right before it ("no cut", "without
+    /// any cut", "without a single cut"), not by a negation further off whose scope reaches it.
+    static func deniedOutright(_ tokens: [NarrativeToken], at index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, position >= index - 3, ["any", "a", "an", "single"].contains(tokens[position].text) { position -= 1 }
+        return position >= 0 && tokens[position].clause == tokens[index].clause && ["no", "without"].contains(tokens[position].text)
     }
 
     static let fixationWords: Set<String> = ["fixed", "fix", "fixation", "held", "stabilised", "stabilized", "secured", "screw", "screws",

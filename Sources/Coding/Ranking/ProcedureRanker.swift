@@ -23,9 +23,12 @@ struct ProcedureRanker: Sendable {
     }
 
     /// Whether two entries are the same work on the same anatomy by the same approach, told apart
-    /// by a yes/no fact that one requires and the other rules out.
+    /// by a yes/no fact that one requires and the other rules out. The anatomy of one may hold a
+    /// part more than the other's (27513 names the condyles its intercondylar split reaches, 27511
+    /// does not; 27335 the popliteal fossa, 27334 not): still one injury or one joint.
     static func opposedByAFact(_ a: ProcedureEntry, _ b: ProcedureEntry) -> Bool {
-        guard a.action == b.action, a.approach == b.approach, Set(a.anatomy) == Set(b.anatomy) else { return false }
+        let (x, y) = (Set(a.anatomy), Set(b.anatomy))
+        guard a.action == b.action, a.approach == b.approach, x.isSubset(of: y) || y.isSubset(of: x) else { return false }
         return a.facts.contains { key, value in
             if case .bool(let x) = value, case .bool(let y)? = b.facts[key] { return x != y }
             return false
