@@ -19,6 +19,9 @@ extension NarrativeAnalyzer {
         // A history scope opened by the future ("will", "going to", "we'll"): the steps it joins with
         // "and then", "followed by", "after which" are still to come.
         var future = false
+        // The negation open was said inside a relative clause ("muscle that did not contract").
+        var relativeDenial = false
+        var denialEnd = 0
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
@@ -26,7 +29,7 @@ extension NarrativeAnalyzer {
                 // next clause of the sentence, joined as a next step, is still the plan.
                 let carriesFuture = future && historical && index > 0 && tokens[index].sentence == tokens[index - 1].sentence
                     && Self.continuesPlan(tokens, at: index)
-                negating = false; uncertain = false; historical = false; countedFrom = false; future = false
+                negating = false; uncertain = false; historical = false; countedFrom = false; future = false; relativeDenial = false
                 if carriesFuture { historical = true; future = true }
                 clauseStart = index
                 if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
@@ -59,6 +62,16 @@ extension NarrativeAnalyzer {
                 negating = false; uncertain = false
                 index += 1
                 continue
+            }
+            // "a block of grey vastus that did not contract or bleed was cut away", "muscle which showed
+            // no twitch was excised": the relative clause's denial ends at its antecedent's own verb, a
+            // form of "be" with a participle after it.
+            // Not the negated predicate's own "be" ("a stump that could not be revised").
+            if negating, relativeDenial, index > denialEnd, Lexicon.beVerbs.contains(word), index + 1 < tokens.count,
+               (denialEnd..<index).contains(where: { !Lexicon.beVerbs.contains(tokens[$0].text) }),
+               tokens[index + 1].clause == tokens[index].clause, Self.isParticiple(tokens[index + 1].text) {
+                negating = false
+                relativeDenial = false
             }
             if word == "and", index + 1 < tokens.count, tokens[index + 1].text == "were", negating || uncertain {
                 negating = false; uncertain = false
@@ -202,6 +215,8 @@ extension NarrativeAnalyzer {
                     }
                 }
                 negating = true
+                relativeDenial = (max(clauseStart, index - 3)..<index).contains(where: { Self.relativePronouns.contains(tokens[$0].text) })
+                denialEnd = index + length
                 index += length
                 continue
             }
@@ -867,6 +882,10 @@ extension NarrativeAnalyzer {
     }
     static let searchVerbs: Set<String> = ["find", "see", "locate", "identify", "spot"]
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// A past participle: a regular one, one of `participles`, or an irregular verb of taking away.
+    static func isParticiple(_ text: String) -> Bool {
+        (text.hasSuffix("ed") && text.count > 3) || participles.contains(text) || ["cut", "sent", "shaved", "slit", "split"].contains(text)
+    }
     /// History cues that tell the future ("will", "going to", "we'll", "plan to").
     static let futureCueWords: Set<String> = ["will", "going", "well", "shall", "plan", "plans", "planning", "intend", "intends"]
     /// A next step joined to a plan at `index`: "then", "and then", "while", "followed by", "after
