@@ -133,6 +133,9 @@ struct Lexicon: Sendable {
         ["no"], ["not"], ["without"], ["none"], ["nothing"], ["nor"], ["neither"], ["never"], ["denies"], ["denied"],
         ["negative", "for"], ["free", "of"], ["absence", "of"], ["absent"], ["rather", "than"], ["instead", "of"],
         ["in", "lieu", "of"], ["ruled", "out"], ["no", "evidence", "of"],
+        // "Due to the locked knee and lack of the arthroscopy set, arthrotomy ...", "for want of an
+        // arthroscope": what was lacking was not used.
+        ["lack", "of"], ["lacking"], ["want", "of"], ["shortage", "of"],
         // "Patient declined total knee replacement": what was refused was not done.
         ["declined"], ["declines"], ["refused"], ["refuses"],
         // "reduced in resus before any sedation was drawn up": what had not yet happened was not used.
@@ -161,6 +164,8 @@ struct Lexicon: Sendable {
         "excluded",
         // "the fibula was left uncut", "compartments unopened": the bone or compartment was not cut.
         "uncut", "undivided", "unosteotomized", "unosteotomised", "unopened", "unreleased",
+        // "arthroscopy stack unavailable, so ...": what was not to be had was not used.
+        "unavailable",
     ]
     /// Backward negation only as a predicate, after a form of "be" or a verb of finding and "and":
     /// "the obturator nerve was identified and preserved", "the sciatic nerve was protected" (kept,

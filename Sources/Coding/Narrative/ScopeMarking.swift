@@ -22,6 +22,8 @@ extension NarrativeAnalyzer {
         // The negation open was said inside a relative clause ("muscle that did not contract").
         var relativeDenial = false
         var denialEnd = 0
+        // The negation open was a want of something ("for lack of an arthroscope"): a noun phrase.
+        var lackDenial = false
         var index = 0
         while index < tokens.count {
             if index == 0 || tokens[index].clause != tokens[index - 1].clause {
@@ -29,7 +31,7 @@ extension NarrativeAnalyzer {
                 // next clause of the sentence, joined as a next step, is still the plan.
                 let carriesFuture = future && historical && index > 0 && tokens[index].sentence == tokens[index - 1].sentence
                     && Self.continuesPlan(tokens, at: index)
-                negating = false; uncertain = false; historical = false; countedFrom = false; future = false; relativeDenial = false
+                negating = false; uncertain = false; historical = false; countedFrom = false; future = false; relativeDenial = false; lackDenial = false
                 if carriesFuture { historical = true; future = true }
                 clauseStart = index
                 if index > 0, tokens[index].sentence == tokens[index - 1].sentence, tokens[index - 1].historical,
@@ -72,6 +74,12 @@ extension NarrativeAnalyzer {
                tokens[index + 1].clause == tokens[index].clause, Self.isParticiple(tokens[index + 1].text) {
                 negating = false
                 relativeDenial = false
+            }
+            // "For lack of an arthroscopy tower we opened the knee": what was lacking is the noun
+            // phrase; a subject or a verb of its own after it is what was done instead.
+            if negating, lackDenial, index > denialEnd, Self.afterLackWords.contains(word) || Lexicon.beVerbs.contains(word) {
+                negating = false
+                lackDenial = false
             }
             if word == "and", index + 1 < tokens.count, tokens[index + 1].text == "were", negating || uncertain {
                 negating = false; uncertain = false
@@ -217,6 +225,7 @@ extension NarrativeAnalyzer {
                 negating = true
                 relativeDenial = (max(clauseStart, index - 3)..<index).contains(where: { Self.relativePronouns.contains(tokens[$0].text) })
                 denialEnd = index + length
+                lackDenial = Self.lackWords.contains(word)
                 index += length
                 continue
             }
@@ -882,6 +891,10 @@ extension NarrativeAnalyzer {
     }
     static let searchVerbs: Set<String> = ["find", "see", "locate", "identify", "spot"]
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// Negation cues of a want ("lack of", "want of", "shortage of", "lacking") and the words that end
+    /// the noun phrase they deny.
+    static let lackWords: Set<String> = ["lack", "lacking", "want", "shortage"]
+    static let afterLackWords: Set<String> = ["we", "i", "he", "she", "they", "so", "therefore", "hence", "thus", "then"]
     /// A past participle: a regular one, one of `participles`, or an irregular verb of taking away.
     static func isParticiple(_ text: String) -> Bool {
         (text.hasSuffix("ed") && text.count > 3) || participles.contains(text) || ["cut", "sent", "shaved", "slit", "split"].contains(text)

@@ -277,7 +277,8 @@ enum ProcedureScorer {
                 && (whole.isEmpty || whole.contains($0.sentence)) && !insideOwnPhrase($0)
                 && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative)
                 && !separateArthroscopy($0, phrase: phrase, own: required, features: features, narrative: narrative)
-                && !saidOfOtherSide($0, own: required, narrative: narrative) }) { return nil }
+                && !saidOfOtherSide($0, own: required, narrative: narrative)
+                && !woundClosure($0, phrase: phrase, narrative: narrative) }) { return nil }
         }
         let conditionLines: Set<SectionKind> = [.findings, .diagnosisPre, .diagnosisPost]
         let ruledOutWordInCondition = !whole.isEmpty && compiled.none.contains { phrase in
@@ -531,6 +532,20 @@ enum ProcedureScorer {
         let clauses = Set(own.flatMap { [narrative.tokens[$0.first].clause, narrative.tokens[$0.last].clause] })
         guard !clauses.contains(narrative.tokens[hit.first].clause), !clauses.contains(narrative.tokens[hit.last].clause) else { return false }
         return !(features.approachClauses["open"] ?? []).isDisjoint(with: clauses)
+    }
+
+    /// Words of a suture or repair that rule a code out ("meniscus repaired" is no meniscectomy).
+    static let sutureWords: Set<String> = ["suture", "sutures", "sutured", "suturing", "repair", "repaired"]
+    /// Words of closing the way in: the skin, the wound, its layers.
+    static let closureWords: Set<String> = ["skin", "wound", "wounds", "layer", "layers", "layered", "subcutaneous", "subcuticular",
+                                            "closure", "closed", "incision", "incisions", "dermis", "staples"]
+    /// A suture or repair word in a clause that closes the wound ("Layered suture.", "skin sutured",
+    /// "wound closed with interrupted sutures") is the closure of the way in, not the repair that
+    /// rules a code out: an open meniscectomy ends with its skin sutured too.
+    static func woundClosure(_ hit: Phrase.Hit, phrase: Phrase, narrative: AnalyzedNarrative) -> Bool {
+        let tokens = narrative.tokens
+        guard hit.first == hit.last, sutureWords.contains(tokens[hit.first].text) else { return false }
+        return narrative.clauseSpan(of: hit.first).contains { closureWords.contains(tokens[$0].text) }
     }
 
     /// A ruling-out word said of the other limb ("ORIF R bimalleolar fracture. Removal of hardware
