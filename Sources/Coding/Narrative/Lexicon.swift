@@ -282,6 +282,11 @@ struct Lexicon: Sendable {
         ["return", "to", "play"], ["return", "to", "sport"], ["return", "to", "sports"], ["return", "to", "training"],
         ["return", "to", "full"], ["return", "to", "running"], ["return", "to", "work"], ["return", "to", "duty"],
         ["back", "to", "training"], ["back", "to", "sport"], ["back", "to", "full"], ["back", "to", "work"], ["rtp"],
+        // The same told as an estimate ("Expected return 9 months", "estimated return 6-9 months",
+        // "anticipated recovery time 4 months", "prognosis: 9 months before sport").
+        ["expected", "return"], ["anticipated", "return"], ["estimated", "return"], ["projected", "return"],
+        ["expected", "to", "return"], ["return", "expected"], ["time", "to", "return"], ["expected", "recovery"],
+        ["anticipated", "recovery"], ["estimated", "recovery"], ["recovery", "time"], ["prognosis"],
     ]
     /// Backward history: the clause before the cue is not today's ("tibia to be fixed later").
     static let backwardHistoryCues: Set<String> = ["later", "ago", "eventually", "subsequently", "postponed", "rescheduled",
