@@ -188,6 +188,12 @@ public struct AnalyzedNarrative: Sendable {
         return items
     }
 
+    /// Whether a colon stands between token `index` and the next one ("Hip revision R: the stem").
+    func colonAfter(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].end < tokens[index + 1].start else { return false }
+        return bytes[tokens[index].end..<tokens[index + 1].start].contains(58)
+    }
+
     /// The original words behind tokens `first...last`, as the person wrote them.
     public func quote(_ first: Int, _ last: Int) -> String {
         let start = tokens[first].start

@@ -111,6 +111,9 @@ struct ArthroplastyComponents {
         /// A clause about trial components says nothing of the real ones.
         var trial = false
         var sentence = 0
+        /// The sentence's opening label, ended by a colon ("Hip revision R: the stem, found well
+        /// fixed, was retained"): the name of the operation, not a part exchanged.
+        var label = false
     }
 
     private(set) var clauses: [Clause] = []
@@ -200,17 +203,24 @@ struct ArthroplastyComponents {
                 }
             }
             clause.sentence = tokens[start].sentence
+            clause.label = (start == 0 || tokens[start - 1].sentence != tokens[start].sentence) && narrative.colonAfter(end)
             clauses.append(clause)
         }
         // "Stem: Corail size 12, well fixed, retained.": a part named in a clause of its own (a
         // label) takes the keeping said of it later in its sentence, when nothing there is exchanged.
         var keptSentences: Set<Int> = [], exchangeSentences: Set<Int> = []
+        let freshSentences = Set(clauses.filter(\.fresh).map(\.sentence))
         for clause in clauses {
             if clause.keptWord { keptSentences.insert(clause.sentence) }
             // A part put in new ("just put a new head on") exchanges no part named as kept. Nor does
             // an exchange of the insert or the button named in its own clause ("the cup fixed well,
             // was kept, only replaced the liner"): the keeping still holds for the part named alone.
+            // Nor does the sentence's label naming the operation ("Hip revision R: the stem, found
+            // well fixed, was retained despite a plan to revise it"), unless a part is put in new in
+            // that sentence ("Revision THA L: acetabular component only, stem well fixed and
+            // retained, new jumbo cup": the label is then the revision of the cup).
             if clause.revising != nil || clause.removal != nil,
+               !(clause.label && clause.mentions.isEmpty && !freshSentences.contains(clause.sentence)),
                clause.mentions.isEmpty || clause.mentions.contains(where: { $0.part != .insert && $0.part != .patellar }) {
                 exchangeSentences.insert(clause.sentence)
             }
