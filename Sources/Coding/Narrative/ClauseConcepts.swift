@@ -52,6 +52,41 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// The end of a long bone told in plain words with its owner or side between ("the lower end of
+    /// his right thighbone", "at the top of her left shinbone and fibula", "the bottom of the femur"):
+    /// "distal" or "proximal" is added before the bone, as the abbreviations do for the bare phrases
+    /// ("lower end of the femur"). Not "top of the knee" or "end of the bone": only the femur, tibia
+    /// and fibula, one to three words of owner, side or article after "of".
+    static let layEndFillers: Set<String> = ["the", "his", "her", "their", "my", "your", "its", "right", "left", "r", "l", "both"]
+    static let layEndBones: Set<String> = ["femur", "femurs", "tibia", "tibias", "tibiae", "fibula", "fibulae"]
+    func addLayBoneEnds(_ tokens: inout [NarrativeToken]) {
+        guard tokens.contains(where: { Self.layEndBones.contains($0.text) }) else { return }
+        var insertions: [(at: Int, token: NarrativeToken)] = []
+        for index in tokens.indices.dropLast(2) {
+            let word = tokens[index].text
+            let before = index > 0 && tokens[index - 1].clause == tokens[index].clause ? tokens[index - 1].text : ""
+            let end: String
+            switch word {
+            case "top": end = "proximal"
+            case "bottom": end = "distal"
+            case "end", "part", "ends":
+                if ["lower", "bottom", "far"].contains(before) { end = "distal" } else if ["upper", "top"].contains(before) { end = "proximal" } else { continue }
+            default: continue
+            }
+            guard tokens[index + 1].text == "of", tokens[index + 1].sentence == tokens[index].sentence else { continue }
+            var bone = index + 2
+            while bone < tokens.count, bone - index <= 4, Self.layEndFillers.contains(tokens[bone].text) { bone += 1 }
+            guard bone < tokens.count, tokens[bone].sentence == tokens[index].sentence, Self.layEndBones.contains(tokens[bone].text),
+                  !["distal", "proximal"].contains(tokens[bone - 1].text) else { continue }
+            var token = tokens[bone]
+            token.text = end
+            token.standFor(tokens[index])
+            token.clause = tokens[bone].clause
+            insertions.append((bone, token))
+        }
+        for insertion in insertions.sorted(by: { $0.at > $1.at }) { tokens.insert(insertion.token, at: insertion.at) }
+    }
+
     /// "the anterior, lateral, superficial posterior and deep posterior compartments were
     /// decompressed": in a list of compartment names with commas, sharing one head word, each name
     /// followed by a comma is a compartment too; "compartment" is added after it (a phrase sees

@@ -84,6 +84,7 @@ struct NarrativeAnalyzer: Sendable {
         addClassifiedFractures(&tokens)
         addPCSOperations(&tokens)
         addSpecimenExcisions(&tokens, bytes: bytes)
+        addLayBoneEnds(&tokens)
         addConcepts(&tokens)
         addOnlyBoneNail(&tokens)
         addPosteriorFragmentFixation(&tokens)
