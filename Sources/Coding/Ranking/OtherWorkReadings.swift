@@ -110,6 +110,7 @@ extension ProcedureScorer {
     static let harvestWords: Set<String> = ["harvested", "harvest", "harvesting", "taken", "obtained", "procured", "donor",
                                             // "graft from the femoral head" in a hip fusion: the head gave the graft.
                                             "graft", "grafts", "autograft"]
+    static let graftWords: Set<String> = ["graft", "grafts", "allograft", "allografts", "autograft", "autografts"]
     /// Where a graft went ("autograft from the crest packed into the femoral head"): the site is the recipient.
     static let destinationWords: Set<String> = ["into", "onto", "to", "in"]
 
@@ -121,6 +122,9 @@ extension ProcedureScorer {
         var seen = false
         for index in group.indices where narrative.mayContain(group[index]) {
             for hit in group[index].hits(in: narrative) where hit.affirmed && hit.section.procedureWeight >= minimumSectionWeight {
+                // The graft itself is what a donor gives, never a donor site ("one fresh donor
+                // osteochondral plug from the tissue bank" is an osteochondral allograft).
+                if (hit.first...hit.last).contains(where: { graftWords.contains(tokens[$0].text) }) { return false }
                 var look = hit.first - 1
                 var donor = false
                 var sawFrom = false
