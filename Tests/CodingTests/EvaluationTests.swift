@@ -145,6 +145,7 @@ import Testing
 
     static let floors = [
         Floor(file: "engine-cases-abst10a.jsonl", top1: 10, abstention: 6, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-abst10b.jsonl", top1: 13, abstention: 6, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-abst8a.jsonl", top1: 14, abstention: 10, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-abst8b.jsonl", top1: 19, abstention: 7, wrongAtHighConfidence: 1),
         Floor(file: "engine-cases-abst8c.jsonl", top1: 22, abstention: 6, wrongAtHighConfidence: 1),
