@@ -570,9 +570,13 @@ enum ProcedureScorer {
             && (entry.anatomy.contains("hip-joint") || entry.anatomy.contains("knee-joint"))
     }
 
-    /// Operations a cast or splint routinely follows, none with a closed form of its own.
+    /// Operations a cast or splint routinely follows, none with a closed form of its own. A mass or a
+    /// ganglion cut out and a limb amputated have none either: "full weight bearing as comfortable",
+    /// a boot or a stump cast after them is aftercare, not closed treatment ("excision of a ganglion
+    /// of the right ankle ... Full weight bearing as comfortable").
     static let castAftercareActions: Set<String> = ["repair", "reconstruction", "tendon-transfer", "tendon-lengthening", "tenotomy",
-                                                    "osteotomy", "arthrodesis", "epiphyseal-arrest"]
+                                                    "osteotomy", "arthrodesis", "epiphyseal-arrest", "excision", "tumor-excision",
+                                                    "radical-resection", "amputation", "disarticulation"]
 
     /// Entries that miss exactly one required group (of two or more), for the "codes
     /// considered" list when few codes matched: what the narrative would need to say for each.
