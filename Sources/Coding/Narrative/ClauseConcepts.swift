@@ -133,17 +133,24 @@ extension NarrativeAnalyzer {
     /// after the position word too, so a phrase reads the name as if the gloss were not there.
     static let glossedPositions: Set<String> = ["anterior", "lateral", "posterior", "medial", "superficial", "deep", "anterolateral",
                                                 "posteromedial", "posterolateral", "anteromedial"]
+    /// "R knee (tibiofemoral) dislocation", "L hip (native) dislocation": a joint glossed the same way,
+    /// when the gloss is one qualifier, not a list ("knee (patellofemoral, not tibiofemoral) dislocation"
+    /// names which joint of the knee, and is left as written).
+    static let glossedJoints: Set<String> = ["knee", "hip", "ankle"]
     func addGlossedHeads(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
         func between(_ left: Int, _ right: Int, _ mark: UInt8) -> Bool {
             tokens[left].end < tokens[right].start && bytes[tokens[left].end..<tokens[right].start].contains(mark)
         }
         var insertions: [(after: Int, token: NarrativeToken)] = []
-        for index in tokens.indices.dropLast(2) where Self.glossedPositions.contains(tokens[index].text) {
-            guard between(index, index + 1, UInt8(ascii: "(")) else { continue }
+        for index in tokens.indices.dropLast(2) {
+            let joint = Self.glossedJoints.contains(tokens[index].text)
+            guard joint || Self.glossedPositions.contains(tokens[index].text), between(index, index + 1, UInt8(ascii: "(")) else { continue }
             // The gloss is one to three words, closed before the head word, all in one sentence.
             guard let close = ((index + 1)...min(index + 3, tokens.count - 2)).first(where: { between($0, $0 + 1, UInt8(ascii: ")")) }),
                   tokens[close + 1].sentence == tokens[index].sentence,
                   !((index + 1)...close).contains(where: { between($0, $0 + 1, UInt8(ascii: "(")) }) else { continue }
+            // A joint's gloss is one word.
+            if joint, close != index + 1 { continue }
             var token = tokens[close + 1]
             token.standFor(tokens[index])
             token.clause = tokens[index].clause
