@@ -65,6 +65,7 @@ struct NarrativeAnalyzer: Sendable {
         markDeniedItems(&tokens, bytes: bytes)
         markOfferedChoices(&tokens, bytes: bytes)
         markNegativeFields(&tokens, bytes: bytes)
+        markBracketedNoAnswers(&tokens, bytes: bytes)
         markFailedClosedAttempts(&tokens)
         markEarlierProcedureSites(&tokens)
         markConvertedArthroscopy(&tokens)

@@ -312,6 +312,33 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A form's answer in brackets after its item ("Fixation: percutaneous screws/pins (Y); IM nail
+    /// (N); plate (N)", "Bone graft [No]"): an item answered N or No was not done. The item is the
+    /// one to four words before the bracket, back to the list's separator (";", ",", ":", "/", a
+    /// bracket or a line break).
+    func markBracketedNoAnswers(_ tokens: inout [NarrativeToken], bytes: [UInt8]) {
+        guard tokens.count > 1, bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: "[")) else { return }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 }
+        for index in 1..<tokens.count where tokens[index].text == "n" || tokens[index].text == "no" {
+            var open = tokens[index].start - 1
+            while open >= 0, isSpace(bytes[open]) { open -= 1 }
+            guard open >= 0, bytes[open] == UInt8(ascii: "(") || bytes[open] == UInt8(ascii: "[") else { continue }
+            var close = tokens[index].end
+            while close < bytes.count, isSpace(bytes[close]) { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: ")") || bytes[close] == UInt8(ascii: "]") else { continue }
+            var labelStart = index
+            while labelStart > 0, index - labelStart < 4 {
+                // An abbreviation expanded to several words ("IM" as "intramedullary nail") gives
+                // them one span: no gap between them.
+                let gapStart = tokens[labelStart - 1].end, gapEnd = labelStart == index ? open : tokens[labelStart].start
+                if gapStart < gapEnd, bytes[gapStart..<gapEnd].contains(where: Self.formItemSeparators.contains) { break }
+                labelStart -= 1
+            }
+            for position in labelStart..<index { tokens[position].negated = true }
+        }
+    }
+    static let formItemSeparators: Set<UInt8> = Set(";,:/()[]\n".utf8)
+
     /// Words naming the place an operation left behind.
     static let siteWords: Set<String> = ["wound", "wounds", "site", "sites", "scar", "scars", "defect", "defects", "bed"]
     /// Care given to a wound left by an earlier operation.
