@@ -424,7 +424,8 @@ extension NarrativeAnalyzer {
                     || Lexicon.planFollowers.contains(tokens[index + 1].text))
             // "rupture … missed and diagnosed 5 months later" dates the injury like "ago" does.
             let countsTime = word == "ago" || (word == "later" && index > 0 && Lexicon.timeUnits.contains(tokens[index - 1].text))
-            if (Lexicon.backwardHistoryCues.contains(word) && !(countsTime && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index)))
+            if (Lexicon.backwardHistoryCues.contains(word) && !(countsTime && Self.datesAnInjury(tokens, clauseStart: clauseStart, before: index))
+                    && !(word == "ago" && Self.writersOwnOperation(tokens, from: clauseStart, to: index)))
                 || planned || ((word == "in" || word == "within") && Self.futureTime(tokens, at: index))
                 || Self.awaitsSoftTissues(tokens, at: index) {
                 // "open reduction and ligament reconstruction planned at a later date": like a
@@ -891,6 +892,18 @@ extension NarrativeAnalyzer {
     }
     static let searchVerbs: Set<String> = ["find", "see", "locate", "identify", "spot"]
     static let relativePronouns: Set<String> = ["that", "which", "who"]
+    /// "who underwent a complete right patellectomy under my care two weeks ago", "the ORIF I
+    /// performed ten days ago": the writer dates their own operation, the one the letter or referral
+    /// is about, not an earlier history.
+    static func writersOwnOperation(_ tokens: [NarrativeToken], from start: Int, to end: Int) -> Bool {
+        guard end - start >= 3 else { return false }
+        for position in start..<(end - 2) {
+            let (a, b, c) = (tokens[position].text, tokens[position + 1].text, tokens[position + 2].text)
+            if a == "under", b == "my" || b == "our", c == "care" { return true }
+            if a == "i" || a == "we", ["performed", "did", "operated", "carried"].contains(b) { return true }
+        }
+        return false
+    }
     /// Negation cues of a want ("lack of", "want of", "shortage of", "lacking") and the words that end
     /// the noun phrase they deny.
     static let lackWords: Set<String> = ["lack", "lacking", "want", "shortage"]
