@@ -52,6 +52,18 @@ extension NarrativeAnalyzer {
         }
     }
 
+    /// A nail from a nail gun is a projectile lodged in the tissues, not an intramedullary nail ("nail gun
+    /// injury, X-ray 5 cm nail in quadriceps ... nail removed"): in a note that names the gun, every
+    /// "nail" reads as "projectile", so a foreign-body code is matched and no nail code or nail
+    /// ruling-out word is.
+    func addNailGunProjectiles(_ tokens: inout [NarrativeToken]) {
+        guard tokens.indices.dropFirst().contains(where: { ["gun", "guns"].contains(tokens[$0].text) && ["nail", "nails"].contains(tokens[$0 - 1].text) })
+        else { return }
+        for index in tokens.indices where tokens[index].text == "nail" || tokens[index].text == "nails" {
+            tokens[index].text = tokens[index].text == "nail" ? "projectile" : "projectiles"
+        }
+    }
+
     /// The end of a long bone told in plain words with its owner or side between ("the lower end of
     /// his right thighbone", "at the top of her left shinbone and fibula", "the bottom of the femur"):
     /// "distal" or "proximal" is added before the bone, as the abbreviations do for the bare phrases

@@ -86,6 +86,7 @@ struct NarrativeAnalyzer: Sendable {
         addPCSOperations(&tokens)
         addSpecimenExcisions(&tokens, bytes: bytes)
         addLayBoneEnds(&tokens)
+        addNailGunProjectiles(&tokens)
         addConcepts(&tokens)
         addOnlyBoneNail(&tokens)
         addPosteriorFragmentFixation(&tokens)
