@@ -166,6 +166,7 @@ import Testing
         Floor(file: "engine-cases-wrong10a.jsonl", top1: 18, abstention: 0, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-wrong10b.jsonl", top1: 16, abstention: 2, wrongAtHighConfidence: 0),
         Floor(file: "engine-cases-wrong10c.jsonl", top1: 15, abstention: 1, wrongAtHighConfidence: 1),
+        Floor(file: "engine-cases-gap10.jsonl", top1: 10, abstention: 1, wrongAtHighConfidence: 3),
     ]
 
     static let pending = TestSupport.fixtures.appendingPathComponent("pending")
