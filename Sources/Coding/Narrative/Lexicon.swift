@@ -125,6 +125,25 @@ struct Lexicon: Sendable {
         "gently", "carefully", "slowly", "gradually", "steadily", "smoothly", "easily", "successfully", "readily",
         "manually", "sharply", "cautiously", "firmly", "softly",
     ]
+    /// Descriptive words a writer puts inside a standard phrase ("removed a long sequestrum",
+    /// "took out the loose bony fragment", "a short titanium nail"): size, shape,
+    /// colour and material words that carry no coding fact in 27000-27899. A phrase reads past at
+    /// most one of them between two of its keys (never before its first or after its last key).
+    /// Kept out because they carry a fact a phrase or a reader needs: "small", "tiny", "little",
+    /// "mini", "stab", "thin" (skin cuts, the fibula); numbers, "single", "double", "several",
+    /// "multiple" (tendons, compartments, columns, stages: "stage one of two" is no "stage two");
+    /// "old" (a chronic rupture, an existing implant), "whole", "entire" (total against partial),
+    /// "loose" (a loose body, a loose component), "wide", "giant", "solid", "firm", "hard"; tissue
+    /// colours read for viability ("grey", "pink", "red", "dark", "pale", "dusky", "black", "brown");
+    /// "steel" (Steel osteotomy), "metal", "blunt", "sharp".
+    static let phraseInsertWords: Set<String> = [
+        "long", "short", "large", "big", "huge", "massive", "sizable", "sizeable", "generous", "substantial",
+        "considerable", "lengthy", "elongated", "bulky", "hefty", "chunky", "medium", "thick", "narrow", "slender",
+        "round", "rounded", "oval", "flat", "curved", "irregular", "jagged", "ragged", "frayed", "tapered",
+        "cylindrical", "smooth", "rough", "dense", "heavy", "sturdy",
+        "white", "whitish", "yellow", "yellowish", "green", "greenish", "blue", "bluish",
+        "titanium", "bony", "osseous", "usual", "standard",
+    ]
     /// Words a phrase reads past: stop words and adverbs of manner.
     static func isPhraseTransparent(_ word: String) -> Bool { stopWords.contains(word) || mannerAdverbs.contains(word) }
 

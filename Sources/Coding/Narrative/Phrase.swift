@@ -41,6 +41,7 @@ struct Phrase: Sendable, Equatable {
             var offset = 1
             var cursor = position + 1
             var sideSkipped = false
+            var insertSkipped = false
             // Fields are read in place: copying a token would retain its text and prefix keys,
             // and this loop runs for every phrase of the knowledge base.
             while offset < keys.count {
@@ -52,6 +53,13 @@ struct Phrase: Sendable, Equatable {
                     // "of" names which limb the phrase's next word is, inside the phrase.
                     if !sideSkipped, Self.sideAfterOf(index, narrative.tokens) {
                         sideSkipped = true
+                        cursor += 1
+                        continue
+                    }
+                    // "removed a long sequestrum", "the loose bony fragment", "a short titanium nail": one
+                    // descriptive word of no coding fact inside the phrase, between two of its keys.
+                    if !insertSkipped, Lexicon.phraseInsertWords.contains(narrative.tokens[index].text) {
+                        insertSkipped = true
                         cursor += 1
                         continue
                     }
