@@ -35,16 +35,18 @@ extension NarrativeAnalyzer {
         // adductor soft, not opened. Single lateral incision, fascia over quadriceps split"). With no
         // release said done, the first declined one takes it, negated, as before.
         func done(_ index: Int) -> Bool { !tokens[index].negated && !tokens[index].historical }
-        let someDone = sentenceWords.values.contains { members in
-            members.contains { Self.releaseVerbs.contains(tokens[$0].text) && done($0) }
-                && members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) })
+        // A sentence that names a compartment and nothing else a release may be of (a tourniquet, a retinaculum).
+        func namesCompartmentOnly(_ members: [Int]) -> Bool {
+            members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) })
                 && !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) })
+        }
+        let someDone = sentenceWords.values.contains { members in
+            members.contains { Self.releaseVerbs.contains(tokens[$0].text) && done($0) } && namesCompartmentOnly(members)
         }
         for sentence in sentenceWords.keys.sorted() {
             let members = sentenceWords[sentence]!
             guard let verb = members.first(where: { Self.releaseVerbs.contains(tokens[$0].text) && (!someDone || done($0)) }),
-                  members.contains(where: { Lexicon.compartmentWords.contains(tokens[$0].text) }),
-                  !members.contains(where: { Self.otherReleased.contains(tokens[$0].text) }) else { continue }
+                  namesCompartmentOnly(members) else { continue }
             var token = tokens[verb]
             token.text = "fasciotomy"
             tokens.insert(token, at: verb + 1)
