@@ -260,8 +260,12 @@ struct Lexicon: Sendable {
         // "then Role 3 for definitive IM nailing", "to clinic for definitive management": the definitive
         // stage named after "for" is the next one, not the work told.
         ["for", "definitive"],
+        // "will" is also "we'll reduce it and then cast it": the tokenizer keeps a pronoun's contraction
+        // and abbreviations.tsv reads it as "we will".
         ["in", "the", "past"], ["planned"], ["plan"], ["plans"], ["will"], ["would"],
-        // "we'll reduce it and then cast it", "is going to put the hip back in": the future told in other words.
+        // "is going to put the hip back in": the future told in other words. "we well", "they well" are
+        // what "we'll", "they'll" were tokenized to before the contraction was kept; they now read only
+        // those words as written.
         ["we", "well"], ["they", "well"], ["is", "going", "to"], ["are", "going", "to"], ["am", "going", "to"], ["plan", "to"], ["shall"], ["scheduled"], ["candidate", "for"],
         ["recommend"], ["recommended"], ["recommending"], ["consider"], ["considering"], ["discussed"], ["discussion"],
         ["options"], ["option"], ["future"], ["later"], ["staged"], ["eventual"], ["eventually"], ["prev"], ["formerly"],
