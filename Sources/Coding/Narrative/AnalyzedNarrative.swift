@@ -177,9 +177,7 @@ public struct AnalyzedNarrative: Sendable {
             if numbered || bulleted || ownLine { items.insert(sentence) }
             // "R femoral shaft fx: IM nail. R tibial shaft fx: IM nail.": a sentence that opens
             // with a short label and a colon is an item when another of its section is too.
-            if last > index, (index + 1...min(index + 10, last)).contains(where: { k in
-                tokens[k - 1].end < tokens[k].start && bytes[tokens[k - 1].end..<tokens[k].start].contains(58)
-            }) {
+            if last > index, (index + 1...min(index + 10, last)).contains(where: { k in colonAfter(k - 1, tokens, bytes) }) {
                 labelled[tokens[index].section, default: []].append(sentence)
             }
             index = last + 1
@@ -189,7 +187,8 @@ public struct AnalyzedNarrative: Sendable {
     }
 
     /// Whether a colon stands between token `index` and the next one ("Hip revision R: the stem").
-    func colonAfter(_ index: Int) -> Bool {
+    func colonAfter(_ index: Int) -> Bool { Self.colonAfter(index, tokens, bytes) }
+    @inline(__always) static func colonAfter(_ index: Int, _ tokens: [NarrativeToken], _ bytes: [UInt8]) -> Bool {
         guard index + 1 < tokens.count, tokens[index].end < tokens[index + 1].start else { return false }
         return bytes[tokens[index].end..<tokens[index + 1].start].contains(58)
     }
