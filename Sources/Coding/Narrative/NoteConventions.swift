@@ -47,8 +47,7 @@ extension NarrativeAnalyzer {
             var back = index - 1
             // "ADDENDUM 14/11 (surgeon): correction to the above - ...": a label and its colon
             // before the correction are not what it corrects; the sentence before the label is.
-            if index > 0, tokens[index - 1].sentence == tokens[index].sentence,
-               tokens[index - 1].end < tokens[index].start, bytes[tokens[index - 1].end..<tokens[index].start].contains(58) {
+            if index > 0, tokens[index - 1].sentence == tokens[index].sentence, AnalyzedNarrative.colonAfter(index - 1, tokens, bytes) {
                 var labelStart = index - 1
                 while labelStart > 0, tokens[labelStart - 1].sentence == tokens[index].sentence { labelStart -= 1 }
                 if labelStart > 0, index - labelStart <= 6 { back = labelStart - 1 }

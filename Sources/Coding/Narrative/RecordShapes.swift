@@ -197,8 +197,7 @@ extension NarrativeAnalyzer {
                 }
             }
             if tokens[index].text == "specimen" || tokens[index].text == "specimens", index + 1 < tokens.count,
-               tokens[index + 1].sentence == tokens[index].sentence, tokens[index].end < tokens[index + 1].start,
-               bytes[tokens[index].end..<tokens[index + 1].start].contains(UInt8(ascii: ":")) {
+               tokens[index + 1].sentence == tokens[index].sentence, AnalyzedNarrative.colonAfter(index, tokens, bytes) {
                 var last = index + 1
                 while last + 1 < tokens.count, tokens[last + 1].sentence == tokens[index].sentence { last += 1 }
                 fields.append((index + 1)...last)
