@@ -86,6 +86,9 @@ import Testing
         ("Bursa excised after a failed aspiration.", "aspiration", true),
         ("Bursa excised after a failed aspiration.", "bursa", false),
         ("Removal of a failed total ankle replacement.", "ankle", false),
+        // A plan told in a contraction is a plan: joined, "we'll" read as "well" and no cue reached it.
+        ("We'll nail the femur.", "femur", true),
+        ("I'll plate the fibula.", "fibula", true),
     ])
     func historyIsNotTodaysProcedure(text: String, word: String, historical: Bool) throws {
         let token = try #require(TestSupport.token(word, in: TestSupport.fixtureKB.analyze(text)))

@@ -18,6 +18,13 @@ import Testing
         ("UKA rt knee", "unicompartmental knee arthroplasty right knee"),
         ("post mal not fixed", "posterior malleolus not fixed"),
         ("pt didn't need reduction", "patient did not need reduction"),
+        // A pronoun's contraction keeps its words: joined, "we'll" read as "well" and "she'll" as an
+        // acetabular "shell", and no future cue reached them. A possessive stays one word.
+        ("we'll fix it Tuesday", "we will fix it tuesday"),
+        ("she'll need a nail", "she will need a nail"),
+        ("they\u{2019}re going to", "they are going to"),
+        ("can't reduce it", "can not reduce it"),
+        ("the patient's hip", "the patients hip"),
         // The British "#" for a fracture, not the number sign or a heading mark.
         ("NOF # L, hemi", "hip fracture fracture left hemiarthroplasty"),
         ("pelvic #s, stairs, # coccyx", "pelvic fractures stairs fracture coccyx"),
