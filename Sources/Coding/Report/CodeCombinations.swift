@@ -112,14 +112,7 @@ struct CodeCombination: Sendable {
             }
             if tokens[index].isAffirmed { affirmed.insert(which); continue }
             guard tokens[index].negated else { continue }
-            let clause = tokens[index].clause
-            var position = index
-            while position > 0, tokens[position - 1].clause == clause { position -= 1 }
-            var injuryWord = false
-            while position < tokens.count, tokens[position].clause == clause {
-                if uninjuredWords.contains(tokens[position].text) { injuryWord = true }
-                position += 1
-            }
+            let injuryWord = tokens[tokens.clauseSpan(of: index)].contains { uninjuredWords.contains($0.text) }
             if injuryWord, uninjured[which] == nil { uninjured[which] = index }
         }
         for which in ["medial", "lateral"] where uninjured[which] != nil && !affirmed.contains(which) {
@@ -138,13 +131,9 @@ struct CodeCombination: Sendable {
         for index in tokens.indices where tokens[index].text == "posterior" && index + 1 < tokens.count
             && NarrativeAnalyzer.malleolusWords.contains(tokens[index + 1].text) {
             guard !tokens[index].uncertain, !tokens[index].historical else { continue }
-            let clause = tokens[index].clause
-            var start = index
-            while start > 0, tokens[start - 1].clause == clause { start -= 1 }
-            if tokens[start..<index].contains(where: { Lexicon.forwardNegationWords.contains($0.text) }) { continue }
-            var end = index
-            while end + 1 < tokens.count, tokens[end + 1].clause == clause { end += 1 }
-            if tokens[start...end].contains(where: { uninjuredWords.contains($0.text) }) { continue }
+            let clause = tokens.clauseSpan(of: index)
+            if tokens[clause.lowerBound..<index].contains(where: { Lexicon.forwardNegationWords.contains($0.text) }) { continue }
+            if tokens[clause].contains(where: { uninjuredWords.contains($0.text) }) { continue }
             return narrative.quote(index, index + 1)
         }
         return nil
