@@ -60,7 +60,6 @@ struct DetectedFeatures: Sendable {
             return approach
         }
         if namedIsOpen, !(approachSentences["named"] ?? []).isDisjoint(with: sentences) { return "open" }
-        if ["open", "percutaneous", "closed"].allSatisfy({ !state("approach:" + $0).present }) { return effectiveApproach }
         return effectiveApproach
     }
 
