@@ -14,9 +14,11 @@ struct DetectedFeatures: Sendable {
     }
 
     var states: [String: State] = [:]
-    /// Sentences in which each approach is affirmed (open, percutaneous, closed), for narratives
-    /// with several procedures done different ways.
+    /// Sentences in which each approach is affirmed (open, percutaneous, closed, arthroscopic,
+    /// endoscopic, and "named" for a named exposure, `namedApproach`), for narratives with several
+    /// procedures done different ways.
     var approachSentences: [String: Set<Int>] = [:]
+    /// The same by clause.
     var approachClauses: [String: Set<Int>] = [:]
     /// The largest measurement in the narrative, in centimetres ("4 x 3 cm", "35 mm").
     var largestSizeCM: Double?
