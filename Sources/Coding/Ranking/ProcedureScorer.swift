@@ -278,7 +278,7 @@ enum ProcedureScorer {
                 && !ProcedureStatements.belongsToAnother($0, own: required, entry: compiled, documented: documented, compiled: entries, narrative: narrative)
                 && !separateArthroscopy($0, phrase: phrase, own: required, features: features, narrative: narrative)
                 && !saidOfOtherSide($0, own: required, narrative: narrative)
-                && !woundClosure($0, phrase: phrase, narrative: narrative) }) { return nil }
+                && !woundClosure($0, narrative: narrative) }) { return nil }
         }
         let conditionLines: Set<SectionKind> = [.findings, .diagnosisPre, .diagnosisPost]
         let ruledOutWordInCondition = !whole.isEmpty && compiled.none.contains { phrase in
@@ -542,7 +542,7 @@ enum ProcedureScorer {
     /// A suture or repair word in a clause that closes the wound ("Layered suture.", "skin sutured",
     /// "wound closed with interrupted sutures") is the closure of the way in, not the repair that
     /// rules a code out: an open meniscectomy ends with its skin sutured too.
-    static func woundClosure(_ hit: Phrase.Hit, phrase: Phrase, narrative: AnalyzedNarrative) -> Bool {
+    static func woundClosure(_ hit: Phrase.Hit, narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         guard hit.first == hit.last, sutureWords.contains(tokens[hit.first].text) else { return false }
         return narrative.clauseSpan(of: hit.first).contains { closureWords.contains(tokens[$0].text) }
