@@ -326,9 +326,11 @@ enum ProcedureScorer {
             score += comparison.score
             facts.append(comparison)
         }
+        // The code treats a fracture or a dislocation.
+        let treatsInjury = entry.action == "fracture-treatment" || entry.action == "dislocation-treatment"
         let approach = FactMatcher.approach(entry.approach, ownFeatures, sentences: Set(required.map(\.sentence)),
                                             clauses: Set(required.map { narrative.tokens[$0.first].clause }),
-                                            treatsInjury: entry.action == "fracture-treatment" || entry.action == "dislocation-treatment")
+                                            treatsInjury: treatsInjury)
         // A cast or splint after an operation it routinely follows, with no closed form of its own (a
         // ligament repair, a tendon transfer, an osteotomy: "Brostrom L ankle, BK cast") is its
         // aftercare, not closed treatment: as if no approach were said.
@@ -343,7 +345,7 @@ enum ProcedureScorer {
         // ankle words are the other procedure's); else the note's.
         let territoryRegion = factFeatures.flatMap { own in own.namesRegion(ofCode: entry.code) ? own.regionAgreement(code: entry.code) : nil }
         score += regionPenalty * (territoryRegion ?? features.regionAgreement(code: entry.code))
-        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment" {
+        if treatsInjury {
             // A fracture named but not treated (its wound washed out, its history told) is not
             // its treatment: some approach, reduction, fixation, immobilisation or care is expected.
             let treated = features.effectiveApproach != nil || features.state("manipulation").present || !features.fixations.isEmpty
@@ -400,11 +402,11 @@ enum ProcedureScorer {
             // "Removal of a prominent screw from a healed tibial tubercle osteotomy": the
             // osteotomy (fusion, physeal arrest, repair) was done before; today is 20680.
             score -= 3 * hardwareRemovalPenalty
-        } else if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("hardwareRemoval").weight >= 0.5 {
+        } else if treatsInjury, features.state("hardwareRemoval").weight >= 0.5 {
             // Without a reduction documented, removing hardware is the whole operation.
             score -= features.state("manipulation").present ? hardwareRemovalPenalty : 3 * hardwareRemovalPenalty
         }
-        if entry.action == "fracture-treatment" || entry.action == "dislocation-treatment", features.state("castChange").weight >= 0.5,
+        if treatsInjury, features.state("castChange").weight >= 0.5,
            !features.state("manipulation").present, features.effectiveApproach != "open", features.effectiveApproach != "percutaneous" {
             // "Long leg cast changed at week 4": the cast's own service at a later visit (29xxx); the
             // fracture's treatment was coded when it began.
