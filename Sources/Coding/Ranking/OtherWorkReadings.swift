@@ -110,6 +110,7 @@ extension ProcedureScorer {
     static let harvestWords: Set<String> = ["harvested", "harvest", "harvesting", "taken", "obtained", "procured", "donor",
                                             // "graft from the femoral head" in a hip fusion: the head gave the graft.
                                             "graft", "grafts", "autograft"]
+    /// A graft's own words: what a donor gives, never a donor site; after a structure's name, the graft taken from it.
     static let graftWords: Set<String> = ["graft", "grafts", "allograft", "allografts", "autograft", "autografts"]
     /// Where a graft went ("autograft from the crest packed into the femoral head"): the site is the recipient.
     static let destinationWords: Set<String> = ["into", "onto", "to", "in"]
@@ -145,8 +146,8 @@ extension ProcedureScorer {
     /// Words after a structure's name that make the name another thing's: a nerve or vessel named
     /// after it ("common peroneal nerve protected", "posterior tibial artery ligated") or a graft
     /// taken from it ("hamstring autograft", "semitendinosus graft", "Achilles tendon allograft").
-    static let otherStructureWords: Set<String> = ["nerve", "nerves", "artery", "arteries", "vessel", "vessels", "vein", "veins",
-                                                   "autograft", "autografts", "allograft", "allografts", "graft", "grafts"]
+    static let otherStructureWords: Set<String> = Set(["nerve", "nerves", "artery", "arteries", "vessel", "vessels", "vein", "veins"])
+        .union(graftWords)
     static let genericImplantWords: Set<String> = ["prosthesis", "prostheses", "prosthetic", "component", "components", "implant",
                                                    "implants", "arthroplasty", "spacer"]
 
