@@ -538,16 +538,17 @@ enum ProcedureScorer {
 
     /// Words of a suture or repair that rule a code out ("meniscus repaired" is no meniscectomy).
     static let sutureWords: Set<String> = ["suture", "sutures", "sutured", "suturing", "repair", "repaired"]
-    /// Words of closing the way in: the skin, the wound, its layers.
-    static let closureWords: Set<String> = ["skin", "wound", "wounds", "layer", "layers", "layered", "subcutaneous", "subcuticular",
-                                            "closure", "closed", "incision", "incisions", "dermis", "staples"]
+    /// Words of closing the way in: the skin, the wound, its layers (not `NarrativeAnalyzer.closureWords`,
+    /// a wound closed or washed out again after the operation that made it).
+    static let skinClosureWords: Set<String> = ["skin", "wound", "wounds", "layer", "layers", "layered", "subcutaneous", "subcuticular",
+                                                "closure", "closed", "incision", "incisions", "dermis", "staples"]
     /// A suture or repair word in a clause that closes the wound ("Layered suture.", "skin sutured",
     /// "wound closed with interrupted sutures") is the closure of the way in, not the repair that
     /// rules a code out: an open meniscectomy ends with its skin sutured too.
     static func woundClosure(_ hit: Phrase.Hit, narrative: AnalyzedNarrative) -> Bool {
         let tokens = narrative.tokens
         guard hit.first == hit.last, sutureWords.contains(tokens[hit.first].text) else { return false }
-        return narrative.clauseSpan(of: hit.first).contains { closureWords.contains(tokens[$0].text) }
+        return narrative.clauseSpan(of: hit.first).contains { skinClosureWords.contains(tokens[$0].text) }
     }
 
     /// A ruling-out word said of the other limb ("ORIF R bimalleolar fracture. Removal of hardware
